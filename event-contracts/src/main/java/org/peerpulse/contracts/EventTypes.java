@@ -1,0 +1,35 @@
+package org.peerpulse.contracts;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CloudEvents {@code ce_type} values. The wire never names a Java class: a consumer picks the record
+ * type from this header.
+ */
+public final class EventTypes {
+
+    public static final String SESSION_LOGGED = "org.peerpulse.session.logged.v1";
+    public static final String SESSION_VOIDED = "org.peerpulse.session.voided.v1";
+    public static final String FEEDBACK_SUBMITTED = "org.peerpulse.feedback.submitted.v1";
+
+    private static final Map<String, Class<? extends PeerPulseEvent>> BY_TYPE = Map.of(
+            SESSION_LOGGED, SessionLogged.class,
+            SESSION_VOIDED, SessionVoided.class,
+            FEEDBACK_SUBMITTED, FeedbackSubmitted.class);
+
+    private EventTypes() {
+    }
+
+    public static Optional<Class<? extends PeerPulseEvent>> recordFor(String type) {
+        return Optional.ofNullable(type).map(BY_TYPE::get);
+    }
+
+    public static String typeOf(PeerPulseEvent event) {
+        return BY_TYPE.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(event.getClass()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a contract event: " + event.getClass()));
+    }
+}

@@ -1,0 +1,86 @@
+package org.peerpulse.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The golden JSON samples and the records they stand for. Producer tests check that they write exactly
+ * this JSON; consumer tests check that they read it back into exactly these records.
+ */
+public final class GoldenSamples {
+
+    public static final SessionLogged SESSION_LOGGED = new SessionLogged(
+            UUID.fromString("019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d10"),
+            Instant.parse("2026-11-20T15:04:05.123Z"),
+            "harbor",
+            "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11",
+            "warmline",
+            "sp-rivera",
+            "9f2c1a7be03d44c8b5e1f60a2d7c3b98e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9",
+            Instant.parse("2026-11-20T14:30:00Z"),
+            45,
+            Channel.PHONE,
+            Activity.PEER_SUPPORT,
+            List.of(FocusArea.RECOVERY_GOALS, FocusArea.HOUSING),
+            List.of("persistence", "humor"),
+            List.of("EMPATHY", "KINDNESS"),
+            new FrameworkRef("peer-core-v1", 1),
+            new SessionLogged.InvitationIssued(
+                    "3b7e0d6c5a4f39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0",
+                    Instant.parse("2026-11-27T15:04:05.123Z")));
+
+    public static final SessionVoided SESSION_VOIDED = new SessionVoided(
+            UUID.fromString("019ac1e2-9d10-7a2b-8c3d-4e5f60718293"),
+            Instant.parse("2026-11-21T09:00:00Z"),
+            "harbor",
+            "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11",
+            "warmline",
+            "sp-rivera",
+            Instant.parse("2026-11-20T14:30:00Z"));
+
+    public static final FeedbackSubmitted FEEDBACK_SUBMITTED = new FeedbackSubmitted(
+            UUID.fromString("019ac1e3-0a1b-7c2d-9e3f-405162738495"),
+            Instant.parse("2026-11-20T16:10:00Z"),
+            "harbor",
+            "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11",
+            "warmline",
+            "sp-rivera",
+            Instant.parse("2026-11-20T14:30:00Z"),
+            new FrameworkRef("peer-core-v1", 1),
+            Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5, "NO_STIGMA", 3),
+            4,
+            false,
+            "es",
+            "OWN_DEVICE");
+
+    private static final Map<Class<? extends PeerPulseEvent>, String> FILES = Map.of(
+            SessionLogged.class, "session-logged.json",
+            SessionVoided.class, "session-voided.json",
+            FeedbackSubmitted.class, "feedback-submitted.json");
+
+    private GoldenSamples() {
+    }
+
+    public static List<PeerPulseEvent> all() {
+        return List.of(SESSION_LOGGED, SESSION_VOIDED, FEEDBACK_SUBMITTED);
+    }
+
+    /** The golden JSON for a contract record type. */
+    public static String json(Class<? extends PeerPulseEvent> type) {
+        String file = FILES.get(type);
+        try (InputStream in = GoldenSamples.class.getResourceAsStream("golden/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing golden sample " + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
