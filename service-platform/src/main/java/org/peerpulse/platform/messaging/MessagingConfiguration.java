@@ -1,0 +1,76 @@
+package org.peerpulse.platform.messaging;
+
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.peerpulse.contracts.Topics;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Topics, codec, dead letters and the retry policy shared by every service. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KafkaTopicsProperties.class)
+public class MessagingConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    ContractRecords contractRecords(EventCodec codec) {
+        return new ContractRecords(codec);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics peerPulseTopics(KafkaTopicsProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.SESSIONS, properties),
+                topic(Topics.deadLetter(Topics.SESSIONS), properties),
+                topic(Topics.FEEDBACK, properties),
+                topic(Topics.deadLetter(Topics.FEEDBACK), properties));
+    }
+
+    private static NewTopic topic(String name, KafkaTopicsProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.partitions())
+                .replicas(properties.replicationFactor()).build();
+    }
+
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<String, String> template) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        // Exception messages and stack traces can quote the payload: keep them out of the dead letter.
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(10));
+        return recoverer;
+    }
+
+    @Bean
+    DeadLetters deadLetters(DeadLetterPublishingRecoverer recoverer) {
+        return new DeadLetters(recoverer);
+    }
+
+    /**
+     * Unreadable records go to the dead-letter topic at once; anything else (a database outage, a broker
+     * hiccup) is retried with growing pauses, forever, so a record is never skipped.
+     */
+    @Bean
+    CommonErrorHandler peerPulseErrorHandler(DeadLetterPublishingRecoverer recoverer) {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UnreadableEventException.class, DeserializationException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,139 @@
+package org.peerpulse.platform.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.peerpulse.platform.messaging.EventRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the events waiting in documents' outboxes, oldest document first, and removes each entry once
+ * the broker has acknowledged it ({@code acks=all}, idempotent producer). While Kafka is unreachable the
+ * entries simply wait, and the relay backs off; nothing a client was told is accepted is ever lost.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties properties;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+    private Duration backoff = Duration.ZERO;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        for (String collection : properties.collections()) {
+            mongo.indexOps(collection).createIndex(new Index(OutboxEntry.PENDING_FIELD, Sort.Direction.ASC));
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void loop() {
+        if (!running) {
+            return;
+        }
+        long delay = properties.pollInterval().toMillis();
+        try {
+            relayPending();
+            backoff = Duration.ZERO;
+        } catch (RuntimeException e) {
+            backoff = backoff.isZero() ? properties.pollInterval() : backoff.multipliedBy(2);
+            backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+            delay = backoff.toMillis();
+            log.warn("Outbox relay could not publish ({}); retrying in {} ms", e.getClass().getSimpleName(), delay);
+        }
+        if (running) {
+            executor.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Publishes every pending event once; returns how many were published. */
+    public int relayPending() {
+        int published = 0;
+        for (String collection : properties.collections()) {
+            published += relay(collection);
+        }
+        return published;
+    }
+
+    private int relay(String collection) {
+        Query pending = Query.query(Criteria.where(OutboxEntry.PENDING_FIELD).is(true))
+                .with(Sort.by("_id")).limit(properties.batchSize());
+        pending.fields().include(OutboxEntry.OUTBOX_FIELD);
+        List<Document> documents = mongo.find(pending, Document.class, collection);
+        int published = 0;
+        for (Document document : documents) {
+            published += publish(collection, document);
+        }
+        return published;
+    }
+
+    private int publish(String collection, Document document) {
+        List<Document> entries = document.getList(OutboxEntry.OUTBOX_FIELD, Document.class, List.of());
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        for (Document entry : entries) {
+            sends.add(kafka.send(EventRecords.of(entry.getString("topic"), entry.getString("key"),
+                    entry.getString("eventId"), entry.getString("type"), entry.getDate("occurredAt").toInstant(),
+                    properties.source(), entry.getString("payload"))));
+            eventIds.add(entry.getString("eventId"));
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        Object id = document.get("_id");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().pull(OutboxEntry.OUTBOX_FIELD, Query.query(Criteria.where("eventId").in(eventIds))),
+                collection);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(OutboxEntry.OUTBOX_FIELD).size(0)),
+                new Update().set(OutboxEntry.PENDING_FIELD, false), collection);
+        return eventIds.size();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,22 @@
+package org.peerpulse.platform.security;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as the verified token says: the agency (tenant), the client or user id and the roles.
+ * A controller takes it as a method argument; it is resolved only for callers that belong to an agency.
+ */
+public record Caller(String agencyId, String subject, Set<String> roles) {
+
+    public static final String SPECIALIST = "specialist";
+    public static final String QUALITY_LEAD = "quality_lead";
+    public static final String OPS = "ops";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,10 @@
+package org.peerpulse.platform.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Registers the shared problem handling. */
+@Configuration(proxyBeanMethods = false)
+@Import(PlatformProblemHandler.class)
+public class WebConfiguration {
+}
