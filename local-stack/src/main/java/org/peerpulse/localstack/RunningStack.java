@@ -1,0 +1,80 @@
+package org.peerpulse.localstack;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The started children. {@link #close()} stops them stage by stage in reverse start order (services
+ * first, the broker and the store last so they flush), each with its descendants: SIGTERM, then a kill
+ * after the plan's stop timeout. A shutdown hook does the same when the JVM ends on Ctrl-C or SIGTERM.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    private final StackPlan plan;
+    private final PrintStream out;
+    private final List<List<RunningChild>> stages = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::stopAll, "local-stack-shutdown");
+    private final long startedAt = System.nanoTime();
+    private boolean stopped;
+
+    RunningStack(StackPlan plan, PrintStream out) {
+        this.plan = plan;
+        this.out = out;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public StackPlan plan() {
+        return plan;
+    }
+
+    public List<RunningChild> children() {
+        synchronized (this) {
+            return stages.stream().flatMap(List::stream).toList();
+        }
+    }
+
+    public Optional<RunningChild> child(String name) {
+        return children().stream().filter(child -> child.name().equals(name)).findFirst();
+    }
+
+    /** Seconds since this stack began to start. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    synchronized void addStage(List<RunningChild> stage) {
+        stages.add(List.copyOf(stage));
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (IllegalStateException alreadyShuttingDown) {
+            // close() ran from the hook's own shutdown; nothing to remove.
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            List<RunningChild> stage = stages.get(i);
+            List<List<ProcessHandle>> families = new ArrayList<>();
+            for (RunningChild child : stage) {
+                if (child.isAlive()) {
+                    out.printf("[%5.1fs] stopping %s%n", elapsedSeconds(), child.name());
+                }
+                families.add(child.requestStop());
+            }
+            families.forEach(family -> RunningChild.awaitExit(family, plan.stopTimeout()));
+        }
+        out.printf("[%5.1fs] stopped%n", elapsedSeconds());
+    }
+}

@@ -1,0 +1,182 @@
+package org.peerpulse.localstack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.peerpulse.localstack.auth.AuthorizationServerApplication;
+
+/**
+ * What to start, stage by stage: the children of one stage start together, and a stage starts only when
+ * every child of the one before is ready. Stopping goes backwards.
+ *
+ * @param dataDir where the broker's log, the store file, the signing key and the child logs live
+ * @param fresh wipe {@code dataDir} before starting
+ * @param stages the children, in start order
+ * @param readinessTimeout how long one stage may take to become ready
+ * @param stopTimeout how long a child may take to exit after SIGTERM before it is killed
+ */
+public record StackPlan(
+        Path dataDir,
+        boolean fresh,
+        List<List<ChildSpec>> stages,
+        Duration readinessTimeout,
+        Duration stopTimeout) {
+
+    /** The child names of the full local stack, in start order. */
+    public static final List<String> ALL = List.of("kafka", "mongo", "auth", "session-service", "feedback-service",
+            "metrics-service");
+
+    static final List<String> SERVICES = List.of("session-service", "feedback-service", "metrics-service");
+
+    /** Small heaps and a quick start: the stack should fit a laptop and be ready in well under a minute. */
+    static final List<String> CHILD_JVM_OPTIONS = List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    public StackPlan {
+        dataDir = dataDir.toAbsolutePath().normalize();
+        stages = stages.stream().filter(stage -> !stage.isEmpty()).map(List::copyOf).toList();
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public List<ChildSpec> children() {
+        return stages.stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The real local stack.
+     *
+     * @param repoRoot where the service modules are (their jars are {@code <module>/target/<module>.jar})
+     * @param classpath the classpath of the broker, the store and the authorization server: local-stack's
+     *     classes and libraries, as the launcher itself runs with
+     * @param only the names (from {@link #ALL}) to start; all when empty
+     */
+    public static StackPlan local(Path repoRoot, Path dataDir, boolean fresh, Ports ports, String classpath,
+            Set<String> only) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        Endpoints at = new Endpoints(ports);
+        List<String> extraJvmOptions = extraJvmOptions();
+
+        ChildSpec kafka = new ChildSpec("kafka",
+                infra(classpath, "-Xmx384m", extraJvmOptions, "org.peerpulse.infra.kafka.KafkaBrokerMain",
+                        "--data-dir", data.resolve("kafka").toString(),
+                        "--port", Integer.toString(ports.kafka()),
+                        "--controller-port", Integer.toString(ports.kafkaController())),
+                Map.of(), new Readiness.OutputLine("READY kafka " + at.kafka()), at.kafka());
+        ChildSpec mongo = new ChildSpec("mongo",
+                infra(classpath, "-Xmx256m", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
+                        "--file", data.resolve("mongo").resolve("peerpulse.mv.db").toString(),
+                        "--port", Integer.toString(ports.mongo())),
+                Map.of(), new Readiness.OutputLine("READY mongo " + at.mongo()), at.mongo());
+        ChildSpec auth = new ChildSpec("auth",
+                java(classpath, "-Xmx192m", extraJvmOptions, AuthorizationServerApplication.class.getName()),
+                Map.of("SERVER_PORT", Integer.toString(ports.auth()),
+                        "SERVER_ADDRESS", "127.0.0.1",
+                        "PEERPULSE_ISSUER_URI", at.issuer().toString(),
+                        "PEERPULSE_AUTH_SIGNING_KEY_FILE", data.resolve("auth").resolve("signing-key.jwk").toString()),
+                new Readiness.HttpOk(at.readiness(ports.auth())), at.issuer().toString());
+
+        List<ChildSpec> services = new ArrayList<>();
+        int[] servicePorts = { ports.session(), ports.feedback(), ports.metrics() };
+        String[] databases = { "peerpulse-sessions", "peerpulse-feedback", "peerpulse-metrics" };
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String module = SERVICES.get(i);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", at.kafka());
+            env.put("MONGODB_URI", "mongodb://" + at.mongo() + "/" + databases[i]);
+            env.put("PEERPULSE_ISSUER_URI", at.issuer().toString());
+            env.put("SERVER_PORT", Integer.toString(servicePorts[i]));
+            env.put("SERVER_ADDRESS", "127.0.0.1");
+            if (module.equals("session-service")) {
+                env.put("PEERPULSE_FEEDBACK_BASE_URL", at.http(ports.feedback()));
+            }
+            List<String> command = new ArrayList<>(javaPrefix("-Xmx256m", extraJvmOptions));
+            command.add("-jar");
+            command.add(repoRoot.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().toString());
+            services.add(new ChildSpec(module, command, env, new Readiness.HttpOk(at.readiness(servicePorts[i])),
+                    at.http(servicePorts[i])));
+        }
+
+        List<List<ChildSpec>> stages = List.of(List.of(kafka), List.of(mongo), List.of(auth), services).stream()
+                .map(stage -> stage.stream().filter(child -> only.isEmpty() || only.contains(child.name())).toList())
+                .toList();
+        return new StackPlan(data, fresh, stages, Duration.ofSeconds(120), Duration.ofSeconds(20));
+    }
+
+    /** The jars a plan runs with {@code -jar} that are not there. */
+    List<Path> missingJars() {
+        return children().stream()
+                .map(ChildSpec::command)
+                .filter(command -> command.contains("-jar"))
+                .map(command -> Path.of(command.get(command.indexOf("-jar") + 1)))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .toList();
+    }
+
+    /** The broker and the store log through plain Logback, which without a file logs everything at DEBUG. */
+    private static List<String> infra(String classpath, String heap, List<String> extra, String mainClass,
+            String... args) {
+        List<String> command = new ArrayList<>(java(classpath, heap, extra, mainClass, args));
+        command.add(command.indexOf("-cp"), "-Dlogback.configurationFile=local-stack-logback.xml");
+        return command;
+    }
+
+    private static List<String> java(String classpath, String heap, List<String> extra, String mainClass,
+            String... args) {
+        List<String> command = new ArrayList<>(javaPrefix(heap, extra));
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private static List<String> javaPrefix(String heap, List<String> extra) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(heap);
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(extra);
+        return command;
+    }
+
+    /** {@code PEERPULSE_CHILD_JVM_OPTS} comes last so it wins, e.g. {@code -XX:TieredStopAtLevel=4} for benchmarks. */
+    private static List<String> extraJvmOptions() {
+        String value = System.getenv("PEERPULSE_CHILD_JVM_OPTS");
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    /** Where the children listen, as the other children and the summary name them. */
+    record Endpoints(Ports ports) {
+
+        String kafka() {
+            return "127.0.0.1:" + ports.kafka();
+        }
+
+        String mongo() {
+            return "127.0.0.1:" + ports.mongo();
+        }
+
+        URI issuer() {
+            return URI.create(http(ports.auth()));
+        }
+
+        String http(int port) {
+            return "http://127.0.0.1:" + port;
+        }
+
+        URI readiness(int port) {
+            return URI.create(http(port) + "/actuator/health/readiness");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.peerpulse.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class StackPlanTest {
+
+    private final Ports ports = new Ports(19092, 19093, 37017, 19000, 18081, 18082, 18083);
+    private final StackPlan plan = StackPlan.local(Path.of("/repo"), Path.of("/tmp/pp-data"), false, ports, "cp", Set.of());
+
+    @Test
+    void startsInfrastructureThenAuthThenTheServicesTogether() {
+        assertThat(plan.stages()).extracting(stage -> stage.stream().map(ChildSpec::name).toList())
+                .containsExactly(java.util.List.of("kafka"), java.util.List.of("mongo"), java.util.List.of("auth"),
+                        java.util.List.of("session-service", "feedback-service", "metrics-service"));
+        assertThat(plan.children().get(0).command()).containsSequence("--port", "19092", "--controller-port", "19093")
+                .containsSequence("--data-dir", "/tmp/pp-data/kafka");
+        assertThat(plan.children().get(1).command()).containsSequence("--file", "/tmp/pp-data/mongo/peerpulse.mv.db");
+    }
+
+    @Test
+    void pointsEveryServiceAtTheBrokerTheStoreAndTheIssuer() {
+        Map<String, String> session = plan.children().get(3).environment();
+        assertThat(session).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/peerpulse-sessions")
+                .containsEntry("PEERPULSE_ISSUER_URI", "http://127.0.0.1:19000")
+                .containsEntry("PEERPULSE_FEEDBACK_BASE_URL", "http://127.0.0.1:18082")
+                .containsEntry("SERVER_PORT", "18081");
+        assertThat(plan.children().get(5).environment())
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/peerpulse-metrics");
+        assertThat(plan.children().get(4).command()).endsWith("-jar", "/repo/feedback-service/target/feedback-service.jar");
+    }
+
+    @Test
+    void startsOnlyWhatIsAskedFor() {
+        StackPlan infra = StackPlan.local(Path.of("/repo"), Path.of("/tmp/pp-data"), false, ports, "cp",
+                Set.of("kafka", "mongo"));
+
+        assertThat(infra.children()).extracting(ChildSpec::name).containsExactly("kafka", "mongo");
+        assertThat(infra.missingJars()).isEmpty();
+    }
+
+    @Test
+    void portsComeFromTheEnvironment() {
+        assertThat(Ports.fromEnvironment(Map.of("PEERPULSE_AUTH_PORT", "19999")).auth()).isEqualTo(19999);
+        assertThat(Ports.fromEnvironment(Map.of())).isEqualTo(Ports.defaults());
+    }
+}
