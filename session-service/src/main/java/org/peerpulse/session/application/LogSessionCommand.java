@@ -1,0 +1,46 @@
+package org.peerpulse.session.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.FocusArea;
+
+/**
+ * A specialist's report of a session, for the caller's agency. {@code participantRef} is the agency's own
+ * reference; it is pseudonymised before anything is stored and never leaves this command.
+ */
+public record LogSessionCommand(
+        String agencyId,
+        String loggedBy,
+        String programId,
+        String specialistId,
+        String participantRef,
+        Instant occurredAt,
+        int durationMinutes,
+        Channel channel,
+        Activity activity,
+        List<FocusArea> focusAreas,
+        List<String> strengthsNoted,
+        List<String> valuesPracticed) {
+
+    public LogSessionCommand {
+        Objects.requireNonNull(agencyId, "agencyId");
+        Objects.requireNonNull(programId, "programId");
+        Objects.requireNonNull(specialistId, "specialistId");
+        Objects.requireNonNull(participantRef, "participantRef");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(activity, "activity");
+        focusAreas = focusAreas == null ? List.of() : List.copyOf(focusAreas);
+        strengthsNoted = strengthsNoted == null ? List.of() : List.copyOf(strengthsNoted);
+        valuesPracticed = valuesPracticed == null ? List.of() : List.copyOf(valuesPracticed);
+    }
+
+    @Override
+    public String toString() {
+        return "LogSessionCommand[agencyId=" + agencyId + ", programId=" + programId + ", specialistId="
+                + specialistId + "]";
+    }
+}

@@ -1,0 +1,46 @@
+package org.peerpulse.session.config;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.session.application.GetSession;
+import org.peerpulse.session.application.InvitationPolicy;
+import org.peerpulse.session.application.LogSession;
+import org.peerpulse.session.domain.ParticipantPseudonyms;
+import org.peerpulse.session.domain.Sessions;
+import org.peerpulse.session.messaging.SessionEventOutbox;
+import org.peerpulse.session.persistence.MongoSessions;
+import org.peerpulse.session.web.FeedbackLinks;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SessionProperties.class)
+@EnableMethodSecurity
+class SessionConfiguration {
+
+    @Bean
+    Sessions sessions(MongoTemplate mongo, EventCodec codec) {
+        return new MongoSessions(mongo, new SessionEventOutbox(codec));
+    }
+
+    @Bean
+    LogSession logSession(Sessions sessions, SessionProperties properties, Clock clock) {
+        return new LogSession(sessions,
+                new ParticipantPseudonyms(properties.participantKey().getBytes(StandardCharsets.UTF_8)),
+                new InvitationPolicy(properties.invitationTtl(), properties.maxSessionAge()), clock);
+    }
+
+    @Bean
+    GetSession getSession(Sessions sessions) {
+        return new GetSession(sessions);
+    }
+
+    @Bean
+    FeedbackLinks feedbackLinks(SessionProperties properties) {
+        return new FeedbackLinks(properties.feedbackBaseUrl());
+    }
+}

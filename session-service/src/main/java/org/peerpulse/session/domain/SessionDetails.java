@@ -1,0 +1,52 @@
+package org.peerpulse.session.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.FrameworkItem;
+import org.peerpulse.contracts.FrameworkRef;
+import org.peerpulse.contracts.ItemKind;
+import org.peerpulse.contracts.QualityFramework;
+
+/**
+ * What the specialist reports about a session, with the participant already pseudonymised. Rejects what
+ * the framework does not know: the values practised must be value items of the session's framework.
+ */
+public record SessionDetails(
+        String agencyId,
+        String programId,
+        String specialistId,
+        String participantPseudonym,
+        Instant sessionAt,
+        int durationMinutes,
+        Channel channel,
+        Activity activity,
+        List<FocusArea> focusAreas,
+        List<String> strengthsNoted,
+        List<String> valuesPracticed,
+        FrameworkRef framework,
+        String loggedBy) {
+
+    public static SessionDetails of(String agencyId, String programId, String specialistId, String participantPseudonym,
+            Instant sessionAt, int durationMinutes, Channel channel, Activity activity, List<FocusArea> focusAreas,
+            List<String> strengthsNoted, List<String> valuesPracticed, QualityFramework framework, String loggedBy) {
+        if (durationMinutes < 1 || durationMinutes > Session.MAX_DURATION_MINUTES) {
+            throw new InvalidSessionException("durationMinutes", "must be between 1 and 480");
+        }
+        Set<String> valueCodes = framework.itemsOfKind(ItemKind.VALUE).stream().map(FrameworkItem::code)
+                .collect(Collectors.toSet());
+        List<String> values = valuesPracticed == null ? List.of() : valuesPracticed.stream().distinct().toList();
+        if (!valueCodes.containsAll(values)) {
+            throw new InvalidSessionException("valuesPracticed", "must be value codes of " + framework.id());
+        }
+        List<FocusArea> focus = focusAreas == null ? List.of() : focusAreas.stream().distinct().toList();
+        List<String> strengths = strengthsNoted == null ? List.of() : strengthsNoted.stream().map(String::strip)
+                .distinct().toList();
+        return new SessionDetails(agencyId, programId, specialistId, participantPseudonym, sessionAt, durationMinutes,
+                channel, activity, focus, strengths, values, framework.ref(), loggedBy);
+    }
+}

@@ -1,0 +1,40 @@
+package org.peerpulse.session.web;
+
+import java.util.List;
+import org.peerpulse.platform.web.InvalidField;
+import org.peerpulse.session.domain.InvalidSessionException;
+import org.peerpulse.session.domain.SessionNotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** session-service's own rule violations as problem details; the platform handles the rest. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SessionProblems {
+
+    @ExceptionHandler(InvalidSessionException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidSessionException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Field " + ex.field() + " is not valid.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(new InvalidField(ex.field(), ex.getMessage())));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(SessionNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(SessionNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Not found");
+        return respond(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,92 @@
+package org.peerpulse.session.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.SessionLogged;
+
+class SessionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration NINETY_DAYS = Duration.ofDays(90);
+
+    private final InvitationToken token = InvitationToken.issue();
+
+    @Test
+    void loggingHandsBackTheFactWithTheInvitationHashAndNeverTheToken() {
+        UUID sessionId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of("KINDNESS")), token, WEEK,
+                NINETY_DAYS, NOW, sessionId, eventId);
+
+        SessionLogged event = logged.event();
+        assertThat(event.eventId()).isEqualTo(eventId);
+        assertThat(event.sessionId()).isEqualTo(sessionId.toString());
+        assertThat(event.occurredAt()).isEqualTo(NOW);
+        assertThat(event.sessionAt()).isEqualTo(NOW.minusSeconds(1800));
+        assertThat(event.invitation().tokenHash()).isEqualTo(token.hash()).isNotEqualTo(token.value());
+        assertThat(event.invitation().expiresAt()).isEqualTo(Instant.parse("2026-11-27T15:00:00Z"));
+        assertThat(event.toString()).doesNotContain(token.value());
+        assertThat(logged.session().invitationTokenHash()).isEqualTo(token.hash());
+        assertThat(event.framework()).isEqualTo(Frameworks.PEER_CORE_V1.ref());
+    }
+
+    @Test
+    void aSessionCannotHappenInTheFuture() {
+        assertThatThrownBy(() -> Session.log(details(NOW.plusSeconds(60), List.of()), token, WEEK, NINETY_DAYS, NOW,
+                UUID.randomUUID(), UUID.randomUUID()))
+                .isInstanceOfSatisfying(InvalidSessionException.class,
+                        e -> assertThat(e.field()).isEqualTo("occurredAt"));
+    }
+
+    @Test
+    void aSessionOlderThanTheWindowIsRejected() {
+        assertThatThrownBy(() -> Session.log(details(NOW.minus(Duration.ofDays(91)), List.of()), token, WEEK,
+                NINETY_DAYS, NOW, UUID.randomUUID(), UUID.randomUUID()))
+                .isInstanceOf(InvalidSessionException.class)
+                .hasMessageContaining("90 days");
+    }
+
+    @Test
+    void valuesPractisedMustBeValuesOfTheFramework() {
+        assertThatThrownBy(() -> details(NOW, List.of("KINDNESS", "SAFE_ATMOSPHERE")))
+                .isInstanceOfSatisfying(InvalidSessionException.class,
+                        e -> assertThat(e.field()).isEqualTo("valuesPracticed"));
+    }
+
+    @Test
+    void durationIsOneToFourHundredEightyMinutes() {
+        assertThatThrownBy(() -> SessionDetails.of("harbor", "warmline", "sp-1", "p", NOW, 481, Channel.PHONE,
+                Activity.PEER_SUPPORT, List.of(), List.of(), List.of(), Frameworks.PEER_CORE_V1, "client"))
+                .isInstanceOf(InvalidSessionException.class);
+        assertThat(SessionDetails.of("harbor", "warmline", "sp-1", "p", NOW, 480, Channel.PHONE,
+                Activity.PEER_SUPPORT, List.of(), List.of(), List.of(), Frameworks.PEER_CORE_V1, "client")
+                .durationMinutes()).isEqualTo(480);
+    }
+
+    @Test
+    void repeatedTagsAreKeptOnce() {
+        SessionDetails details = SessionDetails.of("harbor", "warmline", "sp-1", "p", NOW, 30, Channel.PHONE,
+                Activity.PEER_SUPPORT, List.of(FocusArea.WELLNESS, FocusArea.WELLNESS), List.of("humor", " humor"),
+                List.of("EMPATHY", "EMPATHY"), Frameworks.PEER_CORE_V1, "client");
+        assertThat(details.focusAreas()).containsExactly(FocusArea.WELLNESS);
+        assertThat(details.strengthsNoted()).containsExactly("humor");
+        assertThat(details.valuesPracticed()).containsExactly("EMPATHY");
+    }
+
+    private static SessionDetails details(Instant sessionAt, List<String> values) {
+        return SessionDetails.of("harbor", "warmline", "sp-rivera", "pseudonym", sessionAt, 45, Channel.PHONE,
+                Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("persistence"), values,
+                Frameworks.PEER_CORE_V1, "harbor-peer");
+    }
+}
