@@ -68,13 +68,13 @@ public record StackPlan(
         List<String> extraJvmOptions = extraJvmOptions();
 
         ChildSpec kafka = new ChildSpec("kafka",
-                infra(classpath, "-Xmx384m", extraJvmOptions, "org.peerpulse.infra.kafka.KafkaBrokerMain",
+                java(classpath, "-Xmx384m", extraJvmOptions, "org.peerpulse.infra.kafka.KafkaBrokerMain",
                         "--data-dir", data.resolve("kafka").toString(),
                         "--port", Integer.toString(ports.kafka()),
                         "--controller-port", Integer.toString(ports.kafkaController())),
                 Map.of(), new Readiness.OutputLine("READY kafka " + at.kafka()), at.kafka());
         ChildSpec mongo = new ChildSpec("mongo",
-                infra(classpath, "-Xmx256m", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
+                java(classpath, "-Xmx256m", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
                         "--file", data.resolve("mongo").resolve("peerpulse.mv.db").toString(),
                         "--port", Integer.toString(ports.mongo())),
                 Map.of(), new Readiness.OutputLine("READY mongo " + at.mongo()), at.mongo());
@@ -121,14 +121,6 @@ public record StackPlan(
                 .map(command -> Path.of(command.get(command.indexOf("-jar") + 1)))
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
-    }
-
-    /** The broker and the store log through plain Logback, which without a file logs everything at DEBUG. */
-    private static List<String> infra(String classpath, String heap, List<String> extra, String mainClass,
-            String... args) {
-        List<String> command = new ArrayList<>(java(classpath, heap, extra, mainClass, args));
-        command.add(command.indexOf("-cp"), "-Dlogback.configurationFile=local-stack-logback.xml");
-        return command;
     }
 
     private static List<String> java(String classpath, String heap, List<String> extra, String mainClass,
