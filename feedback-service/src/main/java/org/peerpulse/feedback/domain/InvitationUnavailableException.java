@@ -1,0 +1,28 @@
+package org.peerpulse.feedback.domain;
+
+/** The invitation cannot be redeemed now, and why; nothing is stored or published. */
+public class InvitationUnavailableException extends RuntimeException {
+
+    /** Why an invitation cannot be redeemed. */
+    public enum Reason {
+        /** No invitation has this token. */
+        UNKNOWN,
+        /** Feedback was already given with this token. */
+        ALREADY_USED,
+        /** The session was withdrawn. */
+        VOIDED,
+        /** The token is past its expiry. */
+        EXPIRED
+    }
+
+    private final Reason reason;
+
+    public InvitationUnavailableException(Reason reason) {
+        super("invitation unavailable: " + reason);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

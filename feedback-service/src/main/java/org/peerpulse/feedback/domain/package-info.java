@@ -1,0 +1,7 @@
+/**
+ * What a feedback invitation is and when it may be redeemed: the {@code Invitation} aggregate decides
+ * (unknown, used, voided, expired) and hands back the {@code FeedbackSubmitted} fact, and {@code Answers}
+ * holds the participant's answers only once they fit the invitation's framework. Plain Java on the event
+ * contracts, with no Spring, Kafka, Jackson or MongoDB types, so the rules can be read and tested alone.
+ */
+package org.peerpulse.feedback.domain;

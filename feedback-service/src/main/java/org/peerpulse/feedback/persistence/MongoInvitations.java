@@ -1,0 +1,76 @@
+package org.peerpulse.feedback.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.Invitation;
+import org.peerpulse.feedback.domain.Invitations;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.outbox.OutboxEntry;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Invitations in MongoDB. Every change is a single-document write: the embedded store has no
+ * transactions, and one document is atomic on both.
+ */
+public class MongoInvitations implements Invitations, InitializingBean {
+
+    private final MongoTemplate mongo;
+    private final EventCodec codec;
+
+    public MongoInvitations(MongoTemplate mongo, EventCodec codec) {
+        this.mongo = mongo;
+        this.codec = codec;
+    }
+
+    /** Voiding finds a session's invitation by agency and session id. */
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(InvitationDocument.COLLECTION).createIndex(new Index()
+                .on("agencyId", Sort.Direction.ASC).on("sessionId", Sort.Direction.ASC).named("agency_session"));
+    }
+
+    @Override
+    public void addIfAbsent(Invitation invitation) {
+        try {
+            mongo.insert(InvitationDocument.of(invitation));
+        } catch (DuplicateKeyException alreadyKnown) {
+            // A redelivered SessionLogged: the invitation, and anything that happened to it since, stays.
+        }
+    }
+
+    @Override
+    public Optional<Invitation> withTokenHash(String tokenHash) {
+        return Optional.ofNullable(mongo.findById(tokenHash, InvitationDocument.class))
+                .map(InvitationDocument::toInvitation);
+    }
+
+    @Override
+    public void voidForSession(String agencyId, String sessionId) {
+        mongo.updateMulti(Query.query(Criteria.where("agencyId").is(agencyId).and("sessionId").is(sessionId)),
+                Update.update("voided", true), InvitationDocument.class);
+    }
+
+    @Override
+    public boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now) {
+        Query open = Query.query(Criteria.where("_id").is(tokenHash)
+                .and("redeemedAt").is(null)
+                .and("voided").is(false)
+                .and("expiresAt").gt(now));
+        Update redeem = new Update()
+                .set("redeemedAt", now)
+                .set("answers", InvitationDocument.AnswersDocument.of(answers))
+                .push(OutboxEntry.OUTBOX_FIELD, OutboxEntry.of(submitted, Topics.FEEDBACK, codec))
+                .set(OutboxEntry.PENDING_FIELD, true);
+        return mongo.findAndModify(open, redeem, InvitationDocument.class) != null;
+    }
+}

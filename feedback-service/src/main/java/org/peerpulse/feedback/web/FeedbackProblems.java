@@ -1,0 +1,64 @@
+package org.peerpulse.feedback.web;
+
+import java.util.List;
+import org.peerpulse.feedback.domain.InvalidAnswersException;
+import org.peerpulse.feedback.domain.InvitationUnavailableException;
+import org.peerpulse.feedback.domain.UnknownFrameworkException;
+import org.peerpulse.platform.web.InvalidField;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The domain's refusals as problem responses, in words a participant understands. Fixed texts only: the
+ * token, the comment and every other submitted value stay out. Everything else falls through to the
+ * platform's handler.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FeedbackProblems {
+
+    @ExceptionHandler(InvitationUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(InvitationUnavailableException ex) {
+        return switch (ex.reason()) {
+            case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "Feedback link not found",
+                    "This feedback link is not known. Please check that it was copied completely.", List.of());
+            case ALREADY_USED -> problem(HttpStatus.CONFLICT, "Feedback already given",
+                    "Feedback has already been given with this link. Thank you!", List.of());
+            case VOIDED -> problem(HttpStatus.GONE, "Feedback link withdrawn",
+                    "This session was withdrawn, so its feedback link no longer works.", List.of());
+            case EXPIRED -> problem(HttpStatus.GONE, "Feedback link expired",
+                    "This feedback link has expired.", List.of());
+        };
+    }
+
+    @ExceptionHandler(InvalidAnswersException.class)
+    ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException ex) {
+        List<InvalidField> fields = ex.answers().stream()
+                .map(answer -> new InvalidField(answer.field(), answer.message()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some answers do not fit this form: "
+                + String.join(", ", fields.stream().map(InvalidField::field).toList()) + ".", fields);
+    }
+
+    @ExceptionHandler(UnknownFrameworkException.class)
+    ResponseEntity<ProblemDetail> unknownFramework(UnknownFrameworkException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Framework not found", "There is no framework with this id.",
+                List.of());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+            List<InvalidField> fields) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (!fields.isEmpty()) {
+            problem.setProperty("errors", fields);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
