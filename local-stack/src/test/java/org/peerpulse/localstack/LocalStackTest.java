@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,22 +30,39 @@ class LocalStackTest {
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     @Test
-    void startsStageByStageAndLeavesNoProcessBehind() throws Exception {
+    void startsStageByStageAndStopsInReverseWithDescendants() {
         Ports ports = Ports.free();
-        StackPlan real = StackPlan.local(Path.of(".."), dataDir, false, ports, System.getProperty("java.class.path"),
-                Set.of("auth"));
         ChildSpec broker = new ChildSpec("fake-broker", FakeChild.command(List.of("--ready-line", "READY fake", "--grandchild")),
                 Map.of(), new Readiness.OutputLine("READY fake"), "127.0.0.1:" + ports.kafka());
         ChildSpec service = new ChildSpec("fake-service", FakeChild.command(List.of("--http", Integer.toString(ports.session()))),
                 Map.of(), new Readiness.HttpOk(URI.create("http://127.0.0.1:" + ports.session() + "/actuator/health/readiness")),
                 "http://127.0.0.1:" + ports.session());
-        StackPlan plan = new StackPlan(dataDir, false,
-                List.of(List.of(broker), real.stages().get(0), List.of(service)), Duration.ofSeconds(60), Duration.ofSeconds(10));
+        StackPlan plan = new StackPlan(dataDir, false, List.of(List.of(broker), List.of(service)),
+                Duration.ofSeconds(30), Duration.ofSeconds(10));
 
         List<ProcessHandle> family;
         try (RunningStack stack = LocalStack.start(plan, out)) {
-            assertThat(stack.children()).extracting(RunningChild::name).containsExactly("fake-broker", "auth", "fake-service");
-            assertThat(stack.child("auth").orElseThrow().residentKib()).isPresent();
+            assertThat(stack.children()).extracting(RunningChild::name).containsExactly("fake-broker", "fake-service");
+            assertThat(stack.child("fake-service").orElseThrow().residentKib()).isPresent();
+            family = family(stack);
+            assertThat(family).hasSize(3);
+        }
+
+        assertThat(family).noneMatch(ProcessHandle::isAlive);
+        String shown = printed.toString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("fake-broker ready", "fake-service ready", "stopped");
+        assertThat(shown.indexOf("stopping fake-service")).isPositive().isLessThan(shown.indexOf("stopping fake-broker"));
+    }
+
+    /** The real broker and store mains from embedded-infra and the authorization server, on free ports. */
+    @Test
+    void startsTheRealInfrastructureAndAuthorizationServer() throws Exception {
+        Ports ports = Ports.free();
+        StackPlan plan = StackPlan.local(Path.of(".."), dataDir, false, ports, System.getProperty("java.class.path"),
+                Set.of("kafka", "mongo", "auth"));
+
+        List<ProcessHandle> family;
+        try (RunningStack stack = LocalStack.start(plan, out)) {
             HttpResponse<String> token = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.auth() + "/oauth2/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -53,18 +71,22 @@ class LocalStackTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(token.statusCode()).isEqualTo(200);
-            family = stack.children().stream()
-                    .flatMap(child -> Stream.concat(Stream.of(child.handle()), child.handle().descendants()))
-                    .toList();
-            assertThat(family).hasSizeGreaterThan(3);
+            try (Socket broker = new Socket("127.0.0.1", ports.kafka()); Socket store = new Socket("127.0.0.1", ports.mongo())) {
+                assertThat(broker.isConnected() && store.isConnected()).isTrue();
+            }
+            family = family(stack);
         }
 
-        assertThat(family).noneMatch(ProcessHandle::isAlive);
-        assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("fake-broker ready", "auth ready", "fake-service ready", "stopping fake-service", "stopped");
-        assertThat(printed.toString(StandardCharsets.UTF_8).indexOf("stopping fake-service"))
-                .isLessThan(printed.toString(StandardCharsets.UTF_8).indexOf("stopping fake-broker"));
+        assertThat(family).hasSizeGreaterThanOrEqualTo(3).noneMatch(ProcessHandle::isAlive);
         assertThat(dataDir.resolve("auth/signing-key.jwk")).exists();
+        assertThat(dataDir.resolve("mongo/peerpulse.mv.db")).exists();
+        assertThat(dataDir.resolve("kafka")).isNotEmptyDirectory();
+    }
+
+    private static List<ProcessHandle> family(RunningStack stack) {
+        return stack.children().stream()
+                .flatMap(child -> Stream.concat(Stream.of(child.handle()), child.handle().descendants()))
+                .toList();
     }
 
     @Test
