@@ -1,0 +1,85 @@
+package org.peerpulse.feedback.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.feedback.domain.Fixtures;
+import org.peerpulse.feedback.domain.HarmAnswer;
+import org.peerpulse.feedback.domain.InvalidAnswersException;
+import org.peerpulse.feedback.domain.Invitation;
+import org.peerpulse.feedback.domain.InvitationToken;
+import org.peerpulse.feedback.domain.InvitationUnavailableException;
+import org.peerpulse.feedback.domain.InvitationUnavailableException.Reason;
+import org.peerpulse.feedback.persistence.BuiltInFrameworks;
+
+class SubmitFeedbackTest {
+
+    private final Clock clock = Clock.fixed(Fixtures.BEFORE_EXPIRY, ZoneOffset.UTC);
+    private final InMemoryInvitations invitations = new InMemoryInvitations();
+    private final SubmitFeedback submitFeedback = new SubmitFeedback(invitations, new BuiltInFrameworks(), clock);
+    private final Invitation invitation = Fixtures.openInvitation();
+
+    @Test
+    void redeemsAndQueuesOneFactStampedByTheClock() {
+        invitations.addIfAbsent(invitation);
+
+        submitFeedback.submit(command(Map.of("KINDNESS", 5)));
+
+        assertThat(invitations.published).singleElement().satisfies(submitted -> {
+            assertThat(submitted.occurredAt()).isEqualTo(Fixtures.BEFORE_EXPIRY);
+            assertThat(submitted.eventId().version()).isEqualTo(7);
+            assertThat(submitted.ratings()).isEqualTo(Map.of("KINDNESS", 5));
+        });
+        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().redeemedAt())
+                .isEqualTo(Fixtures.BEFORE_EXPIRY);
+    }
+
+    @Test
+    void anUnknownTokenIsRefused() {
+        assertRefused(Reason.UNKNOWN);
+    }
+
+    @Test
+    void invalidAnswersStoreAndPublishNothing() {
+        invitations.addIfAbsent(invitation);
+
+        assertThatThrownBy(() -> submitFeedback.submit(command(Map.of("KINDNESS", 6))))
+                .isInstanceOf(InvalidAnswersException.class);
+        assertThat(invitations.published).isEmpty();
+        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().redeemedAt()).isNull();
+    }
+
+    @Test
+    void losingARaceToAParallelSubmissionIsAConflict() {
+        invitations.addIfAbsent(invitation);
+        invitations.beforeRedeem = () -> invitations.byHash.put(invitation.tokenHash(), new Invitation(
+                invitation.tokenHash(), invitation.session(), invitation.framework(), invitation.expiresAt(), false,
+                Fixtures.BEFORE_EXPIRY));
+
+        assertRefused(Reason.ALREADY_USED);
+        assertThat(invitations.published).isEmpty();
+    }
+
+    @Test
+    void aSessionVoidedWhileTheFormWasFilledInIsGone() {
+        invitations.addIfAbsent(invitation);
+        invitations.beforeRedeem = () -> invitations.voidForSession("harbor", "session-1");
+
+        assertRefused(Reason.VOIDED);
+    }
+
+    private void assertRefused(Reason reason) {
+        assertThatThrownBy(() -> submitFeedback.submit(command(Map.of("KINDNESS", 5))))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(reason));
+    }
+
+    private static SubmitFeedback.Command command(Map<String, Integer> ratings) {
+        return new SubmitFeedback.Command(InvitationToken.of(Fixtures.TOKEN), ratings, 4,
+                new HarmAnswer(false, null), "private words", null, null);
+    }
+}

@@ -1,0 +1,81 @@
+package org.peerpulse.feedback.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.peerpulse.feedback.domain.Fixtures.BEFORE_EXPIRY;
+import static org.peerpulse.feedback.domain.Fixtures.EXPIRES_AT;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FrameworkRef;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.feedback.domain.InvitationUnavailableException.Reason;
+
+class InvitationTest {
+
+    private static final UUID EVENT_ID = UUID.fromString("019ac1e3-0a1b-7c2d-9e3f-405162738495");
+
+    @Test
+    void anOpenInvitationIsRedeemedIntoAFactWithTheSessionsDimensions() {
+        FeedbackSubmitted submitted = Fixtures.openInvitation().redeem(Fixtures.answers(), BEFORE_EXPIRY, EVENT_ID);
+
+        assertThat(submitted).isEqualTo(new FeedbackSubmitted(EVENT_ID, BEFORE_EXPIRY, "harbor", "session-1",
+                "warmline", "sp-rivera", Fixtures.SESSION_AT, new FrameworkRef("peer-core-v1", 1),
+                Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "es", "KIOSK"));
+    }
+
+    @Test
+    void theFactNeverCarriesTheParticipantsWords() {
+        FeedbackSubmitted submitted = Fixtures.openInvitation().redeem(Fixtures.answers(), BEFORE_EXPIRY, EVENT_ID);
+
+        assertThat(submitted.toString()).doesNotContain("They listened to me.").doesNotContain(Fixtures.TOKEN)
+                .doesNotContain(Fixtures.openInvitation().tokenHash());
+    }
+
+    @Test
+    void aUsedInvitationIsRefused() {
+        Invitation used = withState(false, BEFORE_EXPIRY);
+
+        assertRefused(used, BEFORE_EXPIRY.plusSeconds(60), Reason.ALREADY_USED);
+    }
+
+    @Test
+    void aVoidedInvitationIsRefused() {
+        assertRefused(withState(true, null), BEFORE_EXPIRY, Reason.VOIDED);
+    }
+
+    @Test
+    void anInvitationExpiresAtItsExpiryInstant() {
+        assertRefused(Fixtures.openInvitation(), EXPIRES_AT, Reason.EXPIRED);
+        assertThat(Fixtures.openInvitation().unavailableAt(EXPIRES_AT.minusMillis(1))).isEmpty();
+    }
+
+    @Test
+    void aUsedTokenSaysSoBeforeItSaysVoidedOrExpired() {
+        assertThat(withState(true, BEFORE_EXPIRY).unavailableAt(EXPIRES_AT.plusSeconds(1))).contains(Reason.ALREADY_USED);
+        assertThat(withState(true, null).unavailableAt(EXPIRES_AT.plusSeconds(1))).contains(Reason.VOIDED);
+    }
+
+    @Test
+    void answersMustHaveBeenCheckedAgainstTheInvitationsFramework() {
+        Invitation other = new Invitation("a".repeat(64), Fixtures.session(), new FrameworkRef("agency-own", 2),
+                EXPIRES_AT, false, null);
+
+        assertThatThrownBy(() -> other.redeem(Fixtures.answers(), BEFORE_EXPIRY, EVENT_ID))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Invitation withState(boolean voided, java.time.Instant redeemedAt) {
+        Invitation open = Fixtures.openInvitation();
+        return new Invitation(open.tokenHash(), open.session(), Frameworks.PEER_CORE_V1.ref(), EXPIRES_AT, voided,
+                redeemedAt);
+    }
+
+    private static void assertRefused(Invitation invitation, java.time.Instant now, Reason reason) {
+        assertThatThrownBy(() -> invitation.redeem(Fixtures.answers(), now, EVENT_ID))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(reason));
+    }
+}

@@ -1,0 +1,72 @@
+package org.peerpulse.feedback.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FrameworkRef;
+import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.feedback.application.LearnInvitation;
+import org.peerpulse.feedback.application.VoidInvitation;
+import org.peerpulse.feedback.domain.InvitedSession;
+import org.peerpulse.platform.messaging.CloudEvents;
+import org.peerpulse.platform.messaging.ContractRecords;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.messaging.UnreadableEventException;
+
+/** Consumer side of the session contract: the golden JSON, as consumed, becomes exactly these commands. */
+class SessionEventsContractTest {
+
+    private final ContractRecords records = new ContractRecords(new EventCodec());
+
+    @Test
+    void theGoldenSessionLoggedBecomesTheInvitationToLearn() {
+        SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED,
+                GoldenSamples.json(SessionLogged.class)));
+
+        assertThat(SessionEvents.invitationOf(logged)).contains(new LearnInvitation.Command(
+                "3b7e0d6c5a4f39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0",
+                new InvitedSession("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11", "warmline", "sp-rivera",
+                        java.time.Instant.parse("2026-11-20T14:30:00Z")),
+                new FrameworkRef("peer-core-v1", 1),
+                java.time.Instant.parse("2026-11-27T15:04:05.123Z")));
+    }
+
+    @Test
+    void theGoldenSessionVoidedBecomesTheVoiding() {
+        SessionVoided voided = (SessionVoided) records.read(record(EventTypes.SESSION_VOIDED,
+                GoldenSamples.json(SessionVoided.class)));
+
+        assertThat(SessionEvents.voidingOf(voided))
+                .isEqualTo(new VoidInvitation.Command("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11"));
+    }
+
+    @Test
+    void aSessionWithoutInvitationTeachesNothing() {
+        String json = GoldenSamples.json(SessionLogged.class).replaceAll("(?s)\"invitation\": \\{.*?}", "\"invitation\": null");
+        SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED, json));
+
+        assertThat(logged.invitation()).isNull();
+        assertThat(SessionEvents.invitationOf(logged)).isEmpty();
+    }
+
+    @Test
+    void anInvitationThatCannotBeOneIsUnreadableSoItIsDeadLettered() {
+        String json = GoldenSamples.json(SessionLogged.class).replace("3b7e0d6c5a4f", "NOT-A-HASH");
+        SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED, json));
+
+        assertThatThrownBy(() -> SessionEvents.invitationOf(logged)).isInstanceOf(UnreadableEventException.class);
+    }
+
+    private static ConsumerRecord<String, String> record(String type, String json) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.SESSIONS, 0, 0L, "harbor", json);
+        record.headers().add(CloudEvents.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+}
