@@ -1,0 +1,45 @@
+package org.peerpulse.indicators.config;
+
+import java.time.Clock;
+
+import org.peerpulse.indicators.application.ApplyEvents;
+import org.peerpulse.indicators.application.ReadDashboard;
+import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.domain.SmallCellRule;
+import org.peerpulse.indicators.persistence.MongoRollups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The use cases on the MongoDB rollups, with the agencies' calendars and the small-cell rule. */
+@Configuration(proxyBeanMethods = false)
+public class IndicatorConfiguration {
+
+    @Bean
+    AgencyCalendar agencyCalendar(IndicatorProperties properties) {
+        return new AgencyCalendar(properties.zones());
+    }
+
+    @Bean
+    SmallCellRule smallCellRule(IndicatorProperties properties) {
+        return new SmallCellRule(properties.minCellSize());
+    }
+
+    @Bean
+    MongoRollups rollups(MongoTemplate mongo) {
+        MongoRollups rollups = new MongoRollups(mongo);
+        rollups.createIndexes();
+        return rollups;
+    }
+
+    @Bean
+    ApplyEvents applyEvents(MongoRollups rollups, AgencyCalendar calendar) {
+        return new ApplyEvents(rollups, calendar);
+    }
+
+    @Bean
+    ReadDashboard readDashboard(MongoRollups rollups, AgencyCalendar calendar, SmallCellRule smallCells,
+            Clock clock) {
+        return new ReadDashboard(rollups, calendar, smallCells, clock);
+    }
+}

@@ -1,0 +1,23 @@
+package org.peerpulse.indicators.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The per-day rollups, as a collection. */
+public interface Rollups {
+
+    /** The watermarks of the given rollups, in one read; a rollup that does not exist yet is left out. */
+    Map<RollupKey, Watermarks> watermarks(Collection<RollupKey> keys);
+
+    /**
+     * Applies each change atomically to its rollup (creating it if needed) and answers the keys whose
+     * watermarks were no longer the expected ones, so that nothing was written for them.
+     */
+    Set<RollupKey> apply(List<RollupChange> changes);
+
+    /** The rollups of a scope of one agency, for the days {@code from}..{@code to} inclusive. */
+    List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to);
+}

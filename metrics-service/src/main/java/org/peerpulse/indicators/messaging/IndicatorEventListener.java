@@ -1,0 +1,94 @@
+package org.peerpulse.indicators.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.peerpulse.contracts.PeerPulseEvent;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.indicators.application.AppliedBatch;
+import org.peerpulse.indicators.application.ApplyEvents;
+import org.peerpulse.indicators.application.EventBatch;
+import org.peerpulse.indicators.domain.ConsumedEvent;
+import org.peerpulse.indicators.domain.IndicatorEvent;
+import org.peerpulse.indicators.domain.SourcePosition;
+import org.peerpulse.platform.messaging.ContractRecords;
+import org.peerpulse.platform.messaging.DeadLetters;
+import org.peerpulse.platform.messaging.UnreadableEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads session and feedback records in batches: translate every record, apply the readable ones in one
+ * call, then dead-letter the unreadable ones. Dead letters go last so that a retried batch (after a
+ * database outage) does not publish them twice.
+ */
+@Component
+class IndicatorEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IndicatorEventListener.class);
+
+    private final ContractRecords contractRecords;
+    private final DeadLetters deadLetters;
+    private final ApplyEvents applyEvents;
+    private final Counter counted;
+    private final Counter ignored;
+    private final Counter deadLettered;
+
+    IndicatorEventListener(ContractRecords contractRecords, DeadLetters deadLetters, ApplyEvents applyEvents,
+            MeterRegistry meters) {
+        this.contractRecords = contractRecords;
+        this.deadLetters = deadLetters;
+        this.applyEvents = applyEvents;
+        this.counted = meters.counter("peerpulse.indicators.events", "outcome", "counted");
+        this.ignored = meters.counter("peerpulse.indicators.events", "outcome", "ignored");
+        this.deadLettered = meters.counter("peerpulse.indicators.events", "outcome", "dead_lettered");
+    }
+
+    @KafkaListener(id = "indicators-sessions", idIsGroup = false, topics = Topics.SESSIONS, batch = "true")
+    void onSessions(List<ConsumerRecord<String, String>> records) {
+        handle(records);
+    }
+
+    @KafkaListener(id = "indicators-feedback", idIsGroup = false, topics = Topics.FEEDBACK, batch = "true")
+    void onFeedback(List<ConsumerRecord<String, String>> records) {
+        handle(records);
+    }
+
+    private void handle(List<ConsumerRecord<String, String>> records) {
+        List<ConsumedEvent> events = new ArrayList<>(records.size());
+        List<Unreadable> unreadable = new ArrayList<>();
+        int skipped = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                PeerPulseEvent event = contractRecords.read(record);
+                Optional<IndicatorEvent> fact = IndicatorFacts.of(event);
+                if (fact.isPresent()) {
+                    events.add(new ConsumedEvent(
+                            SourcePosition.of(record.topic(), record.partition(), record.offset()), fact.get()));
+                } else {
+                    skipped++;
+                    log.debug("Not counting {} at {}-{}@{} yet", event.getClass().getSimpleName(), record.topic(),
+                            record.partition(), record.offset());
+                }
+            } catch (UnreadableEventException e) {
+                unreadable.add(new Unreadable(record, e));
+            }
+        }
+        AppliedBatch applied = applyEvents.apply(new EventBatch(events));
+        for (Unreadable bad : unreadable) {
+            deadLetters.send(bad.record(), bad.reason());
+        }
+        counted.increment(applied.eventsCounted());
+        ignored.increment(skipped);
+        deadLettered.increment(unreadable.size());
+    }
+
+    private record Unreadable(ConsumerRecord<String, String> record, UnreadableEventException reason) {
+    }
+}

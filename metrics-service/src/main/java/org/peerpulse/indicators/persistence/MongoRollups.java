@@ -1,0 +1,148 @@
+package org.peerpulse.indicators.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.mongodb.bulk.BulkWriteError;
+import org.bson.Document;
+import org.peerpulse.indicators.domain.DayRollup;
+import org.peerpulse.indicators.domain.RollupChange;
+import org.peerpulse.indicators.domain.RollupKey;
+import org.peerpulse.indicators.domain.Rollups;
+import org.peerpulse.indicators.domain.Scope;
+import org.peerpulse.indicators.domain.SourcePartition;
+import org.peerpulse.indicators.domain.Watermarks;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** The day rollups in MongoDB; see the package description for the document shape and the watermarks. */
+public class MongoRollups implements Rollups {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+
+    public MongoRollups(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Dashboards read by agency and day range, optionally narrowed to a program or a specialist. */
+    public void createIndexes() {
+        var indexes = mongo.indexOps(RollupDocument.COLLECTION);
+        indexes.createIndex(new Index(RollupDocument.AGENCY, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
+                .named("agency_day"));
+        indexes.createIndex(new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
+                .on(RollupDocument.PROGRAM, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
+                .named("agency_program_day"));
+        indexes.createIndex(new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
+                .on(RollupDocument.SPECIALIST, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
+                .named("agency_specialist_day"));
+    }
+
+    @Override
+    public Map<RollupKey, Watermarks> watermarks(Collection<RollupKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, RollupKey> byId = new HashMap<>();
+        keys.forEach(key -> byId.put(key.id(), key));
+        Query query = Query.query(Criteria.where(RollupDocument.ID).in(byId.keySet()));
+        query.fields().include(RollupDocument.WATERMARKS);
+        Map<RollupKey, Watermarks> found = new HashMap<>();
+        for (Document document : mongo.find(query, Document.class, RollupDocument.COLLECTION)) {
+            Map<SourcePartition, Long> offsets = new HashMap<>();
+            Document marks = document.get(RollupDocument.WATERMARKS, Document.class);
+            if (marks != null) {
+                marks.forEach((field, offset) -> offsets.put(RollupDocument.partitionOf(field),
+                        ((Number) offset).longValue()));
+            }
+            found.put(byId.get(document.getString(RollupDocument.ID)), new Watermarks(offsets));
+        }
+        return found;
+    }
+
+    @Override
+    public Set<RollupKey> apply(List<RollupChange> changes) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RollupDocument.COLLECTION);
+        List<RollupKey> order = new ArrayList<>(changes.size());
+        for (RollupChange change : changes) {
+            bulk.upsert(stillAsRead(change), update(change));
+            order.add(change.key());
+        }
+        try {
+            bulk.execute();
+            return Set.of();
+        } catch (BulkOperationException e) {
+            Set<RollupKey> lost = new HashSet<>();
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                lost.add(order.get(error.getIndex()));
+            }
+            return lost;
+        }
+    }
+
+    /**
+     * Matches the rollup only while the watermarks this change moves are what the change was planned on:
+     * otherwise the upsert tries to insert a second document with the same id and fails with E11000.
+     */
+    private static Query stillAsRead(RollupChange change) {
+        Criteria criteria = Criteria.where(RollupDocument.ID).is(change.key().id());
+        change.advanced().forEach((partition, offset) -> {
+            String field = RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition);
+            change.expected().of(partition).ifPresentOrElse(
+                    expected -> criteria.and(field).is(expected),
+                    () -> criteria.and(field).exists(false));
+        });
+        return Query.query(criteria);
+    }
+
+    private static Update update(RollupChange change) {
+        Update update = new Update()
+                .setOnInsert(RollupDocument.AGENCY, change.key().cell().agencyId())
+                .setOnInsert(RollupDocument.PROGRAM, change.key().cell().programId())
+                .setOnInsert(RollupDocument.SPECIALIST, change.key().cell().specialistId())
+                .setOnInsert(RollupDocument.DAY, change.key().day().toString());
+        RollupDocument.addCounts(update, change.increment());
+        change.advanced().forEach((partition, offset) ->
+                update.max(RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition), offset));
+        return update;
+    }
+
+    @Override
+    public List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to) {
+        Criteria criteria = Criteria.where(RollupDocument.AGENCY).is(agencyId);
+        switch (scope.type()) {
+            case AGENCY -> {
+                if (!scope.id().equals(agencyId)) {
+                    return List.of();
+                }
+            }
+            case PROGRAM -> criteria.and(RollupDocument.PROGRAM).is(scope.id());
+            case SPECIALIST -> criteria.and(RollupDocument.SPECIALIST).is(scope.id());
+        }
+        criteria.and(RollupDocument.DAY).gte(from.toString()).lte(to.toString());
+        Query query = Query.query(criteria);
+        query.fields().exclude(RollupDocument.WATERMARKS);
+        return mongo.find(query, Document.class, RollupDocument.COLLECTION).stream()
+                .map(RollupDocument::toDayRollup)
+                .toList();
+    }
+}

@@ -1,0 +1,124 @@
+package org.peerpulse.indicators.persistence;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.peerpulse.indicators.domain.DayCounts;
+import org.peerpulse.indicators.domain.DayRollup;
+import org.peerpulse.indicators.domain.RatingTally;
+import org.peerpulse.indicators.domain.SourcePartition;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The Mongo shape of a day rollup, and the one update that adds a batch to it. Item codes are checked
+ * upper-case words before they get here, so they are safe as field names; topic names are encoded.
+ */
+final class RollupDocument {
+
+    static final String COLLECTION = "rollups";
+
+    static final String ID = "_id";
+    static final String AGENCY = "agencyId";
+    static final String PROGRAM = "programId";
+    static final String SPECIALIST = "specialistId";
+    static final String DAY = "day";
+    static final String SESSIONS = "sessions";
+    static final String INVITATIONS = "invitations";
+    static final String MINUTES = "minutes";
+    static final String PEER_MINUTES = "peerMinutes";
+    static final String SESSIONS_WITH_STRENGTHS = "sessionsWithStrengths";
+    static final String RECOVERY_FOCUS_SESSIONS = "recoveryFocusSessions";
+    static final String RESPONSES = "responses";
+    static final String ITEMS = "items";
+    static final String HOPE = "hope";
+    static final String HARM_REPORTS = "harmReports";
+    static final String WATERMARKS = "watermarks";
+
+    /** Fields of a rating tally: the derived count and sum, and how often each answer 1–5 was given. */
+    static final String TALLY_RESPONSES = "responses";
+    static final String TALLY_SUM = "sum";
+    static final List<String> TALLY_ANSWERS = List.of("r1", "r2", "r3", "r4", "r5");
+
+    private RollupDocument() {
+    }
+
+    /** {@code peerpulse.sessions.v1} partition 2 becomes {@code peerpulse%2Esessions%2Ev1~2}: no dots in a field name. */
+    static String watermarkField(SourcePartition partition) {
+        String topic = partition.topic().replace("%", "%25").replace(".", "%2E").replace("$", "%24")
+                .replace("~", "%7E");
+        return topic + "~" + partition.partition();
+    }
+
+    static SourcePartition partitionOf(String field) {
+        int tilde = field.lastIndexOf('~');
+        String topic = field.substring(0, tilde).replace("%7E", "~").replace("%24", "$").replace("%2E", ".")
+                .replace("%25", "%");
+        return new SourcePartition(topic, Integer.parseInt(field.substring(tilde + 1)));
+    }
+
+    static void addCounts(Update update, DayCounts counts) {
+        inc(update, SESSIONS, counts.sessions());
+        inc(update, INVITATIONS, counts.invitations());
+        inc(update, MINUTES, counts.minutes());
+        inc(update, PEER_MINUTES, counts.peerMinutes());
+        inc(update, SESSIONS_WITH_STRENGTHS, counts.sessionsWithStrengths());
+        inc(update, RECOVERY_FOCUS_SESSIONS, counts.recoveryFocusSessions());
+        inc(update, RESPONSES, counts.responses());
+        inc(update, HARM_REPORTS, counts.harmReports());
+        counts.itemsByCode().forEach((code, tally) -> addTally(update, ITEMS + "." + code, tally));
+        addTally(update, HOPE, counts.hope());
+    }
+
+    private static void addTally(Update update, String path, RatingTally tally) {
+        if (tally.isEmpty()) {
+            return;
+        }
+        inc(update, path + "." + TALLY_RESPONSES, tally.responses());
+        inc(update, path + "." + TALLY_SUM, tally.sum());
+        for (int rating = 1; rating <= 5; rating++) {
+            inc(update, path + "." + TALLY_ANSWERS.get(rating - 1), tally.count(rating));
+        }
+    }
+
+    private static void inc(Update update, String field, long amount) {
+        if (amount != 0) {
+            update.inc(field, amount);
+        }
+    }
+
+    static DayRollup toDayRollup(Document document) {
+        Map<String, RatingTally> items = new HashMap<>();
+        Document itemDocuments = document.get(ITEMS, Document.class);
+        if (itemDocuments != null) {
+            itemDocuments.forEach((code, tally) -> items.put(code, tally((Document) tally)));
+        }
+        DayCounts counts = new DayCounts(
+                number(document, SESSIONS),
+                number(document, INVITATIONS),
+                number(document, MINUTES),
+                number(document, PEER_MINUTES),
+                number(document, SESSIONS_WITH_STRENGTHS),
+                number(document, RECOVERY_FOCUS_SESSIONS),
+                number(document, RESPONSES),
+                items,
+                tally(document.get(HOPE, Document.class)),
+                number(document, HARM_REPORTS));
+        return new DayRollup(LocalDate.parse(document.getString(DAY)), counts);
+    }
+
+    private static RatingTally tally(Document tally) {
+        if (tally == null) {
+            return RatingTally.NONE;
+        }
+        return new RatingTally(number(tally, "r1"), number(tally, "r2"), number(tally, "r3"), number(tally, "r4"),
+                number(tally, "r5"));
+    }
+
+    private static long number(Document document, String field) {
+        Object value = document.get(field);
+        return value instanceof Number number ? number.longValue() : 0;
+    }
+}

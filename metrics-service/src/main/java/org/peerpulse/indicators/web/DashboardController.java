@@ -1,0 +1,72 @@
+package org.peerpulse.indicators.web;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Pattern;
+import org.peerpulse.indicators.application.DashboardQuery;
+import org.peerpulse.indicators.application.ReadDashboard;
+import org.peerpulse.indicators.domain.Granularity;
+import org.peerpulse.indicators.domain.Scope;
+import org.peerpulse.platform.security.Caller;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Dashboards of the caller's own agency, for quality leads. A specialist's own view needs a link from
+ * their token to their specialist id, and must leave harm reports out; until then specialists get 403.
+ */
+@RestController
+@RequestMapping("/api/v1/dashboards")
+class DashboardController {
+
+    /** Ids as the producers mint them; anything else cannot have rollups and is refused early. */
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,199}";
+
+    private final ReadDashboard readDashboard;
+
+    DashboardController(ReadDashboard readDashboard) {
+        this.readDashboard = readDashboard;
+    }
+
+    @GetMapping("/agency")
+    ResponseEntity<DashboardResponse> agency(Caller caller,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String granularity) {
+        return answer(caller, Scope.agency(caller.agencyId()), from, to, granularity);
+    }
+
+    @GetMapping("/programs/{programId}")
+    ResponseEntity<DashboardResponse> program(Caller caller, @PathVariable @Pattern(regexp = ID) String programId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String granularity) {
+        return answer(caller, Scope.program(programId), from, to, granularity);
+    }
+
+    @GetMapping("/specialists/{specialistId}")
+    ResponseEntity<DashboardResponse> specialist(Caller caller,
+            @PathVariable @Pattern(regexp = ID) String specialistId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String granularity) {
+        return answer(caller, Scope.specialist(specialistId), from, to, granularity);
+    }
+
+    private ResponseEntity<DashboardResponse> answer(Caller caller, Scope scope, LocalDate from, LocalDate to,
+            String granularity) {
+        if (!caller.hasRole(Caller.QUALITY_LEAD)) {
+            throw new AccessDeniedException("quality leads only");
+        }
+        DashboardQuery query = new DashboardQuery(caller.agencyId(), scope, from, to, Granularity.parse(granularity));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(DashboardResponse.of(readDashboard.read(query)));
+    }
+}

@@ -1,0 +1,28 @@
+package org.peerpulse.indicators.web;
+
+import java.util.List;
+
+import org.peerpulse.indicators.domain.InvalidDashboardRequest;
+import org.peerpulse.platform.web.InvalidField;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Dashboard requests that have no answer become 400 problems naming the parameter. */
+@RestControllerAdvice(assignableTypes = DashboardController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DashboardProblems {
+
+    @ExceptionHandler(InvalidDashboardRequest.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidDashboardRequest e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(new InvalidField(e.parameter(), e.getMessage())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
