@@ -1,0 +1,79 @@
+package org.peerpulse.indicators.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.peerpulse.indicators.domain.DayCounts;
+import org.peerpulse.indicators.domain.DayRollup;
+import org.peerpulse.indicators.domain.RollupChange;
+import org.peerpulse.indicators.domain.RollupKey;
+import org.peerpulse.indicators.domain.Rollups;
+import org.peerpulse.indicators.domain.Scope;
+import org.peerpulse.indicators.domain.Watermarks;
+
+/**
+ * Rollups in a map, with the same conditional write as the Mongo adapter; {@code beforeNextApply} lets a
+ * test play another writer that gets in between the read and the write.
+ */
+class InMemoryRollups implements Rollups {
+
+    final Map<RollupKey, DayCounts> counts = new HashMap<>();
+    final Map<RollupKey, Watermarks> watermarks = new HashMap<>();
+    Runnable beforeNextApply = () -> { };
+    int writes;
+
+    @Override
+    public Map<RollupKey, Watermarks> watermarks(Collection<RollupKey> keys) {
+        Map<RollupKey, Watermarks> found = new HashMap<>();
+        keys.stream().filter(watermarks::containsKey).forEach(key -> found.put(key, watermarks.get(key)));
+        return found;
+    }
+
+    @Override
+    public Set<RollupKey> apply(List<RollupChange> changes) {
+        Runnable interference = beforeNextApply;
+        beforeNextApply = () -> { };
+        interference.run();
+        Set<RollupKey> lost = new HashSet<>();
+        for (RollupChange change : changes) {
+            Watermarks now = watermarks.getOrDefault(change.key(), Watermarks.NONE);
+            boolean stillAsRead = change.advanced().keySet().stream()
+                    .allMatch(partition -> now.of(partition).equals(change.expected().of(partition)));
+            if (!stillAsRead) {
+                lost.add(change.key());
+                continue;
+            }
+            writes++;
+            counts.merge(change.key(), change.increment(), DayCounts::plus);
+            Watermarks next = now;
+            for (var moved : change.advanced().entrySet()) {
+                next = next.advancedTo(new org.peerpulse.indicators.domain.SourcePosition(moved.getKey(), moved.getValue()));
+            }
+            watermarks.put(change.key(), next);
+        }
+        return lost;
+    }
+
+    @Override
+    public List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to) {
+        List<DayRollup> found = new ArrayList<>();
+        counts.forEach((key, dayCounts) -> {
+            boolean inScope = switch (scope.type()) {
+                case AGENCY -> true;
+                case PROGRAM -> key.cell().programId().equals(scope.id());
+                case SPECIALIST -> key.cell().specialistId().equals(scope.id());
+            };
+            if (key.cell().agencyId().equals(agencyId) && inScope && !key.day().isBefore(from)
+                    && !key.day().isAfter(to)) {
+                found.add(new DayRollup(key.day(), dayCounts));
+            }
+        });
+        return found;
+    }
+}

@@ -1,0 +1,96 @@
+package org.peerpulse.indicators.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RollupChangeTest {
+
+    private static final Cell CELL = new Cell("harbor", "warmline", "sp-rivera");
+    private static final RollupKey KEY = new RollupKey(CELL, LocalDate.parse("2026-11-20"));
+    private static final Instant SESSION_AT = Instant.parse("2026-11-20T14:30:00Z");
+    private static final SourcePartition SESSIONS_0 = new SourcePartition("peerpulse.sessions.v1", 0);
+
+    @Test
+    void aSessionAddsItsCounts() {
+        LoggedSession session = new LoggedSession(CELL, SESSION_AT, 45, true, true, false, true);
+
+        assertThat(session.counts()).isEqualTo(new DayCounts(1, 1, 45, 45, 1, 0, 0, Map.of(), null, 0));
+        assertThat(new LoggedSession(CELL, SESSION_AT, 30, false, false, true, false).counts())
+                .isEqualTo(new DayCounts(1, 0, 30, 0, 0, 1, 0, Map.of(), null, 0));
+    }
+
+    @Test
+    void feedbackAddsOneResponseAndItsRatings() {
+        ReceivedFeedback feedback = new ReceivedFeedback(CELL, SESSION_AT, Map.of("KINDNESS", 5, "NO_STIGMA", 3), 4,
+                true);
+
+        assertThat(feedback.counts()).isEqualTo(new DayCounts(0, 0, 0, 0, 0, 0, 1,
+                Map.of("KINDNESS", RatingTally.of(5), "NO_STIGMA", RatingTally.of(3)), RatingTally.of(4), 1));
+    }
+
+    @Test
+    void feedbackOutsideTheScaleOrWithUnsafeCodesIsRefused() {
+        assertThatThrownBy(() -> new ReceivedFeedback(CELL, SESSION_AT, Map.of("KINDNESS", 6), null, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReceivedFeedback(CELL, SESSION_AT, Map.of("KINDNESS", 3), 0, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReceivedFeedback(CELL, SESSION_AT, Map.of("$where.x", 3), null, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eventsAtOrBelowTheWatermarkAreLeftOut() {
+        Watermarks current = new Watermarks(Map.of(SESSIONS_0, 6L));
+        List<ConsumedEvent> events = List.of(session(5, 10), session(6, 20), session(7, 30), session(8, 40));
+
+        RollupChange change = RollupChange.plan(KEY, current, events).orElseThrow();
+
+        assertThat(change.events()).isEqualTo(2);
+        assertThat(change.increment().sessions()).isEqualTo(2);
+        assertThat(change.increment().minutes()).isEqualTo(70);
+        assertThat(change.expected()).isEqualTo(current);
+        assertThat(change.next()).isEqualTo(new Watermarks(Map.of(SESSIONS_0, 8L)));
+        assertThat(change.advanced()).isEqualTo(Map.of(SESSIONS_0, 8L));
+    }
+
+    @Test
+    void aBatchItAlreadyCountsPlansNothing() {
+        Watermarks current = new Watermarks(Map.of(SESSIONS_0, 8L));
+
+        assertThat(RollupChange.plan(KEY, current, List.of(session(7, 30), session(8, 40)))).isEmpty();
+    }
+
+    @Test
+    void otherPartitionsWatermarksAreKeptButNotGuarded() {
+        SourcePartition feedback2 = new SourcePartition("peerpulse.feedback.v1", 2);
+        Watermarks current = new Watermarks(Map.of(feedback2, 100L));
+
+        RollupChange change = RollupChange.plan(KEY, current, List.of(session(0, 10))).orElseThrow();
+
+        assertThat(change.next()).isEqualTo(new Watermarks(Map.of(feedback2, 100L, SESSIONS_0, 0L)));
+        assertThat(change.advanced()).isEqualTo(Map.of(SESSIONS_0, 0L));
+    }
+
+    @Test
+    void talliesAddUp() {
+        RatingTally tally = RatingTally.of(5).with(4).plus(RatingTally.of(1).with(5));
+
+        assertThat(tally).isEqualTo(new RatingTally(1, 0, 0, 1, 2));
+        assertThat(tally.responses()).isEqualTo(4);
+        assertThat(tally.sum()).isEqualTo(15);
+        assertThat(tally.mean()).isEqualTo(3.75);
+        assertThat(tally.topBoxRate()).isEqualTo(0.75);
+    }
+
+    private static ConsumedEvent session(long offset, int minutes) {
+        return new ConsumedEvent(new SourcePosition(SESSIONS_0, offset),
+                new LoggedSession(CELL, SESSION_AT, minutes, true, false, false, true));
+    }
+}
