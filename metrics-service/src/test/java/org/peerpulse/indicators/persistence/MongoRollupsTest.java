@@ -1,0 +1,202 @@
+package org.peerpulse.indicators.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.indicators.application.AppliedBatch;
+import org.peerpulse.indicators.application.ApplyEvents;
+import org.peerpulse.indicators.application.EventBatch;
+import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.domain.Cell;
+import org.peerpulse.indicators.domain.ConsumedEvent;
+import org.peerpulse.indicators.domain.DayCounts;
+import org.peerpulse.indicators.domain.DayRollup;
+import org.peerpulse.indicators.domain.LoggedSession;
+import org.peerpulse.indicators.domain.RatingTally;
+import org.peerpulse.indicators.domain.ReceivedFeedback;
+import org.peerpulse.indicators.domain.RollupChange;
+import org.peerpulse.indicators.domain.RollupKey;
+import org.peerpulse.indicators.domain.Scope;
+import org.peerpulse.indicators.domain.SourcePartition;
+import org.peerpulse.indicators.domain.SourcePosition;
+import org.peerpulse.indicators.domain.Watermarks;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** The rollup adapter and the exactly-once fold on the embedded MongoDB stand-in. */
+class MongoRollupsTest {
+
+    private static final String SESSIONS = "peerpulse.sessions.v1";
+    private static final String FEEDBACK = "peerpulse.feedback.v1";
+    private static final Cell RIVERA = new Cell("harbor", "warmline", "sp-rivera");
+    private static final Cell CHEN = new Cell("harbor", "peer-navigation", "sp-chen");
+    private static final Cell SUNRISE = new Cell("sunrise", "warmline", "sp-rivera");
+    private static final LocalDate DAY = LocalDate.parse("2026-11-20");
+    private static final RollupKey RIVERA_20 = new RollupKey(RIVERA, DAY);
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private MongoTemplate mongo;
+    private MongoRollups rollups;
+    private ApplyEvents applyEvents;
+
+    @BeforeAll
+    static void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        mongo = new MongoTemplate(client, "rollups-" + System.nanoTime());
+        rollups = new MongoRollups(mongo);
+        rollups.createIndexes();
+        applyEvents = new ApplyEvents(rollups, new AgencyCalendar(Map.of()));
+    }
+
+    @Test
+    void aBatchBecomesOneDocumentPerCellAndDay() {
+        applyEvents.apply(batch());
+
+        Document stored = mongo.findById(RIVERA_20.id(), Document.class, "rollups");
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("agencyId")).isEqualTo("harbor");
+        assertThat(stored.getString("programId")).isEqualTo("warmline");
+        assertThat(stored.getString("specialistId")).isEqualTo("sp-rivera");
+        assertThat(stored.getString("day")).isEqualTo("2026-11-20");
+        assertThat(((Number) stored.get("sessions")).longValue()).isEqualTo(2);
+        assertThat(((Number) stored.get("minutes")).longValue()).isEqualTo(75);
+        Document kindness = stored.get("items", Document.class).get("KINDNESS", Document.class);
+        assertThat(((Number) kindness.get("responses")).longValue()).isEqualTo(2);
+        assertThat(((Number) kindness.get("sum")).longValue()).isEqualTo(9);
+        assertThat(((Number) kindness.get("r4")).longValue()).isEqualTo(1);
+        assertThat(((Number) kindness.get("r5")).longValue()).isEqualTo(1);
+        assertThat(stored.get("watermarks", Document.class))
+                .containsEntry("peerpulse%2Esessions%2Ev1~0", 1L)
+                .containsEntry("peerpulse%2Efeedback%2Ev1~0", 1L);
+        assertThat(mongo.count(new Query(), "rollups")).isEqualTo(3);
+    }
+
+    @Test
+    void readsBackTheCountsOfAScope() {
+        applyEvents.apply(batch());
+
+        List<DayRollup> agency = rollups.find("harbor", Scope.agency("harbor"), DAY, DAY);
+        assertThat(agency).hasSize(2);
+        DayRollup rivera = rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0);
+        assertThat(rivera.counts()).isEqualTo(new DayCounts(2, 2, 75, 75, 0, 0, 2,
+                Map.of("KINDNESS", new RatingTally(0, 0, 0, 1, 1), "EMPATHY", RatingTally.of(3)),
+                new RatingTally(0, 0, 1, 0, 1), 1));
+        assertThat(rollups.find("harbor", Scope.program("peer-navigation"), DAY, DAY)).hasSize(1);
+        assertThat(rollups.find("harbor", Scope.program("warmline"), DAY.plusDays(1), DAY.plusDays(5))).isEmpty();
+        // Another agency's cell with the same program and specialist ids stays its own.
+        assertThat(rollups.find("sunrise", Scope.program("warmline"), DAY, DAY)).singleElement()
+                .extracting(rollup -> rollup.counts().sessions()).isEqualTo(1L);
+        assertThat(rollups.find("harbor", Scope.agency("sunrise"), DAY, DAY)).isEmpty();
+    }
+
+    @Test
+    void redeliveringTheSameRecordsChangesNothing() {
+        applyEvents.apply(batch());
+        List<Document> before = mongo.findAll(Document.class, "rollups");
+
+        AppliedBatch again = applyEvents.apply(batch());
+
+        assertThat(again).isEqualTo(new AppliedBatch(0, 0, 0));
+        assertThat(mongo.findAll(Document.class, "rollups")).isEqualTo(before);
+    }
+
+    @Test
+    void aRedeliveryThatOverlapsNewRecordsCountsOnlyTheNewOnes() {
+        List<ConsumedEvent> first = batch().events();
+        applyEvents.apply(new EventBatch(first.subList(0, 2)));
+
+        List<ConsumedEvent> overlapping = new ArrayList<>(first);
+        overlapping.add(session(2, RIVERA, 15));
+        applyEvents.apply(new EventBatch(overlapping));
+
+        DayCounts rivera = rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0).counts();
+        assertThat(rivera.sessions()).isEqualTo(3);
+        assertThat(rivera.minutes()).isEqualTo(90);
+        assertThat(rivera.responses()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteOnStaleWatermarksIsRefusedAndReported() {
+        applyEvents.apply(batch());
+        SourcePartition sessions0 = new SourcePartition(SESSIONS, 0);
+        // Planned on no watermark, but the stored one is already at offset 1.
+        RollupChange stale = RollupChange.plan(RIVERA_20, Watermarks.NONE, List.of(session(2, RIVERA, 15)))
+                .orElseThrow();
+        RollupChange fresh = RollupChange.plan(new RollupKey(CHEN, DAY.plusDays(1)), Watermarks.NONE,
+                List.of(new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 3),
+                        new LoggedSession(CHEN, Instant.parse("2026-11-21T10:00:00Z"), 20, true, false, false, true))))
+                .orElseThrow();
+
+        assertThat(rollups.apply(List.of(stale, fresh))).containsExactly(RIVERA_20);
+
+        assertThat(rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20).of(sessions0)).contains(1L);
+        assertThat(rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0).counts().minutes())
+                .isEqualTo(75);
+        assertThat(rollups.find("harbor", Scope.specialist("sp-chen"), DAY.plusDays(1), DAY.plusDays(1)))
+                .singleElement().extracting(rollup -> rollup.counts().minutes()).isEqualTo(20L);
+    }
+
+    @Test
+    void aWriteOnTheWatermarksItReadGoesThrough() {
+        applyEvents.apply(batch());
+        Watermarks read = rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20);
+        RollupChange change = RollupChange.plan(RIVERA_20, read, List.of(session(2, RIVERA, 15))).orElseThrow();
+
+        assertThat(rollups.apply(List.of(change))).isEmpty();
+
+        Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(RIVERA_20.id())), Document.class,
+                "rollups");
+        assertThat(((Number) stored.get("minutes")).longValue()).isEqualTo(90);
+        assertThat(stored.get("watermarks", Document.class)).containsEntry("peerpulse%2Esessions%2Ev1~0", 2L);
+    }
+
+    /** Sessions at offsets 0, 1 and 3 on the sessions topic; feedback at 0 and 1 on the feedback topic. */
+    private static EventBatch batch() {
+        return new EventBatch(List.of(
+                session(0, RIVERA, 30),
+                session(1, RIVERA, 45),
+                session(3, SUNRISE, 50),
+                new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 4),
+                        new LoggedSession(CHEN, Instant.parse("2026-11-20T11:00:00Z"), 10, false, true, true, false)),
+                feedback(0, Map.of("KINDNESS", 5, "EMPATHY", 3), 5, true),
+                feedback(1, Map.of("KINDNESS", 4), 3, false)));
+    }
+
+    private static ConsumedEvent session(long offset, Cell cell, int minutes) {
+        return new ConsumedEvent(SourcePosition.of(SESSIONS, 0, offset),
+                new LoggedSession(cell, Instant.parse("2026-11-20T09:00:00Z"), minutes, true, false, false, true));
+    }
+
+    private static ConsumedEvent feedback(long offset, Map<String, Integer> ratings, Integer hope, boolean harm) {
+        return new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, offset),
+                new ReceivedFeedback(RIVERA, Instant.parse("2026-11-20T09:00:00Z"), ratings, hope, harm));
+    }
+}
