@@ -1,0 +1,354 @@
+package org.peerpulse.feedback.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.EventIds;
+import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.PeerPulseEvent;
+import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.platform.messaging.CloudEvents;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.messaging.EventRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole path on the real broker and the embedded store: a SessionLogged teaches an invitation, the
+ * participant redeems it over real HTTP without logging in, and FeedbackSubmitted leaves through the
+ * outbox. Each test uses its own session and token, so they share one running service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "peerpulse.outbox.poll-interval=50ms")
+class FeedbackFlowIntegrationTest {
+
+    private static final String AGENCY = "harbor";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static TopicRecords feedbackTopic;
+    private static TopicRecords sessionsDeadLetters;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", EmbeddedBackends::kafkaBootstrapServers);
+        registry.add("spring.mongodb.uri", () -> EmbeddedBackends.mongoUri("peerpulse-feedback-flow"));
+    }
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventCodec codec;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** After the context is up: the service declares the topics when it starts. */
+    @BeforeEach
+    void probes() {
+        if (feedbackTopic != null) {
+            return;
+        }
+        feedbackTopic = new TopicRecords(EmbeddedBackends.kafkaBootstrapServers(), Topics.FEEDBACK);
+        sessionsDeadLetters = new TopicRecords(EmbeddedBackends.kafkaBootstrapServers(),
+                Topics.deadLetter(Topics.SESSIONS));
+    }
+
+    @AfterAll
+    static void closeProbes() {
+        if (feedbackTopic != null) {
+            feedbackTopic.close();
+            sessionsDeadLetters.close();
+        }
+    }
+
+    @Test
+    void aLoggedSessionsInvitationIsRedeemedOnceAndItsFactPublished() throws Exception {
+        String token = newToken();
+        SessionLogged logged = sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS));
+        publish(logged);
+        awaitInvitation(token);
+
+        HttpResponse<String> created = postFeedback(body(token, """
+                "ratings": {"KINDNESS": 5, "EMPATHY": 4, "SAFE_ATMOSPHERE": 5},
+                "hope": 4, "harm": {"reported": true, "text": "raised voice"},
+                "comment": "thank you for listening", "language": "es", "mode": "KIOSK\""""));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body())).isEqualTo(JSON.readTree("{\"received\": true}"));
+
+        ConsumerRecord<String, String> record = awaitOneFactFor(logged.sessionId());
+        assertThat(record.key()).isEqualTo(AGENCY);
+        assertThat(CloudEvents.header(record.headers(), CloudEvents.TYPE)).contains(EventTypes.FEEDBACK_SUBMITTED);
+        FeedbackSubmitted submitted = codec.read(record.value(), FeedbackSubmitted.class);
+        assertThat(CloudEvents.header(record.headers(), CloudEvents.ID)).contains(submitted.eventId().toString());
+        assertThat(submitted).isEqualTo(new FeedbackSubmitted(submitted.eventId(), submitted.occurredAt(), AGENCY,
+                logged.sessionId(), "warmline", "sp-rivera", logged.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
+                Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5), 4, true, "es", "KIOSK"));
+        assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(FeedbackSubmitted.class)));
+        assertThat(record.value()).doesNotContain(token).doesNotContain(sha256(token))
+                .doesNotContain("thank you for listening").doesNotContain("raised voice");
+
+        Document stored = invitation(token);
+        assertThat(stored.get("answers", Document.class).getString("comment")).isEqualTo("thank you for listening");
+        await().atMost(WAIT).until(() -> !invitation(token).getBoolean("outboxPending"));
+
+        HttpResponse<String> again = postFeedback(body(token, "\"harm\": {\"reported\": false}"));
+        assertProblem(again, 409);
+        assertThat(again.body()).doesNotContain(token);
+    }
+
+    @Test
+    void invalidSubmissionsAreRefusedWithoutEchoAndLeaveTheInvitationOpen() throws Exception {
+        String token = newToken();
+        SessionLogged logged = sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS));
+        publish(logged);
+        awaitInvitation(token);
+        String secret = "my-private-words";
+
+        assertInvalid(postFeedback("{\"token\": \"" + token + "\", \"harm\": {\"reported\": fal"), token, null);
+        assertInvalid(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"participant\": \"" + secret + "\"")),
+                token, "participant");
+        assertInvalid(postFeedback(body(token, "\"ratings\": {\"NOT_AN_ITEM\": 3}, \"harm\": {\"reported\": false}")),
+                token, "ratings.NOT_AN_ITEM");
+        assertInvalid(postFeedback(body(token, "\"ratings\": {\"KINDNESS\": 6}, \"harm\": {\"reported\": false}")),
+                token, "ratings.KINDNESS");
+        assertInvalid(postFeedback(body(token, "\"hope\": \"" + secret + "\", \"harm\": {\"reported\": false}")),
+                token, "hope");
+        assertInvalid(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"comment\": \""
+                + secret.repeat(100) + "\"")), token, "comment");
+        assertInvalid(postFeedback(body(token, "\"ratings\": {\"KINDNESS\": 5}")), token, "harm");
+        assertInvalid(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"language\": \"fr\"")), token,
+                "language");
+        assertInvalid(postFeedback(body(token.substring(1) + "!", "\"harm\": {\"reported\": false}")), token, "token");
+
+        Document untouched = invitation(token);
+        assertThat(untouched.get("redeemedAt")).isNull();
+        assertThat(untouched.get("answers")).isNull();
+        assertThat(untouched.getList("outbox", Document.class)).isEmpty();
+
+        // The one valid answer is the only fact ever published for this session.
+        assertThat(postFeedback(body(token, "\"harm\": {\"reported\": false}")).statusCode()).isEqualTo(201);
+        assertThat(awaitOneFactFor(logged.sessionId()).value()).doesNotContain(secret);
+    }
+
+    @Test
+    void unknownExpiredAndVoidedTokensAreRefused() throws Exception {
+        assertProblem(postFeedback(body(newToken(), "\"harm\": {\"reported\": false}")), 404);
+
+        String expired = newToken();
+        publish(sessionLogged(expired, Instant.now().minus(1, ChronoUnit.MINUTES)));
+        awaitInvitation(expired);
+        assertProblem(postFeedback(body(expired, "\"harm\": {\"reported\": false}")), 410);
+
+        String voidedToken = newToken();
+        SessionLogged logged = sessionLogged(voidedToken, Instant.now().plus(7, ChronoUnit.DAYS));
+        publish(logged);
+        publish(new SessionVoided(EventIds.newId(), Instant.now(), AGENCY, logged.sessionId(), logged.programId(),
+                logged.specialistId(), logged.sessionAt()));
+        await().atMost(WAIT).until(() -> invitationOrNull(voidedToken) != null
+                && invitationOrNull(voidedToken).getBoolean("voided"));
+        assertProblem(postFeedback(body(voidedToken, "\"harm\": {\"reported\": false}")), 410);
+    }
+
+    @Test
+    void aRedeliveredSessionLoggedChangesNothing() throws Exception {
+        String token = newToken();
+        SessionLogged logged = sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS));
+        publish(logged);
+        awaitInvitation(token);
+        assertThat(postFeedback(body(token, "\"harm\": {\"reported\": false}")).statusCode()).isEqualTo(201);
+        Object redeemedAt = invitation(token).get("redeemedAt");
+
+        // The same event again, then a marker after it on the same partition: once the marker is learned,
+        // the redelivery has been handled.
+        publish(logged);
+        String marker = newToken();
+        publish(sessionLogged(marker, Instant.now().plus(7, ChronoUnit.DAYS)));
+        awaitInvitation(marker);
+
+        assertThat(invitation(token).get("redeemedAt")).isEqualTo(redeemedAt);
+        assertProblem(postFeedback(body(token, "\"harm\": {\"reported\": false}")), 409);
+    }
+
+    @Test
+    void ofParallelSubmissionsOfOneTokenExactlyOneWins() throws Exception {
+        String token = newToken();
+        SessionLogged logged = sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS));
+        publish(logged);
+        awaitInvitation(token);
+
+        List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 8)
+                .mapToObj(i -> http.sendAsync(feedbackRequest(body(token,
+                        "\"ratings\": {\"KINDNESS\": " + (i % 5 + 1) + "}, \"harm\": {\"reported\": false}")),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        awaitOneFactFor(logged.sessionId());
+        assertThat(invitation(token).getList("outbox", Document.class)).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableSessionRecordIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        kafka.send(EventRecords.of(Topics.SESSIONS, AGENCY, eventId, EventTypes.SESSION_LOGGED, Instant.now(),
+                "/test", "{\"not\": \"a session\"}")).get();
+        String token = newToken();
+        publish(sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS)));
+
+        awaitInvitation(token);
+        await().atMost(WAIT).until(() -> !sessionsDeadLetters.matching(record ->
+                CloudEvents.header(record.headers(), CloudEvents.ID).orElse("").equals(eventId)).isEmpty());
+    }
+
+    @Test
+    void theFrameworkIsPublicAndUnknownOnesAreNotFound() throws Exception {
+        HttpResponse<String> framework = get("/api/v1/frameworks/peer-core-v1");
+
+        assertThat(framework.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(framework.body());
+        assertThat(body.get("id").asString()).isEqualTo("peer-core-v1");
+        assertThat(body.get("version").asInt()).isEqualTo(1);
+        assertThat(body.get("items")).hasSize(15);
+        assertThat(body.get("items").get(0).get("question").get("es").asString()).isNotBlank();
+        assertThat(body.get("scale").get("en").get("highest").asString()).isEqualTo("Very much");
+
+        assertProblem(get("/api/v1/frameworks/nope"), 404);
+    }
+
+    private void publish(PeerPulseEvent event) throws Exception {
+        kafka.send(EventRecords.of(Topics.SESSIONS, event.agencyId(), event.eventId().toString(),
+                EventTypes.typeOf(event), event.occurredAt(), "/session-service", codec.write(event))).get();
+    }
+
+    private static SessionLogged sessionLogged(String token, Instant expiresAt) {
+        return new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(), "warmline",
+                "sp-rivera", "a".repeat(64), Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE,
+                Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("humor"), List.of("EMPATHY"),
+                Frameworks.PEER_CORE_V1.ref(), new SessionLogged.InvitationIssued(sha256(token), expiresAt));
+    }
+
+    private ConsumerRecord<String, String> awaitOneFactFor(String sessionId) {
+        await().atMost(WAIT).until(() -> !factsFor(sessionId).isEmpty());
+        List<ConsumerRecord<String, String>> facts = factsFor(sessionId);
+        assertThat(facts).hasSize(1);
+        return facts.get(0);
+    }
+
+    private List<ConsumerRecord<String, String>> factsFor(String sessionId) {
+        return feedbackTopic.matching(record -> record.value().contains("\"sessionId\":\"" + sessionId + "\""));
+    }
+
+    private void awaitInvitation(String token) {
+        await().atMost(WAIT).until(() -> invitationOrNull(token) != null);
+    }
+
+    private Document invitation(String token) {
+        Document invitation = invitationOrNull(token);
+        assertThat(invitation).isNotNull();
+        return invitation;
+    }
+
+    private Document invitationOrNull(String token) {
+        return mongo.findById(sha256(token), Document.class, "invitations");
+    }
+
+    private HttpResponse<String> postFeedback(String json) throws Exception {
+        return http.send(feedbackRequest(json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest feedbackRequest(String json) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/feedback"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String body(String token, String rest) {
+        return "{\"token\": \"" + token + "\", " + rest + "}";
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
+    }
+
+    private static void assertInvalid(HttpResponse<String> response, String token, String field) {
+        assertProblem(response, 400);
+        assertThat(response.body()).doesNotContain(token).doesNotContain("my-private-words");
+        if (field != null) {
+            List<String> named = JSON.readTree(response.body()).get("errors").valueStream()
+                    .map(error -> error.get("field").asString()).toList();
+            assertThat(named).as(response.body()).contains(field);
+        }
+    }
+
+    private static List<String> fieldNames(String json) {
+        return JSON.readTree(json).propertyNames().stream().sorted().toList();
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What session-service publishes: hex SHA-256 of the token's characters. */
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
