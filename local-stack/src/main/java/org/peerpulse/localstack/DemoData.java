@@ -1,7 +1,6 @@
 package org.peerpulse.localstack;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * specialist's app and a participant's phone would: a token from the authorization server, sessions to
  * session-service, answers to feedback-service. Each run adds new data; {@code --fresh} starts over.
  */
-final class DemoData {
+public final class DemoData {
 
     private static final int SESSIONS_PER_AGENCY = 14;
     private static final Duration INVITATION_WAIT = Duration.ofSeconds(30);
@@ -53,37 +52,36 @@ final class DemoData {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Random random = new Random(2026);
     private final StackPlan.Endpoints at;
-    private final PrintStream out;
 
-    DemoData(StackPlan.Endpoints at, PrintStream out) {
-        this.at = at;
-        this.out = out;
+    public DemoData(Ports ports) {
+        this.at = new StackPlan.Endpoints(ports);
     }
 
-    void seed() {
+    /** What was seeded. */
+    public record Seeded(int sessions, int answers, Duration took) {
+    }
+
+    /**
+     * Logs {@value #SESSIONS_PER_AGENCY} sessions per agency and answers about four in five of them.
+     *
+     * @throws IllegalStateException when an API answers something unexpected, naming the call and status
+     */
+    public Seeded seed() throws IOException, InterruptedException {
         long started = System.nanoTime();
         int sessions = 0;
         int answers = 0;
-        try {
-            for (Agency agency : AGENCIES) {
-                String bearer = token(agency);
-                for (int i = 0; i < SESSIONS_PER_AGENCY; i++) {
-                    JsonNode logged = logSession(agency, bearer, i);
-                    sessions++;
-                    if (random.nextInt(10) < 8 && answer(logged.path("feedback").path("token").asString())) {
-                        answers++;
-                    }
+        for (Agency agency : AGENCIES) {
+            String bearer = token(agency);
+            for (int i = 0; i < SESSIONS_PER_AGENCY; i++) {
+                JsonNode logged = logSession(agency, bearer, i);
+                sessions++;
+                if (random.nextInt(10) < 8) {
+                    answer(logged.path("feedback").path("token").asString());
+                    answers++;
                 }
             }
-            out.printf("Demo data: %d sessions and %d feedback answers in %.1f s%n", sessions, answers,
-                    (System.nanoTime() - started) / 1e9);
         }
-        catch (IOException | IllegalStateException e) {
-            out.printf("Demo data stopped after %d sessions and %d answers: %s%n", sessions, answers, e.getMessage());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return new Seeded(sessions, answers, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private String token(Agency agency) throws IOException, InterruptedException {
@@ -124,7 +122,7 @@ final class DemoData {
     }
 
     /** The invitation reaches feedback-service through Kafka, so it may answer 404 or 503 for a moment. */
-    private boolean answer(String token) throws IOException, InterruptedException {
+    private void answer(String token) throws IOException, InterruptedException {
         Map<String, Integer> ratings = new LinkedHashMap<>();
         Frameworks.PEER_CORE_V1.items().stream()
                 .filter(item -> item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE)
@@ -146,7 +144,7 @@ final class DemoData {
             boolean notArrivedYet = answer.statusCode() == 404 || answer.statusCode() == 503;
             if (!notArrivedYet || System.nanoTime() > deadline) {
                 expect(answer, 201, "POST /api/v1/feedback");
-                return true;
+                return;
             }
             Thread.sleep(250);
         }

@@ -77,7 +77,7 @@ public final class LocalStack {
         printSummary(stack, ports, System.out);
         if (demo) {
             if (stack.child("session-service").isPresent() && stack.child("feedback-service").isPresent()) {
-                new DemoData(new StackPlan.Endpoints(ports), System.out).seed();
+                seedDemoData(ports);
             }
             else {
                 System.out.println("--demo needs session-service and feedback-service; nothing seeded");
@@ -85,6 +85,18 @@ public final class LocalStack {
         }
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
+    }
+
+    /** A demo that fails leaves the stack running: it is still useful, and the message says what broke. */
+    private static void seedDemoData(Ports ports) throws InterruptedException {
+        try {
+            DemoData.Seeded seeded = new DemoData(ports).seed();
+            System.out.printf("Demo data: %d sessions and %d feedback answers in %.1f s%n", seeded.sessions(),
+                    seeded.answers(), seeded.took().toMillis() / 1000.0);
+        }
+        catch (IOException | IllegalStateException e) {
+            System.out.println("Demo data incomplete: " + e.getMessage());
+        }
     }
 
     private RunningStack startStages(StackPlan plan, PrintStream out) {
