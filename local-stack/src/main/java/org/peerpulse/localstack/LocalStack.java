@@ -113,8 +113,8 @@ public final class LocalStack {
         RunningStack stack = new RunningStack(plan, out);
         try {
             for (List<ChildSpec> stage : plan.stages()) {
-                List<RunningChild> started = stage.stream().map(spec -> launch(spec, plan)).toList();
-                stack.addStage(started);
+                stack.beginStage();
+                List<RunningChild> started = stage.stream().map(stack::launch).toList();
                 started.forEach(child -> out.printf("[%5.1fs] starting %s (pid %d, log %s)%n",
                         stack.elapsedSeconds(), child.name(), child.handle().pid(), child.log()));
                 awaitReady(started, stack, plan.readinessTimeout(), out);
@@ -150,27 +150,6 @@ public final class LocalStack {
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + plan.dataDir(), e);
-        }
-    }
-
-    /** The command runs under {@code setsid} where there is one, so a terminal's Ctrl-C reaches only us. */
-    private static RunningChild launch(ChildSpec spec, StackPlan plan) {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
-        command.addAll(spec.command());
-        Path log = plan.logDir().resolve(spec.name() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        builder.environment().putAll(spec.environment());
-        try {
-            return new RunningChild(spec, builder.start(), log);
-        }
-        catch (IOException e) {
-            throw new StackFailure(spec.name(), "Cannot start " + spec.name() + ": " + e.getMessage());
         }
     }
 

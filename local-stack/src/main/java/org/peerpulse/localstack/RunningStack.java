@@ -1,6 +1,10 @@
 package org.peerpulse.localstack;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +33,8 @@ public final class RunningStack implements AutoCloseable {
         return plan;
     }
 
-    public List<RunningChild> children() {
-        synchronized (this) {
-            return stages.stream().flatMap(List::stream).toList();
-        }
+    public synchronized List<RunningChild> children() {
+        return stages.stream().flatMap(List::stream).toList();
     }
 
     public Optional<RunningChild> child(String name) {
@@ -44,8 +46,40 @@ public final class RunningStack implements AutoCloseable {
         return (System.nanoTime() - startedAt) / 1e9;
     }
 
-    synchronized void addStage(List<RunningChild> stage) {
-        stages.add(List.copyOf(stage));
+    synchronized void beginStage() {
+        stages.add(new ArrayList<>());
+    }
+
+    /**
+     * Starts a child of the current stage. Starting and stopping share one lock, so a Ctrl-C while a child
+     * starts either comes first (and nothing starts) or sees the new child and stops it.
+     *
+     * <p>The command runs under {@code setsid} where there is one, so a terminal's Ctrl-C reaches only the
+     * launcher, which then stops the children in order.
+     */
+    synchronized RunningChild launch(ChildSpec spec) {
+        if (stopped) {
+            throw new StackFailure(spec.name(), "Stopping; not starting " + spec.name());
+        }
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(spec.command());
+        Path log = plan.logDir().resolve(spec.name() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(spec.environment());
+        try {
+            RunningChild child = new RunningChild(spec, builder.start(), log);
+            stages.get(stages.size() - 1).add(child);
+            return child;
+        }
+        catch (IOException e) {
+            throw new StackFailure(spec.name(), "Cannot start " + spec.name() + ": " + e.getMessage());
+        }
     }
 
     @Override
