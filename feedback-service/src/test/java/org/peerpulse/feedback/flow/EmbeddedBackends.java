@@ -3,6 +3,7 @@ package org.peerpulse.feedback.flow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Map;
 import org.peerpulse.infra.kafka.KafkaBroker;
 import org.peerpulse.infra.mongo.DocumentStore;
 
@@ -30,7 +31,9 @@ final class EmbeddedBackends {
 
         static {
             try {
-                KAFKA = KafkaBroker.start(KafkaBroker.Settings.ephemeral(Files.createTempDirectory("feedback-kafka")));
+                // No 3 s wait for more members before the service's consumer group gets its partitions.
+                KAFKA = KafkaBroker.start(new KafkaBroker.Settings(Files.createTempDirectory("feedback-kafka"), 0, 0,
+                        3, Map.of("group.initial.rebalance.delay.ms", "0")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -154,6 +154,8 @@ class FeedbackFlowIntegrationTest {
                 token, "ratings.NOT_AN_ITEM");
         assertInvalid(postFeedback(body(token, "\"ratings\": {\"KINDNESS\": 6}, \"harm\": {\"reported\": false}")),
                 token, "ratings.KINDNESS");
+        assertInvalid(postFeedback(body(token, "\"ratings\": {\"KINDNESS\": 4.5}, \"harm\": {\"reported\": false}")),
+                token, "ratings.KINDNESS");
         assertInvalid(postFeedback(body(token, "\"hope\": \"" + secret + "\", \"harm\": {\"reported\": false}")),
                 token, "hope");
         assertInvalid(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"comment\": \""
