@@ -142,7 +142,12 @@ public final class DemoData {
         while (true) {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
             boolean notArrivedYet = answer.statusCode() == 404 || answer.statusCode() == 503;
-            if (!notArrivedYet || System.nanoTime() > deadline) {
+            if (notArrivedYet && System.nanoTime() > deadline) {
+                throw new IllegalStateException("an invitation did not reach feedback-service within "
+                        + INVITATION_WAIT.toSeconds() + " s (last answer " + answer.statusCode()
+                        + "); see the session-service and feedback-service logs");
+            }
+            if (!notArrivedYet) {
                 expect(answer, 201, "POST /api/v1/feedback");
                 return;
             }
