@@ -19,11 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
@@ -41,12 +40,12 @@ import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.EventRecords;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.peerpulse.testsupport.PeerPulseIntegrationTest;
+import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,8 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * participant redeems it over real HTTP without logging in, and FeedbackSubmitted leaves through the
  * outbox. Each test uses its own session and token, so they share one running service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "peerpulse.outbox.poll-interval=50ms")
+@PeerPulseIntegrationTest(properties = "peerpulse.outbox.poll-interval=50ms")
 class FeedbackFlowIntegrationTest {
 
     private static final String AGENCY = "harbor";
@@ -64,14 +62,8 @@ class FeedbackFlowIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static TopicRecords feedbackTopic;
-    private static TopicRecords sessionsDeadLetters;
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", EmbeddedBackends::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", () -> EmbeddedBackends.mongoUri("peerpulse-feedback-flow"));
-    }
+    /** Longer than several outbox polls: anything (wrongly) still on its way would arrive in it. */
+    private static final Duration QUIET = Duration.ofMillis(500);
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -83,25 +75,6 @@ class FeedbackFlowIntegrationTest {
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    /** After the context is up: the service declares the topics when it starts. */
-    @BeforeEach
-    void probes() {
-        if (feedbackTopic != null) {
-            return;
-        }
-        feedbackTopic = new TopicRecords(EmbeddedBackends.kafkaBootstrapServers(), Topics.FEEDBACK);
-        sessionsDeadLetters = new TopicRecords(EmbeddedBackends.kafkaBootstrapServers(),
-                Topics.deadLetter(Topics.SESSIONS));
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        if (feedbackTopic != null) {
-            feedbackTopic.close();
-            sessionsDeadLetters.close();
-        }
-    }
 
     @Test
     void aLoggedSessionsInvitationIsRedeemedOnceAndItsFactPublished() throws Exception {
@@ -242,8 +215,8 @@ class FeedbackFlowIntegrationTest {
         publish(sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS)));
 
         awaitInvitation(token);
-        await().atMost(WAIT).until(() -> !sessionsDeadLetters.matching(record ->
-                CloudEvents.header(record.headers(), CloudEvents.ID).orElse("").equals(eventId)).isEmpty());
+        TopicProbe.awaitRecord(TestBackends.kafkaBootstrapServers(), Topics.deadLetter(Topics.SESSIONS),
+                record -> CloudEvents.header(record.headers(), CloudEvents.ID).orElse("").equals(eventId));
     }
 
     @Test
@@ -273,15 +246,17 @@ class FeedbackFlowIntegrationTest {
                 Frameworks.PEER_CORE_V1.ref(), new SessionLogged.InvitationIssued(sha256(token), expiresAt));
     }
 
-    private ConsumerRecord<String, String> awaitOneFactFor(String sessionId) {
-        await().atMost(WAIT).until(() -> !factsFor(sessionId).isEmpty());
-        List<ConsumerRecord<String, String>> facts = factsFor(sessionId);
+    /** Waits for the session's fact, then makes sure no second one follows. */
+    private static ConsumerRecord<String, String> awaitOneFactFor(String sessionId) {
+        TopicProbe.awaitRecord(TestBackends.kafkaBootstrapServers(), Topics.FEEDBACK, factOf(sessionId));
+        List<ConsumerRecord<String, String>> facts = TopicProbe.readAll(TestBackends.kafkaBootstrapServers(),
+                Topics.FEEDBACK, QUIET).stream().filter(factOf(sessionId)).toList();
         assertThat(facts).hasSize(1);
         return facts.get(0);
     }
 
-    private List<ConsumerRecord<String, String>> factsFor(String sessionId) {
-        return feedbackTopic.matching(record -> record.value().contains("\"sessionId\":\"" + sessionId + "\""));
+    private static Predicate<ConsumerRecord<String, String>> factOf(String sessionId) {
+        return record -> record.value().contains("\"sessionId\":\"" + sessionId + "\"");
     }
 
     private void awaitInvitation(String token) {
