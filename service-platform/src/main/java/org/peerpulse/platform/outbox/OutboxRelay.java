@@ -46,6 +46,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (properties.collections().isEmpty()) {
+            return;
+        }
         for (String collection : properties.collections()) {
             mongo.indexOps(collection).createIndex(new Index(OutboxEntry.PENDING_FIELD, Sort.Direction.ASC));
         }
