@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
@@ -43,15 +39,15 @@ import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.EventRecords;
+import org.peerpulse.testsupport.PeerPulseIntegrationTest;
+import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.testsupport.TestIssuer;
+import org.peerpulse.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   response rate 5/6 = 0.833; values ((4.4 + 4.2)/2 - 1)/4*100 = 82.5; TRUST ((4.6 + 3.6)/2 - 1)/4*100 = 77.5
  * </pre>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PeerPulseIntegrationTest
 class MetricsFlowIntegrationTest {
 
     private static final String GROUP = "metrics-it-" + UUID.randomUUID();
@@ -92,18 +88,7 @@ class MetricsFlowIntegrationTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", FlowBackends::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", () -> FlowBackends.mongoUri("peerpulse-metrics-" + UUID.randomUUID()));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-    }
-
-    @TestConfiguration
-    static class Tokens {
-
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return FlowTokens.decoder();
-        }
     }
 
     @Autowired
@@ -120,7 +105,7 @@ class MetricsFlowIntegrationTest {
     @Test
     void eventsBecomeTheHandWorkedDashboardAndARedeliveryChangesNothing() throws Exception {
         publishHarborWeek();
-        String lead = FlowTokens.token("harbor", "quality_lead");
+        String lead = TestIssuer.shared().token("harbor", "quality_lead");
 
         JsonNode agency = await().atMost(WAIT).until(() -> get("/api/v1/dashboards/agency" + WEEK_47, lead).body(),
                 body -> body.get("sessions").asLong() == 6 && body.get("responses").asLong() == 5);
@@ -167,10 +152,10 @@ class MetricsFlowIntegrationTest {
     @Test
     void anotherAgencySeesNoneOfIt() throws Exception {
         publishHarborWeek();
-        String harborLead = FlowTokens.token("harbor", "quality_lead");
+        String harborLead = TestIssuer.shared().token("harbor", "quality_lead");
         await().atMost(WAIT).until(() -> get("/api/v1/dashboards/agency" + WEEK_47, harborLead).body(),
                 body -> body.get("sessions").asLong() >= 6);
-        String sunriseLead = FlowTokens.token("sunrise", "quality_lead");
+        String sunriseLead = TestIssuer.shared().token("sunrise", "quality_lead");
 
         for (String path : List.of("/agency", "/programs/warmline", "/specialists/sp-rivera")) {
             Answer answer = get("/api/v1/dashboards" + path + WEEK_47, sunriseLead);
@@ -193,7 +178,7 @@ class MetricsFlowIntegrationTest {
         publish(Topics.SESSIONS, session(agency, "warmline", "sp-rivera", "2026-11-20T09:00:00Z", 30,
                 Activity.PEER_SUPPORT, List.of(), List.of()));
 
-        String lead = FlowTokens.token(agency, "quality_lead");
+        String lead = TestIssuer.shared().token(agency, "quality_lead");
         await().atMost(WAIT).until(() -> get("/api/v1/dashboards/agency" + WEEK_47, lead).body(),
                 body -> body.get("sessions").asLong() == 1);
         assertThat(get("/api/v1/dashboards/agency" + WEEK_47, lead).body().get("responses").asLong()).isZero();
@@ -215,7 +200,7 @@ class MetricsFlowIntegrationTest {
         publish(Topics.SESSIONS, session(agency, "warmline", "sp-rivera", "2026-11-21T09:00:00Z", 15,
                 Activity.PEER_SUPPORT, List.of(), List.of()));
 
-        String lead = FlowTokens.token(agency, "quality_lead");
+        String lead = TestIssuer.shared().token(agency, "quality_lead");
         // Voids leave indicators in a later issue; for now they are read, skipped and acknowledged.
         await().atMost(WAIT).until(() -> get("/api/v1/dashboards/agency" + WEEK_47, lead).body(),
                 body -> body.get("sessions").asLong() == 2);
@@ -226,11 +211,11 @@ class MetricsFlowIntegrationTest {
         String path = "/api/v1/dashboards/agency" + WEEK_47;
 
         assertProblem(get(path, null), 401);
-        assertProblem(get(path, FlowTokens.token("harbor", "specialist")), 403);
-        assertProblem(get("/api/v1/dashboards/specialists/sp-rivera", FlowTokens.token("harbor", "specialist")), 403);
-        assertProblem(get(path, FlowTokens.token(null, "ops")), 403);
+        assertProblem(get(path, TestIssuer.shared().token("harbor", "specialist")), 403);
+        assertProblem(get("/api/v1/dashboards/specialists/sp-rivera", TestIssuer.shared().token("harbor", "specialist")), 403);
+        assertProblem(get(path, TestIssuer.shared().token(Map.of("roles", List.of("ops")), Duration.ofMinutes(10))), 403);
 
-        String lead = FlowTokens.token("harbor", "quality_lead");
+        String lead = TestIssuer.shared().token("harbor", "quality_lead");
         assertProblem(get("/api/v1/dashboards/agency?from=2026-11-22&to=2026-11-16", lead), 400);
         assertProblem(get("/api/v1/dashboards/agency?from=2025-01-01&to=2026-01-02", lead), 400);
         assertProblem(get("/api/v1/dashboards/agency?granularity=year", lead), 400);
@@ -330,31 +315,15 @@ class MetricsFlowIntegrationTest {
     }
 
     private static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, FlowBackends.kafkaBootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            return await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        seen.add(record);
-                    }
-                });
-                return List.copyOf(seen);
-            }, records -> records.size() >= count);
-        }
+        return TopicProbe.awaitRecords(TestBackends.kafkaBootstrapServers(), topic, record -> key.equals(record.key()),
+                count, WAIT);
     }
 
     /** Stops the listeners, moves the group back to offset 0 everywhere, restarts and waits until caught up. */
     private void redeliverFromTheBeginning() throws Exception {
         listeners.getListenerContainers().forEach(container -> container.stop());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                FlowBackends.kafkaBootstrapServers()))) {
+                TestBackends.kafkaBootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();

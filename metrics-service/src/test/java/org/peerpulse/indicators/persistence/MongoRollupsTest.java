@@ -10,8 +10,6 @@ import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +32,7 @@ import org.peerpulse.indicators.domain.Scope;
 import org.peerpulse.indicators.domain.SourcePartition;
 import org.peerpulse.indicators.domain.SourcePosition;
 import org.peerpulse.indicators.domain.Watermarks;
+import org.peerpulse.testsupport.TestBackends;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,7 +48,6 @@ class MongoRollupsTest {
     private static final LocalDate DAY = LocalDate.parse("2026-11-20");
     private static final RollupKey RIVERA_20 = new RollupKey(RIVERA, DAY);
 
-    private static MongoServer server;
     private static MongoClient client;
     private MongoTemplate mongo;
     private MongoRollups rollups;
@@ -57,15 +55,12 @@ class MongoRollupsTest {
 
     @BeforeAll
     static void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(TestBackends.mongoUri("rollups"));
     }
 
     @AfterAll
     static void stopStore() {
         client.close();
-        server.shutdownNow();
     }
 
     @BeforeEach
