@@ -116,6 +116,8 @@ class SessionApiTest {
                         "specialistId"),
                 Arguments.of("too long", valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 481"),
                         "durationMinutes"),
+                Arguments.of("fractional minutes", valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 45.5"),
+                        "durationMinutes"),
                 Arguments.of("zero minutes", valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 0"),
                         "durationMinutes"),
                 Arguments.of("future", valid.replace(recently(), Instant.now().plus(Duration.ofHours(2)).toString()),
