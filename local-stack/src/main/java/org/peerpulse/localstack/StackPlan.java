@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.peerpulse.localstack.auth.AuthorizationServerApplication;
 
@@ -78,22 +79,58 @@ public record StackPlan(
                         "--file", data.resolve("mongo").resolve("peerpulse.mv.db").toString(),
                         "--port", Integer.toString(ports.mongo())),
                 Map.of(), new Readiness.OutputLine("READY mongo " + at.mongo()), at.mongo());
-        ChildSpec auth = new ChildSpec("auth",
+        ChildSpec auth = authorizationServer(data, at, classpath, extraJvmOptions);
+
+        List<ChildSpec> services = services(repoRoot, ports, at.kafka(),
+                database -> "mongodb://" + at.mongo() + "/" + database, extraJvmOptions);
+
+        List<List<ChildSpec>> stages = List.of(List.of(kafka), List.of(mongo), List.of(auth), services).stream()
+                .map(stage -> stage.stream().filter(child -> only.isEmpty() || only.contains(child.name())).toList())
+                .toList();
+        return new StackPlan(data, fresh, stages, Duration.ofSeconds(120), Duration.ofSeconds(20));
+    }
+
+    /**
+     * The authorization server and the three services on a broker and a store that run elsewhere, for
+     * example a test's shared backends: no kafka or mongo child. The services start together once the
+     * authorization server is ready, as in {@link #local}; {@code dataDir} is used as it is.
+     *
+     * @param kafkaBootstrapServers the broker the services use
+     * @param mongoUri the connection string of a database, given its name ({@code peerpulse-sessions}, ...)
+     */
+    public static StackPlan onBackends(Path repoRoot, Path dataDir, Ports ports, String classpath,
+            String kafkaBootstrapServers, UnaryOperator<String> mongoUri) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        Endpoints at = new Endpoints(ports);
+        List<String> extraJvmOptions = extraJvmOptions();
+        return new StackPlan(data, false,
+                List.of(List.of(authorizationServer(data, at, classpath, extraJvmOptions)),
+                        services(repoRoot, ports, kafkaBootstrapServers, mongoUri, extraJvmOptions)),
+                Duration.ofSeconds(120), Duration.ofSeconds(20));
+    }
+
+    private static ChildSpec authorizationServer(Path data, Endpoints at, String classpath, List<String> extraJvmOptions) {
+        int port = at.ports().auth();
+        return new ChildSpec("auth",
                 java(classpath, "-Xmx192m", extraJvmOptions, AuthorizationServerApplication.class.getName()),
-                Map.of("SERVER_PORT", Integer.toString(ports.auth()),
+                Map.of("SERVER_PORT", Integer.toString(port),
                         "SERVER_ADDRESS", "127.0.0.1",
                         "PEERPULSE_ISSUER_URI", at.issuer().toString(),
                         "PEERPULSE_AUTH_SIGNING_KEY_FILE", data.resolve("auth").resolve("signing-key.jwk").toString()),
-                new Readiness.HttpOk(at.readiness(ports.auth())), at.issuer().toString());
+                new Readiness.HttpOk(at.readiness(port)), at.issuer().toString());
+    }
 
+    private static List<ChildSpec> services(Path repoRoot, Ports ports, String kafkaBootstrapServers,
+            UnaryOperator<String> mongoUri, List<String> extraJvmOptions) {
+        Endpoints at = new Endpoints(ports);
         List<ChildSpec> services = new ArrayList<>();
         int[] servicePorts = { ports.session(), ports.feedback(), ports.metrics() };
         String[] databases = { "peerpulse-sessions", "peerpulse-feedback", "peerpulse-metrics" };
         for (int i = 0; i < SERVICES.size(); i++) {
             String module = SERVICES.get(i);
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", at.kafka());
-            env.put("MONGODB_URI", "mongodb://" + at.mongo() + "/" + databases[i]);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            env.put("MONGODB_URI", mongoUri.apply(databases[i]));
             env.put("PEERPULSE_ISSUER_URI", at.issuer().toString());
             env.put("SERVER_PORT", Integer.toString(servicePorts[i]));
             env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -106,11 +143,7 @@ public record StackPlan(
             services.add(new ChildSpec(module, command, env, new Readiness.HttpOk(at.readiness(servicePorts[i])),
                     at.http(servicePorts[i])));
         }
-
-        List<List<ChildSpec>> stages = List.of(List.of(kafka), List.of(mongo), List.of(auth), services).stream()
-                .map(stage -> stage.stream().filter(child -> only.isEmpty() || only.contains(child.name())).toList())
-                .toList();
-        return new StackPlan(data, fresh, stages, Duration.ofSeconds(120), Duration.ofSeconds(20));
+        return services;
     }
 
     /** The jars a plan runs with {@code -jar} that are not there. */

@@ -46,6 +46,22 @@ class StackPlanTest {
     }
 
     @Test
+    void runsOnBackendsItDoesNotStart() {
+        StackPlan onBackends = StackPlan.onBackends(Path.of("/repo"), Path.of("/tmp/pp-data"), ports, "cp",
+                "127.0.0.1:29092", database -> "mongodb://127.0.0.1:47017/" + database + "-test");
+
+        assertThat(onBackends.stages()).extracting(stage -> stage.stream().map(ChildSpec::name).toList())
+                .containsExactly(java.util.List.of("auth"),
+                        java.util.List.of("session-service", "feedback-service", "metrics-service"));
+        assertThat(onBackends.children().get(1).environment())
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:47017/peerpulse-sessions-test")
+                .containsEntry("PEERPULSE_ISSUER_URI", "http://127.0.0.1:19000");
+        assertThat(onBackends.children().get(3).environment())
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:47017/peerpulse-metrics-test");
+    }
+
+    @Test
     void portsComeFromTheEnvironment() {
         assertThat(Ports.fromEnvironment(Map.of("PEERPULSE_AUTH_PORT", "19999")).auth()).isEqualTo(19999);
         assertThat(Ports.fromEnvironment(Map.of())).isEqualTo(Ports.defaults());

@@ -1,0 +1,351 @@
+package org.peerpulse.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.ItemKind;
+import org.peerpulse.testsupport.TestBackends;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole loop, as separate processes and over real HTTP only: the demo authorization server and the three
+ * service jars, started by the launcher on free ports, on the broker and store that test-support chose for
+ * this JVM. A specialist logs a session, the participant answers with the token it returned (once the
+ * invitation has travelled over Kafka to feedback-service), and the quality lead's dashboards show it.
+ *
+ * <p>Each test puts its sessions on a day of its own, in programs of its own, so its agency dashboard for
+ * that day is exact whatever the other tests did.
+ */
+class WholeLoopTest {
+
+    private static final Duration ASYNC = Duration.ofSeconds(30);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final List<String> RATED = Frameworks.PEER_CORE_V1.items().stream()
+            .filter(item -> item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE)
+            .map(item -> item.code())
+            .toList();
+
+    @TempDir
+    static Path dataDir;
+
+    private static Ports ports;
+
+    private static RunningStack stack;
+
+    private static final List<ProcessHandle> started = new ArrayList<>();
+
+    /** A failing test is hard to read without the children's side of the story. */
+    @RegisterExtension
+    static final TestWatcher CHILD_LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (stack != null) {
+                stack.children().forEach(child -> {
+                    System.out.println("---- warnings, errors and last lines of " + child.log());
+                    child.lastLogLines(5_000).stream()
+                            .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")
+                                    || line.startsWith("Caused by") || line.contains("Exception"))
+                            .limit(40)
+                            .forEach(line -> System.out.println("  ! " + line));
+                    child.lastLogLines(10).forEach(line -> System.out.println("  | " + line));
+                });
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startTheStack() {
+        ports = Ports.free();
+        StackPlan plan = StackPlan.onBackends(Path.of(".."), dataDir, ports, System.getProperty("java.class.path"),
+                TestBackends.kafkaBootstrapServers(), TestBackends::mongoUri);
+        stack = LocalStack.start(plan, System.out);
+        stack.children().forEach(child -> {
+            started.add(child.handle());
+            child.handle().descendants().forEach(started::add);
+        });
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        assertThat(started).as("child processes after RunningStack.close()").isNotEmpty()
+                .noneMatch(ProcessHandle::isAlive);
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
+                .as("processes this test JVM still runs").isEmpty();
+    }
+
+    @Test
+    void aSessionAndItsOneAnswerReachTheDashboardsWithEveryItemSuppressed() {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+        String program = uniqueId("loop");
+        String peer = token("harbor-peer");
+        String lead = token("harbor-lead");
+
+        String feedbackToken = logSession(peer, program, "sp-ana", day);
+        Map<String, Integer> everyItem = new LinkedHashMap<>();
+        RATED.forEach(code -> everyItem.put(code, 4));
+        Map<String, Object> answers = answers(everyItem, 4);
+        assertThat(submitOnceArrived(answers(feedbackToken, answers)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> again = submit(answers(feedbackToken, answers));
+        assertThat(again.statusCode()).as("a token is redeemed once").isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        for (String path : List.of("/api/v1/dashboards/programs/" + program, "/api/v1/dashboards/agency")) {
+            JsonNode dashboard = awaitDashboard(lead, path, day, node -> node.path("responses").asLong() == 1);
+            assertThat(dashboard.path("agencyId").asString()).isEqualTo("harbor");
+            assertThat(dashboard.path("sessions").asLong()).as(path).isEqualTo(1);
+            assertThat(dashboard.path("invitations").asLong()).as(path).isEqualTo(1);
+            assertThat(dashboard.path("responses").asLong()).as(path).isEqualTo(1);
+            assertThat(dashboard.path("responseRate").asDouble()).as(path).isEqualTo(1.0);
+            // One answer is a cell of one: showing its ratings would show that participant's ratings.
+            assertThat(dashboard.path("items")).as(path).hasSize(RATED.size());
+            for (JsonNode item : dashboard.path("items")) {
+                assertThat(item.path("suppressed").asBoolean()).as(item.toString()).isTrue();
+                assertThat(item.path("mean").isNull()).as(item.toString()).isTrue();
+            }
+            assertThat(dashboard.path("hope").path("suppressed").asBoolean()).isTrue();
+            assertThat(dashboard.path("hope").path("mean").isNull()).isTrue();
+            assertThat(dashboard.path("valuesIndex").isNull()).isTrue();
+            assertThat(dashboard.path("signatureStrengths")).isEmpty();
+        }
+    }
+
+    /** Hand-picked ratings of five participants: their means, to two decimals, are written out below. */
+    private record Sent(String code, int[] ratings, double mean, double topBoxRate) {
+    }
+
+    private static final List<Sent> FIVE_ANSWERS = List.of(
+            new Sent("GIVING_BACK", new int[] { 5, 5, 5, 5, 5 }, 5.0, 1.0),
+            new Sent("COURAGE", new int[] { 4, 4, 4, 4, 4 }, 4.0, 1.0),
+            new Sent("KINDNESS", new int[] { 5, 4, 5, 4, 3 }, 4.2, 0.8),
+            new Sent("CAUTION", new int[] { 3, 3, 4, 4, 5 }, 3.8, 0.6),
+            new Sent("HELPFULNESS", new int[] { 1, 2, 3, 4, 5 }, 3.0, 0.4),
+            new Sent("CREATIVITY", new int[] { 2, 2, 3, 3, 3 }, 2.6, 0.0),
+            new Sent("GENTLENESS", new int[] { 5, 5, 4, 4, 5 }, 4.6, 1.0),
+            new Sent("EMPATHY", new int[] { 1, 1, 1, 1, 2 }, 1.2, 0.0),
+            new Sent("SAFE_ATMOSPHERE", new int[] { 5, 4, 4, 4, 4 }, 4.2, 1.0),
+            new Sent("RECOVERY_FOCUS", new int[] { 3, 4, 3, 4, 3 }, 3.4, 0.4),
+            new Sent("GENUINE_ROLE", new int[] { 5, 5, 5, 4, 5 }, 4.8, 1.0),
+            new Sent("NO_STIGMA", new int[] { 2, 3, 4, 5, 5 }, 3.8, 0.6),
+            new Sent("STRENGTH_BASED", new int[] { 4, 4, 5, 5, 5 }, 4.6, 1.0));
+
+    private static final int[] FIVE_HOPES = { 4, 5, 3, 5, 5 };
+
+    @Test
+    void fiveAnswersShowTheExactMeansTheyGave() {
+        assertThat(FIVE_ANSWERS).extracting(Sent::code).containsExactlyElementsOf(RATED);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(5);
+        String program = uniqueId("means");
+        String peer = token("harbor-peer");
+        String lead = token("harbor-lead");
+
+        for (int participant = 0; participant < 5; participant++) {
+            String feedbackToken = logSession(peer, program, "sp-ben", day);
+            Map<String, Integer> ratings = new LinkedHashMap<>();
+            for (Sent sent : FIVE_ANSWERS) {
+                ratings.put(sent.code(), sent.ratings()[participant]);
+            }
+            assertThat(submitOnceArrived(answers(feedbackToken, answers(ratings, FIVE_HOPES[participant])))
+                    .statusCode()).isEqualTo(201);
+        }
+
+        for (String path : List.of("/api/v1/dashboards/programs/" + program, "/api/v1/dashboards/agency")) {
+            JsonNode dashboard = awaitDashboard(lead, path, day, node -> node.path("responses").asLong() == 5);
+            assertThat(dashboard.path("sessions").asLong()).as(path).isEqualTo(5);
+            assertThat(dashboard.path("invitations").asLong()).as(path).isEqualTo(5);
+            assertThat(dashboard.path("responseRate").asDouble()).as(path).isEqualTo(1.0);
+            assertThat(dashboard.path("peerRoleShare").asDouble()).as(path).isEqualTo(1.0);
+            JsonNode items = dashboard.path("items");
+            assertThat(items).hasSize(FIVE_ANSWERS.size());
+            for (int i = 0; i < FIVE_ANSWERS.size(); i++) {
+                Sent sent = FIVE_ANSWERS.get(i);
+                JsonNode item = items.get(i);
+                assertThat(item.path("code").asString()).isEqualTo(sent.code());
+                assertThat(item.path("suppressed").asBoolean()).as(sent.code()).isFalse();
+                assertThat(item.path("responses").asLong()).as(sent.code()).isEqualTo(5);
+                assertThat(item.path("mean").asDouble()).as(sent.code()).isEqualTo(sent.mean());
+                assertThat(item.path("topBoxRate").asDouble()).as(sent.code()).isEqualTo(sent.topBoxRate());
+            }
+            JsonNode hope = dashboard.path("hope");
+            assertThat(hope.path("suppressed").asBoolean()).isFalse();
+            assertThat(hope.path("mean").asDouble()).isEqualTo(4.4);
+            assertThat(hope.path("topBoxRate").asDouble()).isEqualTo(0.8);
+            // (mean of the item means − 1) ÷ 4 × 100: values (28.4 / 8 = 3.55 -> 63.75) and TRUST (20.8 / 5 = 4.16).
+            // 63.75 sits on a rounding tie; the service rounds a binary double (63.7499...), so it shows 63.7
+            // where half-up on the exact value would give 63.8. Either is within the index's one decimal.
+            assertThat(dashboard.path("valuesIndex").asDouble()).isCloseTo(63.75, within(0.06));
+            assertThat(dashboard.path("trustIndex").asDouble()).isEqualTo(79.0);
+            // Best first; GENTLENESS and STRENGTH_BASED tie at 4.6 and framework order decides.
+            assertThat(dashboard.path("signatureStrengths")).extracting(JsonNode::asString)
+                    .containsExactly("GIVING_BACK", "GENUINE_ROLE", "GENTLENESS");
+        }
+    }
+
+    @Test
+    void anotherAgencysLeadSeesNoneOfHarborsSessions() {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        String program = uniqueId("tenant");
+        String feedbackToken = logSession(token("harbor-peer"), program, "sp-cleo", day);
+        assertThat(submitOnceArrived(answers(feedbackToken, answers(Map.of("KINDNESS", 5), 5))).statusCode())
+                .isEqualTo(201);
+        // Harbor's lead sees it first, so the sunrise answers below come after the facts are in.
+        awaitDashboard(token("harbor-lead"), "/api/v1/dashboards/programs/" + program, day,
+                node -> node.path("responses").asLong() == 1);
+
+        String sunrise = token("sunrise-lead");
+        for (String path : List.of("/api/v1/dashboards/programs/" + program, "/api/v1/dashboards/agency")) {
+            HttpResponse<String> answer = get(sunrise, path, day);
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            JsonNode dashboard = read(answer);
+            assertThat(dashboard.path("agencyId").asString()).isEqualTo("sunrise");
+            assertThat(dashboard.path("sessions").asLong()).as(path).isZero();
+            assertThat(dashboard.path("invitations").asLong()).as(path).isZero();
+            assertThat(dashboard.path("responses").asLong()).as(path).isZero();
+        }
+    }
+
+    // ---- the calls a specialist's app, a participant's phone and a lead's browser make
+
+    private static String token(String client) {
+        String basic = Base64.getEncoder()
+                .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(ports.auth(), "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        assertThat(answer.statusCode()).as("token for " + client).isEqualTo(200);
+        return read(answer).path("access_token").asString();
+    }
+
+    /** Logs a session at noon (UTC) of {@code day} and returns its feedback token. */
+    private static String logSession(String bearer, String program, String specialist, LocalDate day) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("programId", program);
+        body.put("specialistId", specialist);
+        body.put("participantRef", "participant-" + UUID.randomUUID());
+        body.put("occurredAt", day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toString());
+        body.put("durationMinutes", 45);
+        body.put("channel", "IN_PERSON");
+        body.put("activity", "PEER_SUPPORT");
+        body.put("focusAreas", List.of("RECOVERY_GOALS"));
+        body.put("strengthsNoted", List.of("persistence"));
+        body.put("valuesPracticed", List.of("KINDNESS"));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(ports.session(), "/api/v1/sessions"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        assertThat(answer.statusCode()).as("POST /api/v1/sessions: " + answer.body()).isEqualTo(201);
+        assertThat(answer.headers().firstValue("Location")).isPresent();
+        JsonNode logged = read(answer);
+        assertThat(logged.path("sessionId").asString()).isNotBlank();
+        return logged.path("feedback").path("token").asString();
+    }
+
+    private static Map<String, Object> answers(Map<String, Integer> ratings, int hope) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ratings", ratings);
+        body.put("hope", hope);
+        body.put("harm", Map.of("reported", false));
+        body.put("language", "en");
+        return body;
+    }
+
+    private static Map<String, Object> answers(String feedbackToken, Map<String, Object> answers) {
+        Map<String, Object> body = new LinkedHashMap<>(answers);
+        body.put("token", feedbackToken);
+        return body;
+    }
+
+    /** The invitation reaches feedback-service over Kafka: until then the token is unknown (404) or early (503). */
+    private static HttpResponse<String> submitOnceArrived(Map<String, Object> body) {
+        return await("the invitation to reach feedback-service").atMost(ASYNC).pollInterval(Duration.ofMillis(100))
+                .until(() -> submit(body), answer -> answer.statusCode() != 404 && answer.statusCode() != 503);
+    }
+
+    private static HttpResponse<String> submit(Map<String, Object> body) {
+        return send(HttpRequest.newBuilder(uri(ports.feedback(), "/api/v1/feedback"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** Metrics folds both streams in asynchronously: waits until the dashboard shows what the test is after. */
+    private static JsonNode awaitDashboard(String bearer, String path, LocalDate day, Predicate<JsonNode> shows) {
+        return await(path + " to show the answers").atMost(ASYNC).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    HttpResponse<String> answer = get(bearer, path, day);
+                    assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+                    return read(answer);
+                }, shows);
+    }
+
+    private static HttpResponse<String> get(String bearer, String path, LocalDate day) {
+        return send(HttpRequest.newBuilder(uri(ports.metrics(), path + "?from=" + day + "&to=" + day))
+                .header("Authorization", "Bearer " + bearer)
+                .GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(HttpResponse<String> answer) {
+        return JSON.readTree(answer.body());
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
