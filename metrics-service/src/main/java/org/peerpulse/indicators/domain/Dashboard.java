@@ -1,13 +1,13 @@
 package org.peerpulse.indicators.domain;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.ItemKind;
@@ -93,17 +93,34 @@ public record Dashboard(
     }
 
     private static Double rate(long part, long whole) {
-        return whole == 0 ? null : round((double) part / whole, 3);
+        return whole == 0 ? null : exactly(BigInteger.valueOf(part), BigInteger.valueOf(whole), 3);
     }
 
+    /**
+     * (mean of the item means − 1) ÷ 4 × 100, in exact fractions until the one final rounding: a true 63.75
+     * shows as 63.8, not as the 63.7 that summing binary doubles would give.
+     */
     private static Double index(DayCounts counts, List<FrameworkItem> rated, ItemKind kind, SmallCellRule rule) {
-        OptionalDouble meanOfMeans = rated.stream()
+        List<RatingTally> shown = rated.stream()
                 .filter(item -> item.kind() == kind)
                 .map(item -> counts.item(item.code()))
                 .filter(tally -> !rule.hides(tally.responses()))
-                .mapToDouble(RatingTally::mean)
-                .average();
-        return meanOfMeans.isPresent() ? round((meanOfMeans.getAsDouble() - 1) / 4 * 100, 1) : null;
+                .toList();
+        if (shown.isEmpty()) {
+            return null;
+        }
+        // Sum of sum_i / n_i as one fraction numerator / denominator.
+        BigInteger numerator = BigInteger.ZERO;
+        BigInteger denominator = BigInteger.ONE;
+        for (RatingTally tally : shown) {
+            BigInteger n = BigInteger.valueOf(tally.responses());
+            numerator = numerator.multiply(n).add(BigInteger.valueOf(tally.sum()).multiply(denominator));
+            denominator = denominator.multiply(n);
+        }
+        BigInteger items = BigInteger.valueOf(shown.size());
+        // (numerator / (denominator × items) − 1) × 25
+        return exactly(numerator.subtract(denominator.multiply(items)).multiply(BigInteger.valueOf(25)),
+                denominator.multiply(items), 1);
     }
 
     private static List<String> signatureStrengths(DayCounts counts, List<FrameworkItem> rated, SmallCellRule rule) {
@@ -116,7 +133,9 @@ public record Dashboard(
                 .toList();
     }
 
-    static double round(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    /** numerator ÷ denominator rounded half up to {@code decimals}, without a binary approximation first. */
+    static double exactly(BigInteger numerator, BigInteger denominator, int decimals) {
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), decimals, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

@@ -1,5 +1,6 @@
 package org.peerpulse.indicators.domain;
 
+import java.math.BigInteger;
 import org.peerpulse.contracts.ItemKind;
 
 /**
@@ -16,7 +17,9 @@ public record ItemScore(String code, ItemKind kind, Long responses, Double mean,
         if (rule.hides(tally.responses())) {
             return new ItemScore(code, kind, null, null, null, true);
         }
-        return new ItemScore(code, kind, tally.responses(), Dashboard.round(tally.mean(), 2),
-                Dashboard.round(tally.topBoxRate(), 3), false);
+        BigInteger responses = BigInteger.valueOf(tally.responses());
+        return new ItemScore(code, kind, tally.responses(),
+                Dashboard.exactly(BigInteger.valueOf(tally.sum()), responses, 2),
+                Dashboard.exactly(BigInteger.valueOf(tally.fours() + tally.fives()), responses, 3), false);
     }
 }

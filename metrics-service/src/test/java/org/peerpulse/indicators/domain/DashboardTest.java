@@ -3,6 +3,7 @@ package org.peerpulse.indicators.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,22 @@ class DashboardTest {
         assertThat(dashboard.trustIndex()).isEqualTo(90.0);
         assertThat(dashboard.hope()).isEqualTo(new ItemScore("HOPE", ItemKind.HOPE, 5L, 3.6, 0.6, false));
         assertThat(dashboard.signatureStrengths()).containsExactly("SAFE_ATMOSPHERE", "KINDNESS", "EMPATHY");
+    }
+
+    @Test
+    void anIndexExactlyHalfwayRoundsUpAsWrittenNotAsBinaryFractionsSumUp() {
+        // Eight value items, five answers each, with means 3.4, 3.4 and six times 3.6 (sums 17, 17, 18 x 6):
+        // ((28.4 / 8) - 1) / 4 * 100 = 63.75 exactly, which rounds half up to 63.8. Doubles make it 63.7499...
+        Map<String, RatingTally> items = new HashMap<>();
+        List<String> values = List.of("GIVING_BACK", "COURAGE", "KINDNESS", "CAUTION", "HELPFULNESS", "CREATIVITY",
+                "GENTLENESS", "EMPATHY");
+        for (int i = 0; i < values.size(); i++) {
+            items.put(values.get(i), i < 2 ? tally(3, 3, 3, 4, 4) : tally(3, 3, 4, 4, 4));
+        }
+        Dashboard dashboard = compute(Granularity.DAY, 5,
+                List.of(new DayRollup(FRIDAY, new DayCounts(5, 5, 100, 100, 0, 0, 5, items, tally(), 0))));
+
+        assertThat(dashboard.valuesIndex()).isEqualTo(63.8);
     }
 
     @Test

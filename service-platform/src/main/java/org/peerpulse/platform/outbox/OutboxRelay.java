@@ -12,6 +12,7 @@ import org.peerpulse.platform.messaging.EventRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -73,7 +74,11 @@ public class OutboxRelay implements SmartLifecycle {
             backoff = backoff.isZero() ? properties.pollInterval() : backoff.multipliedBy(2);
             backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
             delay = backoff.toMillis();
-            log.warn("Outbox relay could not publish ({}); retrying in {} ms", e.getClass().getSimpleName(), delay);
+            // The cause's own message says what is wrong (an unreachable broker, a refused configuration); the
+            // payloads are never part of it, since the relay hands Kafka only strings it does not parse.
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            log.warn("Outbox relay could not publish ({}: {}); retrying in {} ms", cause.getClass().getSimpleName(),
+                    cause.getMessage(), delay);
         }
         if (running) {
             executor.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
