@@ -1,10 +1,7 @@
 package org.peerpulse.feedback.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.peerpulse.contracts.InvitationTokens;
 
 /**
  * The participant's one-time credential as handed out by session-service: 32 random bytes in base64url
@@ -14,7 +11,7 @@ import java.util.regex.Pattern;
 public final class InvitationToken {
 
     /** What a token looks like; anything else cannot be one and is rejected before any lookup. */
-    public static final String FORMAT = "^[A-Za-z0-9_-]{43}$";
+    public static final String FORMAT = InvitationTokens.FORMAT;
 
     private static final Pattern PATTERN = Pattern.compile(FORMAT);
 
@@ -37,12 +34,7 @@ public final class InvitationToken {
     }
 
     static String hashOf(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return InvitationTokens.hashOf(token);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.InvitationTokens;
 
 class InvitationTokenTest {
 
@@ -19,10 +20,8 @@ class InvitationTokenTest {
     }
 
     @Test
-    void hashesTheTokensCharactersWithSha256() {
-        // SHA-256("abc"), the FIPS 180-2 test vector.
-        assertThat(InvitationToken.hashOf("abc"))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    void hashesAsTheContractSays() {
+        assertThat(InvitationToken.of(Fixtures.TOKEN).hash()).isEqualTo(InvitationTokens.hashOf(Fixtures.TOKEN));
     }
 
     @Test

@@ -1,11 +1,8 @@
 package org.peerpulse.session.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.peerpulse.contracts.InvitationTokens;
 
 /**
  * A one-time feedback token: 256 random bits, URL-safe. Only its SHA-256 hash is ever stored or published;
@@ -23,12 +20,7 @@ public record InvitationToken(String value, String hash) {
     }
 
     public static String hashOf(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return InvitationTokens.hashOf(token);
     }
 
     @Override

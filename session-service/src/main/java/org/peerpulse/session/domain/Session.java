@@ -2,43 +2,25 @@ package org.peerpulse.session.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.peerpulse.contracts.Activity;
-import org.peerpulse.contracts.Channel;
-import org.peerpulse.contracts.FocusArea;
-import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.SessionLogged;
 
 /**
- * A logged session. Created only through {@link #log}, which checks the rules and hands back the
- * {@link SessionLogged} fact to publish together with the session.
+ * A logged session: what the specialist reported, and the invitation issued with it. Created only
+ * through {@link #log}, which checks the rules and hands back the {@link SessionLogged} fact to publish
+ * together with the session.
  */
 public record Session(
         String sessionId,
-        String agencyId,
-        String programId,
-        String specialistId,
-        String participantPseudonym,
-        Instant sessionAt,
-        int durationMinutes,
-        Channel channel,
-        Activity activity,
-        List<FocusArea> focusAreas,
-        List<String> strengthsNoted,
-        List<String> valuesPracticed,
-        FrameworkRef framework,
+        SessionDetails details,
         String invitationTokenHash,
         Instant invitationExpiresAt,
-        Instant loggedAt,
-        String loggedBy) {
+        Instant loggedAt) {
 
     public static final int MAX_DURATION_MINUTES = 480;
 
-    public Session {
-        focusAreas = List.copyOf(focusAreas);
-        strengthsNoted = List.copyOf(strengthsNoted);
-        valuesPracticed = List.copyOf(valuesPracticed);
+    public String agencyId() {
+        return details.agencyId();
     }
 
     /**
@@ -47,6 +29,7 @@ public record Session(
      * @param details what the specialist told us, already pseudonymised
      * @param token the invitation issued with it
      * @param invitationTtl how long the participant may answer
+     * @param maxAge how far back a session may be logged
      */
     public static Logged log(SessionDetails details, InvitationToken token, Duration invitationTtl,
             Duration maxAge, Instant now, UUID sessionId, UUID eventId) {
@@ -56,15 +39,11 @@ public record Session(
         if (details.sessionAt().isBefore(now.minus(maxAge))) {
             throw new InvalidSessionException("occurredAt", "must be within the last " + maxAge.toDays() + " days");
         }
-        Session session = new Session(sessionId.toString(), details.agencyId(), details.programId(),
-                details.specialistId(), details.participantPseudonym(), details.sessionAt(),
+        Session session = new Session(sessionId.toString(), details, token.hash(), now.plus(invitationTtl), now);
+        SessionLogged event = new SessionLogged(eventId, now, details.agencyId(), session.sessionId,
+                details.programId(), details.specialistId(), details.participantPseudonym(), details.sessionAt(),
                 details.durationMinutes(), details.channel(), details.activity(), details.focusAreas(),
-                details.strengthsNoted(), details.valuesPracticed(), details.framework(), token.hash(),
-                now.plus(invitationTtl), now, details.loggedBy());
-        SessionLogged event = new SessionLogged(eventId, now, session.agencyId, session.sessionId,
-                session.programId, session.specialistId, session.participantPseudonym, session.sessionAt,
-                session.durationMinutes, session.channel, session.activity, session.focusAreas,
-                session.strengthsNoted, session.valuesPracticed, session.framework,
+                details.strengthsNoted(), details.valuesPracticed(), details.framework(),
                 new SessionLogged.InvitationIssued(token.hash(), session.invitationExpiresAt));
         return new Logged(session, event);
     }

@@ -31,6 +31,12 @@ public record SessionDetails(
         FrameworkRef framework,
         String loggedBy) {
 
+    public SessionDetails {
+        focusAreas = List.copyOf(focusAreas);
+        strengthsNoted = List.copyOf(strengthsNoted);
+        valuesPracticed = List.copyOf(valuesPracticed);
+    }
+
     public static SessionDetails of(String agencyId, String programId, String specialistId, String participantPseudonym,
             Instant sessionAt, int durationMinutes, Channel channel, Activity activity, List<FocusArea> focusAreas,
             List<String> strengthsNoted, List<String> valuesPracticed, QualityFramework framework, String loggedBy) {

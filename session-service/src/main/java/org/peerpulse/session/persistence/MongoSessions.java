@@ -8,6 +8,7 @@ import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.session.domain.Session;
+import org.peerpulse.session.domain.SessionDetails;
 import org.peerpulse.session.domain.Sessions;
 import org.peerpulse.session.messaging.SessionEventOutbox;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,22 +38,24 @@ public class MongoSessions implements Sessions {
     }
 
     private SessionDocument toDocument(Session session, List<SessionLogged> events) {
-        return new SessionDocument(session.sessionId(), session.agencyId(), session.programId(),
-                session.specialistId(), session.participantPseudonym(), session.sessionAt(),
-                session.durationMinutes(), session.channel().name(), session.activity().name(),
-                session.focusAreas().stream().map(FocusArea::name).toList(), session.strengthsNoted(),
-                session.valuesPracticed(), session.framework().id(), session.framework().version(),
-                session.invitationTokenHash(), session.invitationExpiresAt(), session.loggedAt(), session.loggedBy(),
+        SessionDetails details = session.details();
+        return new SessionDocument(session.sessionId(), details.agencyId(), details.programId(),
+                details.specialistId(), details.participantPseudonym(), details.sessionAt(),
+                details.durationMinutes(), details.channel().name(), details.activity().name(),
+                details.focusAreas().stream().map(FocusArea::name).toList(), details.strengthsNoted(),
+                details.valuesPracticed(), details.framework().id(), details.framework().version(),
+                session.invitationTokenHash(), session.invitationExpiresAt(), session.loggedAt(), details.loggedBy(),
                 events.stream().map(outbox::entryFor).toList(), !events.isEmpty());
     }
 
     private static Session toSession(SessionDocument document) {
-        return new Session(document.id(), document.agencyId(), document.programId(), document.specialistId(),
-                document.participantPseudonym(), document.sessionAt(), document.durationMinutes(),
-                Channel.valueOf(document.channel()), Activity.valueOf(document.activity()),
+        SessionDetails details = new SessionDetails(document.agencyId(), document.programId(),
+                document.specialistId(), document.participantPseudonym(), document.sessionAt(),
+                document.durationMinutes(), Channel.valueOf(document.channel()), Activity.valueOf(document.activity()),
                 document.focusAreas().stream().map(FocusArea::valueOf).toList(), document.strengthsNoted(),
                 document.valuesPracticed(), new FrameworkRef(document.frameworkId(), document.frameworkVersion()),
-                document.invitationTokenHash(), document.invitationExpiresAt(), document.loggedAt(),
                 document.loggedBy());
+        return new Session(document.id(), details, document.invitationTokenHash(), document.invitationExpiresAt(),
+                document.loggedAt());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.session.domain.Session;
+import org.peerpulse.session.domain.SessionDetails;
 
 /** One session as the agency sees it: no participant pseudonym, no token or its hash. */
 record SessionResponse(
@@ -21,9 +22,10 @@ record SessionResponse(
         Instant feedbackExpiresAt) {
 
     static SessionResponse of(Session session) {
-        return new SessionResponse(session.sessionId(), session.programId(), session.specialistId(),
-                session.sessionAt(), session.durationMinutes(), session.channel().name(), session.activity().name(),
-                session.focusAreas().stream().map(FocusArea::name).toList(), session.strengthsNoted(),
-                session.valuesPracticed(), session.loggedAt(), session.invitationExpiresAt());
+        SessionDetails details = session.details();
+        return new SessionResponse(session.sessionId(), details.programId(), details.specialistId(),
+                details.sessionAt(), details.durationMinutes(), details.channel().name(), details.activity().name(),
+                details.focusAreas().stream().map(FocusArea::name).toList(), details.strengthsNoted(),
+                details.valuesPracticed(), session.loggedAt(), session.invitationExpiresAt());
     }
 }
