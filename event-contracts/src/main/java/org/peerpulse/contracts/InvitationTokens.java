@@ -1,21 +1,59 @@
 package org.peerpulse.contracts;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * What session-service and feedback-service agree on about a feedback token: its shape (32 random bytes
- * in base64url without padding, 43 characters) and how it is hashed for {@code SessionLogged}. The raw
- * token never travels in an event; the hash does.
+ * What session-service and feedback-service agree on about a feedback token: its shape and how it is
+ * hashed for {@code SessionLogged}. The raw token never travels in an event; the hash does.
+ *
+ * <p>A token is the moment it was issued (48-bit epoch milliseconds, 8 characters) followed by 256 random
+ * bits (43 characters), all base64url without padding. The moment lets feedback-service tell a link whose
+ * {@code SessionLogged} has not reached it yet (answer "one moment", 503) from one that does not exist
+ * (404), without asking session-service; it tells the holder nothing they did not know.
  */
 public final class InvitationTokens {
 
     /** Every token matches this; anything else cannot be one. */
-    public static final String FORMAT = "^[A-Za-z0-9_-]{43}$";
+    public static final String FORMAT = "^[A-Za-z0-9_-]{51}$";
+
+    private static final int TIME_BYTES = 6;
+    private static final int RANDOM_BYTES = 32;
+    private static final int TIME_CHARS = 8;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private InvitationTokens() {
+    }
+
+    /** A new token issued at {@code now}. */
+    public static String issue(Instant now) {
+        byte[] time = Arrays.copyOfRange(ByteBuffer.allocate(Long.BYTES).putLong(now.toEpochMilli()).array(),
+                Long.BYTES - TIME_BYTES, Long.BYTES);
+        byte[] random = new byte[RANDOM_BYTES];
+        RANDOM.nextBytes(random);
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        return encoder.encodeToString(time) + encoder.encodeToString(random);
+    }
+
+    /** When a well-formed token says it was issued; empty for anything that is not a token. */
+    public static Optional<Instant> issuedAt(String token) {
+        if (token == null || !token.matches(FORMAT)) {
+            return Optional.empty();
+        }
+        byte[] time = Base64.getUrlDecoder().decode(token.substring(0, TIME_CHARS));
+        long millis = 0;
+        for (byte b : time) {
+            millis = (millis << 8) | (b & 0xFF);
+        }
+        return Optional.of(Instant.ofEpochMilli(millis));
     }
 
     /** Lower-case hex SHA-256 of the token's characters (UTF-8). */

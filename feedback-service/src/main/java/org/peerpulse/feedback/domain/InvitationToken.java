@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 import org.peerpulse.contracts.InvitationTokens;
 
 /**
- * The participant's one-time credential as handed out by session-service: 32 random bytes in base64url
- * without padding (43 characters). Only its SHA-256 hash is ever stored or compared, and
+ * The participant's one-time credential as handed out by session-service (its shape is
+ * {@link InvitationTokens#FORMAT}). Only its SHA-256 hash is ever stored or compared, and
  * {@link #toString()} never shows it, so it cannot slip into a log line.
  */
 public final class InvitationToken {

@@ -10,7 +10,7 @@ public final class Fixtures {
     public static final Instant SESSION_AT = Instant.parse("2026-11-20T14:30:00Z");
     public static final Instant EXPIRES_AT = Instant.parse("2026-11-27T15:04:05Z");
     public static final Instant BEFORE_EXPIRY = Instant.parse("2026-11-21T10:00:00Z");
-    public static final String TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCde";
+    public static final String TOKEN = "AZrB2JYsAbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCde";
 
     private Fixtures() {
     }

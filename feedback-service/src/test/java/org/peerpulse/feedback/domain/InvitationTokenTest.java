@@ -3,8 +3,7 @@ package org.peerpulse.feedback.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.InvitationTokens;
 
@@ -12,9 +11,7 @@ class InvitationTokenTest {
 
     @Test
     void acceptsWhatSessionServiceIssues() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String issued = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String issued = InvitationTokens.issue(Instant.now());
 
         assertThat(InvitationToken.of(issued).hash()).hasSize(64);
     }

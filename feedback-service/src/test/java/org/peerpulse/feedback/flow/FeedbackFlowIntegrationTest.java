@@ -9,11 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventIds;
@@ -60,7 +59,6 @@ class FeedbackFlowIntegrationTest {
     private static final String AGENCY = "harbor";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Longer than several outbox polls: anything (wrongly) still on its way would arrive in it. */
     private static final Duration QUIET = Duration.ofMillis(500);
@@ -314,9 +312,7 @@ class FeedbackFlowIntegrationTest {
     }
 
     private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return InvitationTokens.issue(Instant.now());
     }
 
     /** What session-service publishes: hex SHA-256 of the token's characters. */

@@ -31,7 +31,7 @@ public class LogSession {
                 pseudonyms.pseudonymFor(command.agencyId(), command.participantRef()), command.occurredAt(),
                 command.durationMinutes(), command.channel(), command.activity(), command.focusAreas(),
                 command.strengthsNoted(), command.valuesPracticed(), framework, command.loggedBy());
-        InvitationToken token = InvitationToken.issue();
+        InvitationToken token = InvitationToken.issue(clock.instant());
         Session.Logged logged = Session.log(details, token, policy.invitationTtl(), policy.maxSessionAge(),
                 clock.instant(), EventIds.newId(clock), EventIds.newId(clock));
         sessions.add(logged.session(), logged.event());

@@ -20,7 +20,7 @@ class SessionTest {
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration NINETY_DAYS = Duration.ofDays(90);
 
-    private final InvitationToken token = InvitationToken.issue();
+    private final InvitationToken token = InvitationToken.issue(NOW);
 
     @Test
     void loggingHandsBackTheFactWithTheInvitationHashAndNeverTheToken() {

@@ -15,12 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.GoldenSamples;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
-import org.peerpulse.session.domain.InvitationToken;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
@@ -68,7 +68,7 @@ class SessionApiTest {
         String sessionId = body.get("sessionId").asString();
         String token = body.get("feedback").get("token").asString();
         assertThat(answer.getHeaders().getLocation()).hasPath("/api/v1/sessions/" + sessionId);
-        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(token).matches("[A-Za-z0-9_-]{51}");
         assertThat(body.get("feedback").get("url").asString()).isEqualTo("http://127.0.0.1:8082/f/" + token);
         assertThat(Instant.parse(body.get("feedback").get("expiresAt").asString()))
                 .isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
@@ -82,7 +82,7 @@ class SessionApiTest {
         SessionLogged event = codec.read(record.value(), SessionLogged.class);
         assertThat(CloudEvents.header(record.headers(), CloudEvents.ID)).contains(event.eventId().toString());
         assertThat(event.sessionId()).isEqualTo(sessionId);
-        assertThat(event.invitation().tokenHash()).isEqualTo(InvitationToken.hashOf(token));
+        assertThat(event.invitation().tokenHash()).isEqualTo(InvitationTokens.hashOf(token));
         assertThat(record.value()).doesNotContain(token).doesNotContain(PARTICIPANT_REF);
         assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(SessionLogged.class)));
 
