@@ -35,12 +35,25 @@ public final class InvitationTokens {
 
     /** A new token issued at {@code now}. */
     public static String issue(Instant now) {
-        byte[] time = Arrays.copyOfRange(ByteBuffer.allocate(Long.BYTES).putLong(now.toEpochMilli()).array(),
-                Long.BYTES - TIME_BYTES, Long.BYTES);
         byte[] random = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(random);
+        return of(now, random);
+    }
+
+    /**
+     * The token issued at {@code issuedAt} (kept to the millisecond) whose secret part is {@code secret32}.
+     * For a producer that must be able to hand out the same token again, such as an answer repeated for a
+     * retried request: it derives the 32 bytes from a key only it holds, so they are as unguessable as
+     * random ones.
+     */
+    public static String of(Instant issuedAt, byte[] secret32) {
+        if (secret32 == null || secret32.length != RANDOM_BYTES) {
+            throw new IllegalArgumentException("a token's secret part is exactly " + RANDOM_BYTES + " bytes");
+        }
+        byte[] time = Arrays.copyOfRange(ByteBuffer.allocate(Long.BYTES).putLong(issuedAt.toEpochMilli()).array(),
+                Long.BYTES - TIME_BYTES, Long.BYTES);
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        return encoder.encodeToString(time) + encoder.encodeToString(random);
+        return encoder.encodeToString(time) + encoder.encodeToString(secret32);
     }
 
     /** When a well-formed token says it was issued; empty for anything that is not a token. */

@@ -1,6 +1,7 @@
 package org.peerpulse.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -30,6 +31,22 @@ class InvitationTokensTest {
         assertThat(InvitationTokens.issuedAt(token.substring(1))).isEmpty();
         assertThat(InvitationTokens.issuedAt(token.replace(token.charAt(20), '+'))).isEmpty();
         assertThat(InvitationTokens.issuedAt(null)).isEmpty();
+    }
+
+    @Test
+    void aTokenMadeFromGivenBytesHasTheSameShapeAndIsReproducible() {
+        byte[] secret = new byte[32];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = (byte) (i * 7);
+        }
+        String token = InvitationTokens.of(ISSUED, secret);
+
+        assertThat(token).matches(InvitationTokens.FORMAT).isEqualTo(InvitationTokens.of(ISSUED, secret.clone()));
+        assertThat(Base64.getUrlDecoder().decode(token.substring(8))).isEqualTo(secret);
+        assertThat(InvitationTokens.issuedAt(token)).contains(ISSUED);
+        assertThat(InvitationTokens.of(ISSUED.plusMillis(1), secret)).isNotEqualTo(token);
+        assertThatThrownBy(() -> InvitationTokens.of(ISSUED, new byte[31])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InvitationTokens.of(ISSUED, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
