@@ -10,6 +10,7 @@ import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.QualityFramework;
 import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.ArrivalWindow;
 import org.peerpulse.feedback.domain.FormMode;
 import org.peerpulse.feedback.domain.HarmAnswer;
 import org.peerpulse.feedback.domain.Invitation;
@@ -28,22 +29,28 @@ public class SubmitFeedback {
 
     private final Invitations invitations;
     private final QualityFrameworks frameworks;
+    private final ArrivalWindow arrivalWindow;
     private final Clock clock;
 
-    public SubmitFeedback(Invitations invitations, QualityFrameworks frameworks, Clock clock) {
+    public SubmitFeedback(Invitations invitations, QualityFrameworks frameworks, ArrivalWindow arrivalWindow,
+            Clock clock) {
         this.invitations = invitations;
         this.frameworks = frameworks;
+        this.arrivalWindow = arrivalWindow;
         this.clock = clock;
     }
 
     /**
-     * @throws InvitationUnavailableException unknown, used, voided or expired
+     * @throws InvitationUnavailableException unknown, not yet known, used, voided or expired; nothing is
+     *     stored then, so a not-yet-known submission can simply be sent again
      * @throws org.peerpulse.feedback.domain.InvalidAnswersException answers that do not fit the form
      */
     public void submit(Command command) {
         String tokenHash = command.token().hash();
         Invitation invitation = invitations.withTokenHash(tokenHash)
-                .orElseThrow(() -> new InvitationUnavailableException(Reason.UNKNOWN));
+                .orElseThrow(() -> new InvitationUnavailableException(
+                        arrivalWindow.mayStillArrive(command.token(), clock.instant())
+                                ? Reason.NOT_YET_KNOWN : Reason.UNKNOWN));
         QualityFramework framework = frameworks.find(invitation.framework())
                 .orElseThrow(() -> new IllegalStateException("invitation names a framework this service lacks"));
         Answers answers = Answers.forFramework(framework, command.ratings(), command.hope(), command.harm(),

@@ -2,6 +2,8 @@ package org.peerpulse.feedback.config;
 
 import java.time.Clock;
 import org.peerpulse.feedback.application.LearnInvitation;
+import org.peerpulse.feedback.application.ReadComments;
+import org.peerpulse.feedback.application.ShowForm;
 import org.peerpulse.feedback.application.SubmitFeedback;
 import org.peerpulse.feedback.application.VoidInvitation;
 import org.peerpulse.feedback.domain.Invitations;
@@ -9,12 +11,14 @@ import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 import org.peerpulse.feedback.persistence.MongoInvitations;
 import org.peerpulse.platform.messaging.EventCodec;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The ports and use cases of feedback-service; the clock is the platform's unless a test brings one. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FeedbackProperties.class)
 class FeedbackConfiguration {
 
     @Bean
@@ -38,7 +42,19 @@ class FeedbackConfiguration {
     }
 
     @Bean
-    SubmitFeedback submitFeedback(Invitations invitations, QualityFrameworks frameworks, Clock clock) {
-        return new SubmitFeedback(invitations, frameworks, clock);
+    SubmitFeedback submitFeedback(Invitations invitations, QualityFrameworks frameworks,
+            FeedbackProperties properties, Clock clock) {
+        return new SubmitFeedback(invitations, frameworks, properties.arrivalWindow(), clock);
+    }
+
+    @Bean
+    ShowForm showForm(Invitations invitations, QualityFrameworks frameworks, FeedbackProperties properties,
+            Clock clock) {
+        return new ShowForm(invitations, frameworks, properties.arrivalWindow(), clock);
+    }
+
+    @Bean
+    ReadComments readComments(Invitations invitations) {
+        return new ReadComments(invitations);
     }
 }

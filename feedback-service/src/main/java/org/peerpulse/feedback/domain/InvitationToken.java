@@ -1,5 +1,6 @@
 package org.peerpulse.feedback.domain;
 
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.peerpulse.contracts.InvitationTokens;
 
@@ -31,6 +32,11 @@ public final class InvitationToken {
     /** Lower-case hex SHA-256 of the token's characters (UTF-8), as {@code SessionLogged} carries it. */
     public String hash() {
         return hashOf(value);
+    }
+
+    /** When session-service says it issued this token (its first characters carry the moment). */
+    public Instant issuedAt() {
+        return InvitationTokens.issuedAt(value).orElseThrow();
     }
 
     static String hashOf(String token) {

@@ -7,6 +7,11 @@ public class InvitationUnavailableException extends RuntimeException {
     public enum Reason {
         /** No invitation has this token. */
         UNKNOWN,
+        /**
+         * No invitation has this token yet, but the token was issued so recently that its session's event
+         * may still be on its way: ask again in a moment rather than call the link unknown.
+         */
+        NOT_YET_KNOWN,
         /** Feedback was already given with this token. */
         ALREADY_USED,
         /** The session was withdrawn. */

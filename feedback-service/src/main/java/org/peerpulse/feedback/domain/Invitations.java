@@ -1,6 +1,7 @@
 package org.peerpulse.feedback.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.peerpulse.contracts.FeedbackSubmitted;
 
@@ -22,4 +23,10 @@ public interface Invitations {
      * @return {@code true} if this call redeemed it; {@code false} if it was not open (anymore)
      */
     boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now);
+
+    /**
+     * The comments given on an agency's program's sessions that took place in {@code [from, until)},
+     * leaving out voided sessions; texts only, nothing that says whose or when.
+     */
+    List<String> commentsOn(String agencyId, String programId, Instant from, Instant until);
 }

@@ -1,7 +1,10 @@
 package org.peerpulse.feedback.persistence;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.bson.Document;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.feedback.domain.Answers;
@@ -32,11 +35,14 @@ public class MongoInvitations implements Invitations, InitializingBean {
         this.codec = codec;
     }
 
-    /** Voiding finds a session's invitation by agency and session id. */
+    /** Voiding finds a session's invitation by agency and session id; comments are read by program and date. */
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(InvitationDocument.COLLECTION).createIndex(new Index()
                 .on("agencyId", Sort.Direction.ASC).on("sessionId", Sort.Direction.ASC).named("agency_session"));
+        mongo.indexOps(InvitationDocument.COLLECTION).createIndex(new Index()
+                .on("agencyId", Sort.Direction.ASC).on("programId", Sort.Direction.ASC)
+                .on("sessionAt", Sort.Direction.ASC).named("agency_program_session_at"));
     }
 
     @Override
@@ -72,5 +78,21 @@ public class MongoInvitations implements Invitations, InitializingBean {
                 .push(OutboxEntry.OUTBOX_FIELD, OutboxEntry.of(submitted, Topics.FEEDBACK, codec))
                 .set(OutboxEntry.PENDING_FIELD, true);
         return mongo.findAndModify(open, redeem, InvitationDocument.class) != null;
+    }
+
+    @Override
+    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
+        Query commented = Query.query(Criteria.where("agencyId").is(agencyId)
+                .and("programId").is(programId)
+                .and("sessionAt").gte(from).lt(until)
+                .and("voided").is(false)
+                .and("answers.comment").ne(null));
+        commented.fields().include("answers.comment").exclude("_id");
+        return mongo.find(commented, Document.class, InvitationDocument.COLLECTION).stream()
+                .map(document -> document.get("answers", Document.class))
+                .filter(Objects::nonNull)
+                .map(answers -> answers.getString("comment"))
+                .filter(Objects::nonNull)
+                .toList();
     }
 }

@@ -7,6 +7,7 @@ import org.peerpulse.feedback.domain.UnknownFrameworkException;
 import org.peerpulse.platform.web.InvalidField;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,11 +24,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FeedbackProblems {
 
+    /** Session events usually arrive within a second or two. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     @ExceptionHandler(InvitationUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(InvitationUnavailableException ex) {
         return switch (ex.reason()) {
             case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "Feedback link not found",
                     "This feedback link is not known. Please check that it was copied completely.", List.of());
+            case NOT_YET_KNOWN -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Feedback link not ready yet",
+                            "This feedback link is brand new and not ready yet. Nothing was saved; please send"
+                                    + " the same answers again in a moment.", List.of()).getBody());
             case ALREADY_USED -> problem(HttpStatus.CONFLICT, "Feedback already given",
                     "Feedback has already been given with this link. Thank you!", List.of());
             case VOIDED -> problem(HttpStatus.GONE, "Feedback link withdrawn",
@@ -44,6 +54,12 @@ class FeedbackProblems {
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some answers do not fit this form: "
                 + String.join(", ", fields.stream().map(InvalidField::field).toList()) + ".", fields);
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Parameter " + ex.field() + " is not valid.",
+                List.of(new InvalidField(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(UnknownFrameworkException.class)

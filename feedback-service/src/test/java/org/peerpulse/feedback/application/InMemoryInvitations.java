@@ -39,6 +39,11 @@ class InMemoryInvitations implements Invitations {
     }
 
     @Override
+    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
+        throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    @Override
     public boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now) {
         beforeRedeem.run();
         Invitation invitation = byHash.get(tokenHash);

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.InvitationTokens;
+import org.peerpulse.feedback.domain.ArrivalWindow;
 import org.peerpulse.feedback.domain.Fixtures;
 import org.peerpulse.feedback.domain.HarmAnswer;
 import org.peerpulse.feedback.domain.InvalidAnswersException;
@@ -20,7 +24,8 @@ class SubmitFeedbackTest {
 
     private final Clock clock = Clock.fixed(Fixtures.BEFORE_EXPIRY, ZoneOffset.UTC);
     private final InMemoryInvitations invitations = new InMemoryInvitations();
-    private final SubmitFeedback submitFeedback = new SubmitFeedback(invitations, new BuiltInFrameworks(), clock);
+    private final SubmitFeedback submitFeedback = new SubmitFeedback(invitations, new BuiltInFrameworks(),
+            new ArrivalWindow(Duration.ofMinutes(10), Duration.ofMinutes(1)), clock);
     private final Invitation invitation = Fixtures.openInvitation();
 
     @Test
@@ -41,6 +46,27 @@ class SubmitFeedbackTest {
     @Test
     void anUnknownTokenIsRefused() {
         assertRefused(Reason.UNKNOWN);
+    }
+
+    @Test
+    void anUnknownTokenIssuedMomentsAgoIsNotYetKnownAndStoresNothing() {
+        String fresh = InvitationTokens.issue(Fixtures.BEFORE_EXPIRY.minusSeconds(3));
+
+        assertThatThrownBy(() -> submitFeedback.submit(command(fresh, Map.of("KINDNESS", 5))))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_YET_KNOWN));
+        assertThat(invitations.byHash).isEmpty();
+        assertThat(invitations.published).isEmpty();
+    }
+
+    @Test
+    void anUnknownTokenOlderThanTheWindowOrFromTheFutureIsUnknown() {
+        for (Instant issued : new Instant[] {Fixtures.BEFORE_EXPIRY.minus(Duration.ofMinutes(11)),
+                Fixtures.BEFORE_EXPIRY.plus(Duration.ofMinutes(2))}) {
+            assertThatThrownBy(() -> submitFeedback.submit(command(InvitationTokens.issue(issued), Map.of())))
+                    .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                            refused -> assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN));
+        }
     }
 
     @Test
@@ -79,7 +105,11 @@ class SubmitFeedbackTest {
     }
 
     private static SubmitFeedback.Command command(Map<String, Integer> ratings) {
-        return new SubmitFeedback.Command(InvitationToken.of(Fixtures.TOKEN), ratings, 4,
+        return command(Fixtures.TOKEN, ratings);
+    }
+
+    private static SubmitFeedback.Command command(String token, Map<String, Integer> ratings) {
+        return new SubmitFeedback.Command(InvitationToken.of(token), ratings, 4,
                 new HarmAnswer(false, null), "private words", null, null);
     }
 }

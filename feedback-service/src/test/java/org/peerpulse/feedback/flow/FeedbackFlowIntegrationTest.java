@@ -44,6 +44,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * participant redeems it over real HTTP without logging in, and FeedbackSubmitted leaves through the
  * outbox. Each test uses its own session and token, so they share one running service.
  */
-@PeerPulseIntegrationTest(properties = "peerpulse.outbox.poll-interval=50ms")
+@PeerPulseIntegrationTest(properties = {"peerpulse.outbox.poll-interval=50ms",
+        "peerpulse.feedback.token-attempts-per-minute=100000"})
 class FeedbackFlowIntegrationTest {
 
     private static final String AGENCY = "harbor";
@@ -147,8 +149,74 @@ class FeedbackFlowIntegrationTest {
     }
 
     @Test
+    void anAnswerThatArrivesBeforeItsInvitationIsAskedToRetryAndThenAccepted() throws Exception {
+        String token = newToken();
+
+        HttpResponse<String> early = postFeedback(body(token, "\"hope\": 5, \"harm\": {\"reported\": false}"));
+
+        assertProblem(early, 503);
+        assertThat(early.headers().firstValue("Retry-After")).contains("2");
+        assertThat(early.body()).doesNotContain(token);
+        assertThat(invitationOrNull(token)).isNull();
+
+        SessionLogged logged = sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS));
+        publish(logged);
+        awaitInvitation(token);
+        assertThat(postFeedback(body(token, "\"hope\": 5, \"harm\": {\"reported\": false}")).statusCode())
+                .isEqualTo(201);
+        assertThat(codec.read(awaitOneFactFor(logged.sessionId()).value(), FeedbackSubmitted.class).hope())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void unknownTokensIssuedLongAgoOrInTheFutureAreNotFound() throws Exception {
+        for (Instant issued : new Instant[] {Instant.now().minus(11, ChronoUnit.MINUTES),
+                Instant.now().plus(5, ChronoUnit.MINUTES)}) {
+            HttpResponse<String> response = postFeedback(body(InvitationTokens.issue(issued),
+                    "\"harm\": {\"reported\": false}"));
+            assertProblem(response, 404);
+            assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        }
+    }
+
+    @Test
+    void qualityLeadsReadCommentsOnlyFromEightOnAndOnlyTheirAgencys() throws Exception {
+        String program = "comments-" + UUID.randomUUID().toString().substring(0, 8);
+        String path = "/api/v1/comments?programId=" + program + "&from=2026-11-20&to=2026-11-20";
+        String lead = TestIssuer.shared().token(AGENCY, "quality_lead");
+        for (int i = 0; i < 8; i++) {
+            String token = newToken();
+            publish(sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS), program));
+            awaitInvitation(token);
+            assertThat(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"comment\": \"note "
+                    + (char) ('h' - i) + "\"")).statusCode()).isEqualTo(201);
+            if (i == 6) {
+                assertThat(JSON.readTree(getWithToken(path, lead).body())).isEqualTo(
+                        JSON.readTree("{\"comments\": [], \"suppressed\": true, \"minimum\": 8}"));
+            }
+        }
+
+        HttpResponse<String> eight = getWithToken(path, lead);
+        assertThat(eight.statusCode()).isEqualTo(200);
+        assertThat(eight.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                value -> assertThat(value).contains("no-store"));
+        assertThat(JSON.readTree(eight.body())).isEqualTo(JSON.readTree("{\"comments\": [\"note a\", \"note b\","
+                + " \"note c\", \"note d\", \"note e\", \"note f\", \"note g\", \"note h\"], \"suppressed\": false,"
+                + " \"minimum\": 8}"));
+
+        assertThat(JSON.readTree(getWithToken(path, TestIssuer.shared().token("sunrise", "quality_lead")).body())
+                .get("suppressed").asBoolean()).isTrue();
+        assertProblem(getWithToken(path, TestIssuer.shared().token(AGENCY, "specialist")), 403);
+        assertProblem(get(path), 401);
+        assertProblem(getWithToken(path.replace("to=2026-11-20", "to=2026-11-19"), lead), 400);
+        assertProblem(getWithToken(path.replace("from=2026-11-20", "from=yesterday"), lead), 400);
+        assertProblem(getWithToken(path.replace(program, "not%20a%20program%21"), lead), 400);
+    }
+
+    @Test
     void unknownExpiredAndVoidedTokensAreRefused() throws Exception {
-        assertProblem(postFeedback(body(newToken(), "\"harm\": {\"reported\": false}")), 404);
+        assertProblem(postFeedback(body(InvitationTokens.issue(Instant.now().minus(1, ChronoUnit.DAYS)),
+                "\"harm\": {\"reported\": false}")), 404);
 
         String expired = newToken();
         publish(sessionLogged(expired, Instant.now().minus(1, ChronoUnit.MINUTES)));
@@ -192,7 +260,7 @@ class FeedbackFlowIntegrationTest {
         publish(logged);
         awaitInvitation(token);
 
-        List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 8)
+        List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 10)
                 .mapToObj(i -> http.sendAsync(feedbackRequest(body(token,
                         "\"ratings\": {\"KINDNESS\": " + (i % 5 + 1) + "}, \"harm\": {\"reported\": false}")),
                         HttpResponse.BodyHandlers.ofString()))
@@ -238,7 +306,11 @@ class FeedbackFlowIntegrationTest {
     }
 
     private static SessionLogged sessionLogged(String token, Instant expiresAt) {
-        return new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(), "warmline",
+        return sessionLogged(token, expiresAt, "warmline");
+    }
+
+    private static SessionLogged sessionLogged(String token, Instant expiresAt, String programId) {
+        return new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(), programId,
                 "sp-rivera", "a".repeat(64), Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE,
                 Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("humor"), List.of("EMPATHY"),
                 Frameworks.PEER_CORE_V1.ref(), new SessionLogged.InvitationIssued(sha256(token), expiresAt));
@@ -284,6 +356,11 @@ class FeedbackFlowIntegrationTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getWithToken(String path, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String body(String token, String rest) {
