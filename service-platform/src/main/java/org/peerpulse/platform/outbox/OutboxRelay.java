@@ -3,7 +3,9 @@ package org.peerpulse.platform.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +27,15 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes the events waiting in documents' outboxes, oldest document first, and removes each entry once
  * the broker has acknowledged it ({@code acks=all}, idempotent producer). While Kafka is unreachable the
  * entries simply wait, and the relay backs off; nothing a client was told is accepted is ever lost.
+ *
+ * <p>A send that outlasts the relay's wait is not abandoned: the producer keeps it buffered and delivers it
+ * when the broker returns. So the relay remembers each event's send until it completes and, when it comes
+ * back to the document, waits for that send again instead of handing the producer a second copy, which
+ * would be published too. An event is sent again only after its earlier send has failed.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
@@ -38,6 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private volatile boolean running;
     private Duration backoff = Duration.ZERO;
+    private final Map<String, CompletableFuture<?>> sending = new ConcurrentHashMap<>();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
         this.mongo = mongo;
@@ -111,19 +118,26 @@ public class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
         for (Document entry : entries) {
-            sends.add(kafka.send(EventRecords.of(entry.getString("topic"), entry.getString("key"),
-                    entry.getString("eventId"), entry.getString("type"), entry.getDate("occurredAt").toInstant(),
-                    properties.source(), entry.getString("payload"))));
-            eventIds.add(entry.getString("eventId"));
+            String eventId = entry.getString("eventId");
+            CompletableFuture<?> earlier = sending.get(eventId);
+            if (earlier == null || earlier.isCompletedExceptionally()) {
+                earlier = kafka.send(EventRecords.of(entry.getString("topic"), entry.getString("key"), eventId,
+                        entry.getString("type"), entry.getDate("occurredAt").toInstant(), properties.source(),
+                        entry.getString("payload")));
+                sending.put(eventId, earlier);
+            }
+            sends.add(earlier);
+            eventIds.add(eventId);
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+                .orTimeout(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS).join();
         Object id = document.get("_id");
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().pull(OutboxEntry.OUTBOX_FIELD, Query.query(Criteria.where("eventId").in(eventIds))),
                 collection);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(OutboxEntry.OUTBOX_FIELD).size(0)),
                 new Update().set(OutboxEntry.PENDING_FIELD, false), collection);
+        eventIds.forEach(sending::remove);
         return eventIds.size();
     }
 
@@ -133,7 +147,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (executor != null) {
             executor.shutdown();
             try {
-                executor.awaitTermination(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
