@@ -10,6 +10,7 @@ import org.peerpulse.contracts.FocusArea;
 /**
  * A specialist's report of a session, for the caller's agency. {@code participantRef} is the agency's own
  * reference; it is pseudonymised before anything is stored and never leaves this command.
+ * {@code idempotencyKey} is the client's retry key, or {@code null}.
  */
 public record LogSessionCommand(
         String agencyId,
@@ -23,7 +24,8 @@ public record LogSessionCommand(
         Activity activity,
         List<FocusArea> focusAreas,
         List<String> strengthsNoted,
-        List<String> valuesPracticed) {
+        List<String> valuesPracticed,
+        String idempotencyKey) {
 
     public LogSessionCommand {
         Objects.requireNonNull(agencyId, "agencyId");

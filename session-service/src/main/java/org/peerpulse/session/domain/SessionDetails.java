@@ -1,6 +1,10 @@
 package org.peerpulse.session.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +39,37 @@ public record SessionDetails(
         focusAreas = List.copyOf(focusAreas);
         strengthsNoted = List.copyOf(strengthsNoted);
         valuesPracticed = List.copyOf(valuesPracticed);
+    }
+
+    /**
+     * SHA-256 over every field in a fixed order, each length-prefixed, after the same normalisation that
+     * decides what is stored: two requests that would store the same session have the same fingerprint.
+     * It covers the pseudonym, never the raw participant reference, so it cannot be used to test guesses
+     * of that reference.
+     */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder();
+        for (Object field : List.of(agencyId, programId, specialistId, participantPseudonym, sessionAt.toString(),
+                durationMinutes, channel, activity, focusAreas, strengthsNoted, valuesPracticed, framework.id(),
+                framework.version(), String.valueOf(loggedBy))) {
+            if (field instanceof List<?> list) {
+                canonical.append('[').append(list.size()).append(';');
+                list.forEach(element -> appendLengthPrefixed(canonical, element));
+            } else {
+                appendLengthPrefixed(canonical, field);
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void appendLengthPrefixed(StringBuilder canonical, Object field) {
+        String text = field.toString();
+        canonical.append(text.length()).append(':').append(text).append(';');
     }
 
     public static SessionDetails of(String agencyId, String programId, String specialistId, String participantPseudonym,

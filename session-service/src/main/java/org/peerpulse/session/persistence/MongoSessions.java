@@ -1,5 +1,6 @@
 package org.peerpulse.session.persistence;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.peerpulse.contracts.Activity;
@@ -7,15 +8,23 @@ import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.platform.outbox.OutboxEntry;
+import org.peerpulse.session.domain.Idempotency;
 import org.peerpulse.session.domain.Session;
 import org.peerpulse.session.domain.SessionDetails;
+import org.peerpulse.session.domain.SessionPage;
+import org.peerpulse.session.domain.SessionSearch;
 import org.peerpulse.session.domain.Sessions;
 import org.peerpulse.session.messaging.SessionEventOutbox;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
-/** {@link Sessions} on MongoDB. */
+/** {@link Sessions} on MongoDB: every change is one single-document write carrying its own outbox entry. */
 public class MongoSessions implements Sessions {
 
     private final MongoTemplate mongo;
@@ -27,8 +36,13 @@ public class MongoSessions implements Sessions {
     }
 
     @Override
-    public void add(Session session, SessionLogged logged) {
-        mongo.insert(toDocument(session, List.of(logged)));
+    public boolean add(Session session, SessionLogged logged) {
+        try {
+            mongo.insert(toDocument(session, List.of(outbox.entryFor(logged))));
+            return true;
+        } catch (DuplicateKeyException retryKeyTaken) {
+            return false;
+        }
     }
 
     @Override
@@ -37,15 +51,70 @@ public class MongoSessions implements Sessions {
         return Optional.ofNullable(mongo.findOne(query, SessionDocument.class)).map(MongoSessions::toSession);
     }
 
-    private SessionDocument toDocument(Session session, List<SessionLogged> events) {
+    @Override
+    public Optional<Session> findByIdempotencyKey(String agencyId, String keyHash) {
+        Query query = Query.query(Criteria.where(SessionDocument.RETRY_AGENCY).is(agencyId)
+                .and(SessionDocument.RETRY_KEY_HASH).is(keyHash).and("agencyId").is(agencyId));
+        return Optional.ofNullable(mongo.findOne(query, SessionDocument.class)).map(MongoSessions::toSession);
+    }
+
+    @Override
+    public boolean markVoided(Session.Voided voided) {
+        Session session = voided.session();
+        Session.Voiding voiding = session.voiding();
+        Query notYetVoided = Query.query(Criteria.where("_id").is(session.sessionId())
+                .and("agencyId").is(session.agencyId()).and(SessionDocument.VOIDED_AT).is(null));
+        Update update = new Update()
+                .set(SessionDocument.VOIDED_AT, voiding.at())
+                .set(SessionDocument.VOIDED_BY, voiding.by())
+                .set(SessionDocument.VOID_REASON, voiding.reason())
+                .push(OutboxEntry.OUTBOX_FIELD, outbox.entryFor(voided.event()))
+                .set(OutboxEntry.PENDING_FIELD, true);
+        return mongo.findAndModify(notYetVoided, update, FindAndModifyOptions.options().returnNew(false),
+                SessionDocument.class) != null;
+    }
+
+    @Override
+    public SessionPage search(SessionSearch search) {
+        Criteria criteria = Criteria.where("agencyId").is(search.agencyId());
+        if (search.programId() != null) {
+            criteria = criteria.and("programId").is(search.programId());
+        }
+        if (search.specialistId() != null) {
+            criteria = criteria.and("specialistId").is(search.specialistId());
+        }
+        if (search.from() != null || search.to() != null) {
+            Criteria day = criteria.and("sessionAt");
+            if (search.from() != null) {
+                day = day.gte(search.from().atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            if (search.to() != null) {
+                day = day.lt(search.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+        }
+        long total = mongo.count(Query.query(criteria), SessionDocument.class);
+        Query page = Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("sessionAt"), Sort.Order.desc("_id")))
+                .skip(search.skip())
+                .limit(search.size());
+        page.fields().exclude(OutboxEntry.OUTBOX_FIELD);
+        List<Session> items = mongo.find(page, SessionDocument.class).stream().map(MongoSessions::toSession).toList();
+        return new SessionPage(items, total);
+    }
+
+    private static SessionDocument toDocument(Session session, List<OutboxEntry> entries) {
         SessionDetails details = session.details();
+        Idempotency idempotency = session.idempotency();
+        SessionDocument.RetryKey retryKey = idempotency == null ? null
+                : new SessionDocument.RetryKey(details.agencyId(), idempotency.keyHash(),
+                        idempotency.requestFingerprint());
         return new SessionDocument(session.sessionId(), details.agencyId(), details.programId(),
                 details.specialistId(), details.participantPseudonym(), details.sessionAt(),
                 details.durationMinutes(), details.channel().name(), details.activity().name(),
                 details.focusAreas().stream().map(FocusArea::name).toList(), details.strengthsNoted(),
                 details.valuesPracticed(), details.framework().id(), details.framework().version(),
                 session.invitationTokenHash(), session.invitationExpiresAt(), session.loggedAt(), details.loggedBy(),
-                events.stream().map(outbox::entryFor).toList(), !events.isEmpty());
+                retryKey, null, null, null, entries, !entries.isEmpty());
     }
 
     private static Session toSession(SessionDocument document) {
@@ -55,7 +124,11 @@ public class MongoSessions implements Sessions {
                 document.focusAreas().stream().map(FocusArea::valueOf).toList(), document.strengthsNoted(),
                 document.valuesPracticed(), new FrameworkRef(document.frameworkId(), document.frameworkVersion()),
                 document.loggedBy());
+        Idempotency idempotency = document.retryKey() == null ? null
+                : new Idempotency(document.retryKey().keyHash(), document.retryKey().requestFingerprint());
+        Session.Voiding voiding = document.voidedAt() == null ? null
+                : new Session.Voiding(document.voidedAt(), document.voidedBy(), document.voidReason());
         return new Session(document.id(), details, document.invitationTokenHash(), document.invitationExpiresAt(),
-                document.loggedAt());
+                document.loggedAt(), idempotency, voiding);
     }
 }

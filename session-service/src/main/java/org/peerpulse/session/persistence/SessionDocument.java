@@ -7,9 +7,21 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The stored shape of a session; stays in this package. */
+/**
+ * The stored shape of a session; stays in this package.
+ *
+ * <p>The retry key sits in a sub-document of its own, present only when the client sent a key, so that one
+ * sparse unique index can decide between concurrent retries while sessions logged without a key never
+ * collide on it (a sparse compound index skips a document only when every indexed field is missing, and
+ * the agency of the session itself is never missing). Partial indexes would say this more directly, but the
+ * embedded store does not support them.
+ */
 @Document("sessions")
 @CompoundIndex(name = "agency_program_day", def = "{'agencyId': 1, 'programId': 1, 'sessionAt': 1}")
+@CompoundIndex(name = "agency_day", def = "{'agencyId': 1, 'sessionAt': -1}")
+@CompoundIndex(name = "agency_specialist_day", def = "{'agencyId': 1, 'specialistId': 1, 'sessionAt': -1}")
+@CompoundIndex(name = "agency_retry_key", def = "{'retryKey.agencyId': 1, 'retryKey.keyHash': 1}", unique = true,
+        sparse = true)
 record SessionDocument(
         @Id String id,
         String agencyId,
@@ -29,6 +41,20 @@ record SessionDocument(
         Instant invitationExpiresAt,
         Instant loggedAt,
         String loggedBy,
+        RetryKey retryKey,
+        Instant voidedAt,
+        String voidedBy,
+        String voidReason,
         List<OutboxEntry> outbox,
         boolean outboxPending) {
+
+    static final String RETRY_AGENCY = "retryKey.agencyId";
+    static final String RETRY_KEY_HASH = "retryKey.keyHash";
+    static final String VOIDED_AT = "voidedAt";
+    static final String VOIDED_BY = "voidedBy";
+    static final String VOID_REASON = "voidReason";
+
+    /** The {@code Idempotency-Key} a session was logged under: its keyed hash and the request fingerprint. */
+    record RetryKey(String agencyId, String keyHash, String requestFingerprint) {
+    }
 }

@@ -1,59 +1,105 @@
 package org.peerpulse.session.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.LocalDate;
 import org.peerpulse.platform.security.Caller;
 import org.peerpulse.session.application.GetSession;
+import org.peerpulse.session.application.ListSessions;
 import org.peerpulse.session.application.LogSession;
 import org.peerpulse.session.application.LogSessionCommand;
 import org.peerpulse.session.application.LoggedSession;
+import org.peerpulse.session.application.VoidSession;
+import org.peerpulse.session.application.VoidSessionCommand;
+import org.peerpulse.session.domain.SessionSearch;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+/**
+ * Spring MVC's own method validation checks the constrained parameters (it names each rejected parameter);
+ * handlers that also take a validated body check their path or header by hand, because method validation
+ * would otherwise take over the body's checks and report the body as one parameter instead of its fields.
+ */
 @RestController
-@Validated
 @RequestMapping(path = "/api/v1/sessions", produces = "application/json")
 @PreAuthorize("hasAnyRole('specialist', 'quality_lead')")
 class SessionController {
 
     private final LogSession logSession;
     private final GetSession getSession;
+    private final ListSessions listSessions;
+    private final VoidSession voidSession;
     private final FeedbackLinks feedbackLinks;
+    private final FeedbackQrCodes qrCodes;
 
-    SessionController(LogSession logSession, GetSession getSession, FeedbackLinks feedbackLinks) {
+    SessionController(LogSession logSession, GetSession getSession, ListSessions listSessions,
+            VoidSession voidSession, FeedbackLinks feedbackLinks, FeedbackQrCodes qrCodes) {
         this.logSession = logSession;
         this.getSession = getSession;
+        this.listSessions = listSessions;
+        this.voidSession = voidSession;
         this.feedbackLinks = feedbackLinks;
+        this.qrCodes = qrCodes;
     }
 
     @PostMapping(consumes = "application/json")
-    ResponseEntity<SessionLoggedResponse> log(@Valid @RequestBody LogSessionRequest request, Caller caller,
+    ResponseEntity<SessionLoggedResponse> log(@Valid @RequestBody LogSessionRequest request,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey, Caller caller,
             UriComponentsBuilder uris) {
         LoggedSession logged = logSession.log(new LogSessionCommand(caller.agencyId(), caller.subject(),
                 request.programId(), request.specialistId(), request.participantRef(), request.occurredAt(),
                 request.durationMinutes(), request.channel(), request.activity(), request.focusAreas(),
-                request.strengthsNoted(), request.valuesPracticed()));
+                request.strengthsNoted(), request.valuesPracticed(), IdempotencyKeyHeader.checked(idempotencyKey)));
         URI location = uris.path("/api/v1/sessions/{id}").buildAndExpand(logged.sessionId()).toUri();
+        String url = feedbackLinks.linkFor(logged.invitationToken());
         return ResponseEntity.created(location)
                 .cacheControl(CacheControl.noStore())
                 .body(new SessionLoggedResponse(logged.sessionId(), new SessionLoggedResponse.Feedback(
-                        logged.invitationToken(), feedbackLinks.linkFor(logged.invitationToken()),
-                        logged.invitationExpiresAt())));
+                        logged.invitationToken(), url, logged.invitationExpiresAt(), qrCodes.pngDataUri(url))));
     }
 
     @GetMapping("/{sessionId}")
     SessionResponse get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
             Caller caller) {
         return SessionResponse.of(getSession.get(new GetSession.SessionQuery(caller.agencyId(), sessionId)));
+    }
+
+    @GetMapping
+    SessionListResponse list(
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String programId,
+            @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String specialistId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = SessionSearch.MAX_PAGE_SIZE, message = "must be between 1 and 100") int size,
+            Caller caller) {
+        SessionSearch search = new SessionSearch(caller.agencyId(), programId, specialistId, from, to, page, size);
+        return SessionListResponse.of(listSessions.list(search), page, size);
+    }
+
+    @PostMapping(path = "/{sessionId}/void", consumes = "application/json")
+    ResponseEntity<Void> voidSession(@PathVariable String sessionId, @Valid @RequestBody VoidSessionRequest request,
+            Caller caller) {
+        if (!sessionId.matches(Ids.PATTERN)) {
+            throw new BadParameterException("sessionId", Ids.MESSAGE);
+        }
+        voidSession.voidSession(new VoidSessionCommand(caller.agencyId(), sessionId, caller.subject(),
+                caller.hasRole(Caller.QUALITY_LEAD), request.reason()));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -6,7 +6,7 @@ import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.session.domain.Session;
 import org.peerpulse.session.domain.SessionDetails;
 
-/** One session as the agency sees it: no participant pseudonym, no token or its hash. */
+/** One session as the agency sees it: no participant pseudonym, no token or its hash, no void reason. */
 record SessionResponse(
         String sessionId,
         String programId,
@@ -19,13 +19,16 @@ record SessionResponse(
         List<String> strengthsNoted,
         List<String> valuesPracticed,
         Instant loggedAt,
-        Instant feedbackExpiresAt) {
+        Instant feedbackExpiresAt,
+        boolean voided,
+        Instant voidedAt) {
 
     static SessionResponse of(Session session) {
         SessionDetails details = session.details();
         return new SessionResponse(session.sessionId(), details.programId(), details.specialistId(),
                 details.sessionAt(), details.durationMinutes(), details.channel().name(), details.activity().name(),
                 details.focusAreas().stream().map(FocusArea::name).toList(), details.strengthsNoted(),
-                details.valuesPracticed(), session.loggedAt(), session.invitationExpiresAt());
+                details.valuesPracticed(), session.loggedAt(), session.invitationExpiresAt(), session.voided(),
+                session.voided() ? session.voiding().at() : null);
     }
 }

@@ -1,0 +1,53 @@
+package org.peerpulse.session.web;
+
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.BarcodeFormat;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * The feedback link as a QR code a participant's phone can scan off the specialist's screen: a PNG data
+ * URI, made on each answer and never stored (it holds the raw token). Medium error correction and the
+ * standard four-module quiet zone, at four pixels a module, stay readable on a dim or scratched screen.
+ */
+public final class FeedbackQrCodes {
+
+    private static final int PIXELS_PER_MODULE = 4;
+    private static final int QUIET_ZONE_MODULES = 4;
+
+    String pngDataUri(String url) {
+        BitMatrix modules;
+        try {
+            modules = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.MARGIN, QUIET_ZONE_MODULES));
+        } catch (WriterException e) {
+            throw new IllegalStateException("a feedback link does not fit in a QR code", e);
+        }
+        int width = modules.getWidth() * PIXELS_PER_MODULE;
+        int height = modules.getHeight() * PIXELS_PER_MODULE;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean dark = modules.get(x / PIXELS_PER_MODULE, y / PIXELS_PER_MODULE);
+                image.setRGB(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a PNG in memory", e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+    }
+}
