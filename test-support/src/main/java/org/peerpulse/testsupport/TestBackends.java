@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -22,7 +23,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * Boot's {@code kafka.version}, and {@code mongo:8}). Without one: embedded-infra's in-process
  * {@link KafkaBroker} (3 partitions) and an in-memory {@link DocumentStore}, both on 127.0.0.1. Each
  * backend starts on first use, once per JVM, and stops from a shutdown hook; tests share them, so
- * they use unique topic, group, agency and database names.
+ * they use unique topic, group, agency and database names. The embedded broker can be stopped and
+ * started again ({@link #stopKafka()}, {@link #startKafka()}) to test an outage.
  *
  * <p>{@code -Dpeerpulse.test.backend=embedded|containers} (or env {@code PEERPULSE_TEST_BACKEND})
  * overrides the choice. Docker is only probed when a socket or {@code DOCKER_HOST} hints at one:
@@ -59,6 +61,34 @@ public final class TestBackends {
             throw new IllegalStateException("the document store is a Testcontainers MongoDB here, not the embedded one");
         }
         return Mongo.EmbeddedStore.STORE;
+    }
+
+    /**
+     * Stops the shared embedded broker, keeping its data directory and ports, so a test can show what
+     * happens while Kafka is down. Every other test in this JVM shares the broker: call
+     * {@link #startKafka()} in a {@code finally} block. Only on the embedded backend (a container would
+     * come back on another port): elsewhere this throws {@link UnsupportedOperationException}, so guard
+     * such tests with {@code assumeTrue(TestBackends.backendName().equals("embedded"))}.
+     */
+    public static void stopKafka() {
+        embeddedKafka("stopKafka").stop();
+    }
+
+    /**
+     * Starts the shared embedded broker again on the same port and data directory (its topics, records and
+     * committed offsets are kept), and returns once it accepts clients; does nothing if it is running.
+     * Only on the embedded backend, as {@link #stopKafka()}.
+     */
+    public static void startKafka() {
+        embeddedKafka("startKafka").start();
+    }
+
+    private static EmbeddedKafka embeddedKafka(String operation) {
+        if (!Choice.EMBEDDED_CHOSEN) {
+            throw new UnsupportedOperationException(operation + " needs the embedded broker; this JVM uses a container");
+        }
+        kafkaBootstrapServers();
+        return Kafka.EMBEDDED;
     }
 
     /** {@code "embedded"} or {@code "testcontainers"}. */
@@ -101,22 +131,9 @@ public final class TestBackends {
 
     private static final class Kafka {
 
-        static final String BOOTSTRAP_SERVERS = Choice.EMBEDDED_CHOSEN ? startEmbedded() : startContainer();
+        static final EmbeddedKafka EMBEDDED = Choice.EMBEDDED_CHOSEN ? EmbeddedKafka.startFirst() : null;
 
-        private static String startEmbedded() {
-            Path dataDir;
-            try {
-                dataDir = Files.createTempDirectory("peerpulse-test-kafka-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            KafkaBroker broker = KafkaBroker.start(KafkaBroker.Settings.ephemeral(dataDir));
-            onShutdown("peerpulse-test-kafka-stop", () -> {
-                broker.close();
-                deleteRecursively(dataDir);
-            });
-            return broker.bootstrapServers();
-        }
+        static final String BOOTSTRAP_SERVERS = EMBEDDED != null ? EMBEDDED.bootstrapServers() : startContainer();
 
         @SuppressWarnings("resource") // stopped by the shutdown hook
         private static String startContainer() {
@@ -124,6 +141,57 @@ public final class TestBackends {
             container.start();
             onShutdown("peerpulse-test-kafka-stop", container::stop);
             return container.getBootstrapServers();
+        }
+    }
+
+    /**
+     * The JVM's embedded broker, which a test may stop and start again: the broker object changes, its
+     * data directory and ports do not, so clients reconnect to the same address and find their topics.
+     */
+    private static final class EmbeddedKafka {
+
+        private final Path dataDir;
+        private final int port;
+        private final int controllerPort;
+        private KafkaBroker broker;
+
+        private EmbeddedKafka(KafkaBroker broker) {
+            this.broker = broker;
+            this.dataDir = broker.dataDir();
+            this.port = broker.port();
+            this.controllerPort = broker.controllerPort();
+        }
+
+        static EmbeddedKafka startFirst() {
+            Path dataDir;
+            try {
+                dataDir = Files.createTempDirectory("peerpulse-test-kafka-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EmbeddedKafka kafka = new EmbeddedKafka(KafkaBroker.start(KafkaBroker.Settings.ephemeral(dataDir)));
+            onShutdown("peerpulse-test-kafka-stop", () -> {
+                kafka.stop();
+                deleteRecursively(dataDir);
+            });
+            return kafka;
+        }
+
+        String bootstrapServers() {
+            return "127.0.0.1:" + port;
+        }
+
+        synchronized void stop() {
+            if (broker != null) {
+                broker.close();
+                broker = null;
+            }
+        }
+
+        synchronized void start() {
+            if (broker == null) {
+                broker = KafkaBroker.start(new KafkaBroker.Settings(dataDir, port, controllerPort, 3, Map.of()));
+            }
         }
     }
 

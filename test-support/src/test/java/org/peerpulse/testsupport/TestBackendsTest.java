@@ -3,6 +3,8 @@ package org.peerpulse.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,39 @@ class TestBackendsTest {
         assertThat(TopicProbe.readAll(bootstrap, "never-created-" + UUID.randomUUID(), Duration.ofMillis(300))).isEmpty();
         assertThatThrownBy(() -> TopicProbe.awaitRecords(bootstrap, topic, r -> "ops".equals(r.key()), 1,
                 Duration.ofMillis(500))).isInstanceOf(AssertionError.class).hasMessageContaining("found 0");
+    }
+
+    @Test
+    void theEmbeddedBrokerComesBackOnTheSameAddressWithItsRecords() throws Exception {
+        String bootstrap = TestBackends.kafkaBootstrapServers();
+        String topic = "outage-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        produce(bootstrap, topic, "before");
+
+        try {
+            TestBackends.stopKafka();
+            TestBackends.stopKafka();
+            assertThat(TestBackends.kafkaBootstrapServers()).isEqualTo(bootstrap);
+            assertThatThrownBy(() -> new Socket("127.0.0.1", Integer.parseInt(bootstrap.split(":")[1])).close())
+                    .as("nothing listens while the broker is stopped").isInstanceOf(ConnectException.class);
+        } finally {
+            TestBackends.startKafka();
+        }
+        TestBackends.startKafka();
+        produce(bootstrap, topic, "after");
+
+        assertThat(TopicProbe.readAll(bootstrap, topic, Duration.ofMillis(300))).extracting(ConsumerRecord::value)
+                .containsExactlyInAnyOrder("before", "after");
+    }
+
+    private static void produce(String bootstrap, String topic, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "harbor", value)).get();
+        }
     }
 
     @Test
