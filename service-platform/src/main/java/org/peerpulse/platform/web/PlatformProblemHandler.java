@@ -68,7 +68,15 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The most specific cause can be what Jackson wrapped (a DateTimeParseException for a bad instant),
+        // which no longer knows the field: look for Jackson's own exception down the chain.
         Throwable cause = ex.getMostSpecificCause();
+        for (Throwable link = ex.getCause(); link != null; link = link.getCause()) {
+            if (link instanceof DatabindException) {
+                cause = link;
+                break;
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Unknown field: " + field + ".",
