@@ -30,9 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Spring MVC's own method validation checks the constrained parameters (it names each rejected parameter);
- * handlers that also take a validated body check their path or header by hand, because method validation
- * would otherwise take over the body's checks and report the body as one parameter instead of its fields.
+ * Spring MVC's own method validation checks the list's query parameters (it names each rejected one). Path
+ * ids and the {@code Idempotency-Key} header are checked by hand: method validation would otherwise take
+ * over the body's checks and report the body as one parameter instead of its fields, and its answer would
+ * quote a rejected path segment as the problem's {@code instance}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/sessions", produces = "application/json")
@@ -73,8 +74,8 @@ class SessionController {
     }
 
     @GetMapping("/{sessionId}")
-    SessionResponse get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String sessionId,
-            Caller caller) {
+    SessionResponse get(@PathVariable String sessionId, Caller caller) {
+        checkSessionId(sessionId);
         return SessionResponse.of(getSession.get(new GetSession.SessionQuery(caller.agencyId(), sessionId)));
     }
 
@@ -95,11 +96,15 @@ class SessionController {
     @PostMapping(path = "/{sessionId}/void", consumes = "application/json")
     ResponseEntity<Void> voidSession(@PathVariable String sessionId, @Valid @RequestBody VoidSessionRequest request,
             Caller caller) {
-        if (!sessionId.matches(Ids.PATTERN)) {
-            throw new BadParameterException("sessionId", Ids.MESSAGE);
-        }
+        checkSessionId(sessionId);
         voidSession.voidSession(new VoidSessionCommand(caller.agencyId(), sessionId, caller.subject(),
                 caller.hasRole(Caller.QUALITY_LEAD), request.reason()));
         return ResponseEntity.noContent().build();
+    }
+
+    private static void checkSessionId(String sessionId) {
+        if (!sessionId.matches(Ids.PATTERN)) {
+            throw new BadParameterException("sessionId", Ids.MESSAGE);
+        }
     }
 }

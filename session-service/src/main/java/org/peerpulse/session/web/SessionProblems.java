@@ -1,5 +1,6 @@
 package org.peerpulse.session.web;
 
+import java.net.URI;
 import java.util.List;
 import org.peerpulse.platform.web.InvalidField;
 import org.peerpulse.session.domain.IdempotencyKeyReusedException;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SessionProblems {
+
+    private static final URI COLLECTION = URI.create("/api/v1/sessions");
 
     @ExceptionHandler(InvalidSessionException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidSessionException ex) {
@@ -43,6 +46,8 @@ class SessionProblems {
                 "Parameter " + ex.parameter() + " is not valid.");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", List.of(new InvalidField(ex.parameter(), ex.getMessage())));
+        // Spring would fill in the request path, which holds the rejected value when it is a path segment.
+        problem.setInstance(COLLECTION);
         return respond(problem);
     }
 

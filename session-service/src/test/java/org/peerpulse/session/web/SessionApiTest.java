@@ -1,27 +1,48 @@
 package org.peerpulse.session.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peerpulse.session.web.SessionApi.JSON;
+import static org.peerpulse.session.web.SessionApi.PARTICIPANT_REF;
+import static org.peerpulse.session.web.SessionApi.RECENTLY;
+import static org.peerpulse.session.web.SessionApi.validBody;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peerpulse.contracts.EventTypes;
-import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
-import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
@@ -30,23 +51,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The session API over real HTTP, with the real resource server, the real broker and the store: what a
  * specialist gets back, what goes on the topic, and that rejected input leaves nothing behind.
  */
-@PeerPulseIntegrationTest
+@SessionServiceTest
 class SessionApiTest {
 
-    private static final String PARTICIPANT_REF = "client-ref-7Q3Z";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Put into bad values: no answer may repeat it. */
+    private static final String MARKER = "S3CR3T";
+    /** Agencies of the bad-input cases and how many records each may have published (its one valid session). */
+    private static final Map<String, Integer> BAD_INPUT_AGENCIES = new ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -56,22 +76,33 @@ class SessionApiTest {
 
     private final TestIssuer issuer = TestIssuer.shared();
     private final EventCodec codec = new EventCodec();
+    private SessionApi api;
+
+    @BeforeEach
+    void client() {
+        api = new SessionApi(port);
+    }
 
     @Test
-    void aLoggedSessionAnswersWithItsFeedbackLinkAndIsPublishedOnceWithoutPrivateData() {
+    void aLoggedSessionAnswersWithItsFeedbackLinkAndQrCodeAndIsPublishedOnceWithoutPrivateData() throws Exception {
         String agency = "harbor-" + System.nanoTime();
-        ResponseEntity<JsonNode> answer = post(issuer.token(agency, "specialist"), validBody(), MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> answer = api.post(issuer.token(agency, "specialist"), validBody(),
+                MediaType.APPLICATION_JSON);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(201);
         assertThat(answer.getHeaders().getCacheControl()).contains("no-store");
         JsonNode body = answer.getBody();
         String sessionId = body.get("sessionId").asString();
         String token = body.get("feedback").get("token").asString();
+        String url = body.get("feedback").get("url").asString();
         assertThat(answer.getHeaders().getLocation()).hasPath("/api/v1/sessions/" + sessionId);
         assertThat(token).matches("[A-Za-z0-9_-]{51}");
-        assertThat(body.get("feedback").get("url").asString()).isEqualTo("http://127.0.0.1:8082/f/" + token);
+        assertThat(url).isEqualTo("http://127.0.0.1:8082/f/" + token);
         assertThat(Instant.parse(body.get("feedback").get("expiresAt").asString()))
                 .isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
+        String qrCode = body.get("feedback").get("qrCode").asString();
+        assertThat(qrCode).startsWith("data:image/png;base64,");
+        assertThat(decodeQr(qrCode)).isEqualTo(url);
 
         List<ConsumerRecord<String, String>> published = TopicProbe.awaitRecords(
                 TestBackends.kafkaBootstrapServers(), Topics.SESSIONS, record -> agency.equals(record.key()), 1);
@@ -86,151 +117,218 @@ class SessionApiTest {
         assertThat(record.value()).doesNotContain(token).doesNotContain(PARTICIPANT_REF);
         assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(SessionLogged.class)));
 
-        ResponseEntity<JsonNode> read = get(issuer.token(agency, "quality_lead"), "/api/v1/sessions/" + sessionId);
+        ResponseEntity<JsonNode> read = api.get(issuer.token(agency, "quality_lead"), "/api/v1/sessions/" + sessionId);
         assertThat(read.getStatusCode().value()).isEqualTo(200);
         assertThat(read.getBody().get("programId").asString()).isEqualTo("warmline");
+        assertThat(read.getBody().get("voided").asBoolean()).isFalse();
         assertThat(read.getBody().toString()).doesNotContain(token).doesNotContain(PARTICIPANT_REF)
                 .doesNotContain(event.participantPseudonym()).doesNotContain(event.invitation().tokenHash());
-        assertThat(mongo.getCollection("sessions").find().into(new java.util.ArrayList<>()).toString())
-                .doesNotContain(token).doesNotContain(PARTICIPANT_REF);
+        String stored = mongo.getCollection("sessions").find().into(new ArrayList<>()).toString();
+        assertThat(stored).doesNotContain(token).doesNotContain(PARTICIPANT_REF).doesNotContain("data:image");
     }
 
     @Test
     void anotherAgencysSessionIsNotFound() {
         String agency = "harbor-" + System.nanoTime();
-        String sessionId = post(issuer.token(agency, "specialist"), validBody(), MediaType.APPLICATION_JSON)
+        String sessionId = api.post(issuer.token(agency, "specialist"), validBody(), MediaType.APPLICATION_JSON)
                 .getBody().get("sessionId").asString();
 
-        ResponseEntity<JsonNode> foreign = get(issuer.token("sunrise", "quality_lead"), "/api/v1/sessions/" + sessionId);
+        ResponseEntity<JsonNode> foreign = api.get(issuer.token("sunrise", "quality_lead"),
+                "/api/v1/sessions/" + sessionId);
 
         assertThat(foreign.getStatusCode().value()).isEqualTo(404);
         assertThat(foreign.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /**
+     * One bad request each: method, path ({@code {session}} is replaced by a session the case's agency has
+     * just logged), Idempotency-Key header or null, content type, body, the status expected and the fields
+     * the problem must name.
+     */
     static Stream<Arguments> badInputs() {
         String valid = validBody();
+        String sessions = "/api/v1/sessions";
+        String json = MediaType.APPLICATION_JSON_VALUE;
+        String voidPath = "/api/v1/sessions/{session}/void";
         return Stream.of(
-                Arguments.of("malformed JSON", "{\"programId\": \"warmline\", " + PARTICIPANT_REF, null),
-                Arguments.of("missing field", valid.replace("\"programId\": \"warmline\",", ""), "programId"),
-                Arguments.of("bad id", valid.replace("\"sp-rivera\"", "\"sp rivera/" + PARTICIPANT_REF + "\""),
-                        "specialistId"),
-                Arguments.of("too long", valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 481"),
+                bad("malformed JSON", "POST", sessions, null, json, "{\"programId\": \"warmline\", " + MARKER, 400),
+                bad("missing field", "POST", sessions, null, json, valid.replace("\"programId\": \"warmline\",", ""),
+                        400, "programId"),
+                bad("bad id", "POST", sessions, null, json, valid.replace("\"sp-rivera\"", "\"sp rivera/" + MARKER + "\""),
+                        400, "specialistId"),
+                bad("id too long", "POST", sessions, null, json,
+                        valid.replace("\"warmline\"", "\"" + MARKER + "x".repeat(60) + "\""), 400, "programId"),
+                bad("too long", "POST", sessions, null, json,
+                        valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 481"), 400, "durationMinutes"),
+                bad("fractional minutes", "POST", sessions, null, json,
+                        valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 45.5"), 400, "durationMinutes"),
+                bad("zero minutes", "POST", sessions, null, json,
+                        valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 0"), 400, "durationMinutes"),
+                bad("minutes as text", "POST", sessions, null, json,
+                        valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": \"" + MARKER + "\""), 400,
                         "durationMinutes"),
-                Arguments.of("fractional minutes", valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 45.5"),
-                        "durationMinutes"),
-                Arguments.of("zero minutes", valid.replace("\"durationMinutes\": 45", "\"durationMinutes\": 0"),
-                        "durationMinutes"),
-                Arguments.of("future", valid.replace(recently(), Instant.now().plus(Duration.ofHours(2)).toString()),
+                bad("future", "POST", sessions, null, json,
+                        valid.replace(RECENTLY, Instant.now().plus(Duration.ofHours(2)).toString()), 400, "occurredAt"),
+                bad("too old", "POST", sessions, null, json,
+                        valid.replace(RECENTLY, Instant.now().minus(Duration.ofDays(120)).toString()), 400,
                         "occurredAt"),
-                Arguments.of("too old", valid.replace(recently(), Instant.now().minus(Duration.ofDays(120)).toString()),
+                bad("not a date", "POST", sessions, null, json, valid.replace(RECENTLY, "yesterday-" + MARKER), 400,
                         "occurredAt"),
-                Arguments.of("unknown channel", valid.replace("\"PHONE\"", "\"PIGEON_" + PARTICIPANT_REF + "\""),
-                        "channel"),
-                Arguments.of("unknown field", valid.replace("{", "{\"agencyId\": \"sunrise\","), "agencyId"),
-                Arguments.of("unknown value", valid.replace("\"KINDNESS\"", "\"SAFE_ATMOSPHERE\""), "valuesPracticed"),
-                Arguments.of("long strength", valid.replace("\"humor\"", "\"" + "x".repeat(41) + "\""),
-                        "strengthsNoted[0]"),
-                Arguments.of("blank participant", valid.replace("\"" + PARTICIPANT_REF + "\"", "\"  \""),
-                        "participantRef"));
+                bad("unknown channel", "POST", sessions, null, json,
+                        valid.replace("\"PHONE\"", "\"PIGEON_" + MARKER + "\""), 400, "channel"),
+                bad("unknown activity", "POST", sessions, null, json,
+                        valid.replace("\"PEER_SUPPORT\"", "\"GOSSIP_" + MARKER + "\""), 400, "activity"),
+                bad("unknown focus area", "POST", sessions, null, json,
+                        valid.replace("\"RECOVERY_GOALS\"", "\"WEATHER_" + MARKER + "\""), 400, "focusAreas[0]"),
+                bad("unknown field", "POST", sessions, null, json, valid.replace("{", "{\"agencyId\": \"sunrise\","),
+                        400, "agencyId"),
+                bad("unknown value", "POST", sessions, null, json,
+                        valid.replace("\"KINDNESS\"", "\"SAFE_ATMOSPHERE\""), 400, "valuesPracticed"),
+                bad("long strength", "POST", sessions, null, json,
+                        valid.replace("\"humor\"", "\"" + MARKER + "x".repeat(41) + "\""), 400, "strengthsNoted[0]"),
+                bad("too many strengths", "POST", sessions, null, json, valid.replace("[\"humor\"]",
+                        Stream.generate(() -> "\"humor\"").limit(21).collect(Collectors.joining(",", "[", "]"))),
+                        400, "strengthsNoted"),
+                bad("blank participant", "POST", sessions, null, json,
+                        valid.replace("\"" + PARTICIPANT_REF + "\"", "\"  \""), 400, "participantRef"),
+                bad("body too large", "POST", sessions, null, json,
+                        valid.replace("\"humor\"", "\"" + MARKER + "x".repeat(70_000) + "\""), 413),
+                bad("wrong content type", "POST", sessions, null, MediaType.TEXT_PLAIN_VALUE, valid, 415),
+                bad("Idempotency-Key too long", "POST", sessions, MARKER + "k".repeat(128), json, valid, 400,
+                        "Idempotency-Key"),
+                bad("Idempotency-Key blank", "POST", sessions, "   ", json, valid, 400, "Idempotency-Key"),
+                bad("void without reason", "POST", voidPath, null, json, "{}", 400, "reason"),
+                bad("void with a blank reason", "POST", voidPath, null, json, "{\"reason\": \"   \"}", 400, "reason"),
+                bad("void reason too long", "POST", voidPath, null, json,
+                        "{\"reason\": \"" + MARKER + "x".repeat(500) + "\"}", 400, "reason"),
+                bad("void of a malformed id", "POST", "/api/v1/sessions/" + MARKER + "x".repeat(64) + "/void", null,
+                        json, "{\"reason\": \"duplicate\"}", 400, "sessionId"),
+                bad("list size 0", "GET", sessions + "?size=0", null, null, null, 400, "size"),
+                bad("list size 101", "GET", sessions + "?size=101", null, null, null, 400, "size"),
+                bad("list page -1", "GET", sessions + "?page=-1", null, null, null, 400, "page"),
+                bad("list page not a number", "GET", sessions + "?page=" + MARKER, null, null, null, 400, "page"),
+                bad("list from not a date", "GET", sessions + "?from=2026-13-01" + MARKER, null, null, null, 400,
+                        "from"),
+                bad("list to before from", "GET", sessions + "?from=2026-11-20&to=2026-11-19", null, null, null, 400,
+                        "to"),
+                bad("list bad program id", "GET", sessions + "?programId=bad%20" + MARKER, null, null, null, 400,
+                        "programId"));
+    }
+
+    private static Arguments bad(String name, String method, String path, String idempotencyKey, String contentType,
+            String body, int status, String... fields) {
+        return Arguments.of(name, method, path, idempotencyKey, contentType, body, status, List.of(fields));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
-    void badInputIsAProblemThatNamesTheFieldAndLeavesNothingBehind(String name, String body, String field) {
+    void badInputIsAProblemThatNamesTheFieldAndLeavesNothingBehind(String name, String method, String path,
+            String idempotencyKey, String contentType, String body, int status, List<String> fields) {
         String agency = "bad-input-" + System.nanoTime();
-        ResponseEntity<JsonNode> answer = post(issuer.token(agency, "specialist"), body, MediaType.APPLICATION_JSON);
+        boolean voiding = path.contains("{session}");
+        String sessionId = voiding ? api.post(issuer.token(agency, "specialist"), validBody(),
+                MediaType.APPLICATION_JSON).getBody().get("sessionId").asString() : null;
+        BAD_INPUT_AGENCIES.put(agency, voiding ? 1 : 0);
 
-        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<JsonNode> answer = api.exchange(HttpMethod.valueOf(method),
+                voiding ? path.replace("{session}", sessionId) : path, issuer.token(agency, "quality_lead", "specialist"),
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey), body,
+                contentType == null ? null : MediaType.parseMediaType(contentType));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody().get("status").asInt()).isEqualTo(400);
-        assertThat(answer.getBody().toString()).doesNotContain(PARTICIPANT_REF);
-        if (field != null) {
-            assertThat(answer.getBody().get("errors").findValuesAsString("field")).contains(field);
+        assertThat(answer.getBody().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.getBody().get("detail").asString()).isNotBlank();
+        assertThat(answer.getBody().toString()).doesNotContain(MARKER).doesNotContain(PARTICIPANT_REF);
+        if (!fields.isEmpty()) {
+            assertThat(answer.getBody().get("errors").findValuesAsString("field")).containsAll(fields);
         }
-        assertNothingKeptFor(agency);
+        List<Document> stored = mongo.find(Query.query(Criteria.where("agencyId").is(agency)), Document.class,
+                "sessions");
+        if (voiding) {
+            assertThat(stored).singleElement().satisfies(session -> {
+                assertThat(session.get("voidedAt")).isNull();
+                assertThat(session.get("voidReason")).isNull();
+            });
+        } else {
+            assertThat(stored).isEmpty();
+        }
+    }
+
+    /** Whatever a rejected request might have stored would have been published by now; none of it was. */
+    @AfterAll
+    static void noBadInputWasPublished() {
+        Map<String, Long> published = TopicProbe.readAll(TestBackends.kafkaBootstrapServers(), Topics.SESSIONS,
+                        Duration.ofMillis(500)).stream()
+                .filter(record -> BAD_INPUT_AGENCIES.containsKey(record.key()))
+                .peek(record -> assertThat(CloudEvents.header(record.headers(), CloudEvents.TYPE))
+                        .contains(EventTypes.SESSION_LOGGED))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        BAD_INPUT_AGENCIES.forEach((agency, allowed) ->
+                assertThat(published.getOrDefault(agency, 0L)).as(agency).isEqualTo(allowed.longValue()));
     }
 
     @Test
-    void aWrongContentTypeIsUnsupported() {
+    void aBodyOfUnknownLengthOverTheLimitIsRefusedToo() throws Exception {
         String agency = "bad-input-" + System.nanoTime();
-        ResponseEntity<JsonNode> answer = post(issuer.token(agency, "specialist"), validBody(), MediaType.TEXT_PLAIN);
+        BAD_INPUT_AGENCIES.put(agency, 0);
+        byte[] large = validBody().replace("\"humor\"", "\"" + "x".repeat(70_000) + "\"").getBytes();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/sessions"))
+                .header("Authorization", "Bearer " + issuer.token(agency, "specialist"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)))
+                .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(answer.getStatusCode().value()).isEqualTo(415);
-        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertNothingKeptFor(agency);
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(mongo.count(Query.query(Criteria.where("agencyId").is(agency)), "sessions")).isZero();
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsReadAndJudgedOnItsFields() {
+        String agency = "bad-input-" + System.nanoTime();
+        BAD_INPUT_AGENCIES.put(agency, 0);
+        String padded = validBody().replace("\"humor\"", "\"" + "x".repeat(60_000) + "\"");
+
+        ResponseEntity<JsonNode> answer = api.post(issuer.token(agency, "specialist"), padded,
+                MediaType.APPLICATION_JSON);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().get("errors").findValuesAsString("field")).contains("strengthsNoted[0]");
     }
 
     @Test
     void callersWithoutAValidTokenOrTheRightRoleAreTurnedAway() {
-        assertThat(post(null, validBody(), MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(401);
-        assertThat(post(issuer.tokenSignedByAnotherKey("harbor", "specialist"), validBody(),
-                MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(401);
-        assertThat(post(issuer.token(Map.of("agency", "harbor", "roles", List.of("specialist")),
-                Duration.ofMinutes(-5)), validBody(), MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(401);
+        String body = validBody();
+        MediaType json = MediaType.APPLICATION_JSON;
+        assertThat(api.post(null, body, json).getStatusCode().value()).isEqualTo(401);
+        assertThat(api.post(issuer.tokenSignedByAnotherKey("harbor", "specialist"), body, json).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(api.post(issuer.token(Map.of("agency", "harbor", "roles", List.of("specialist")),
+                Duration.ofMinutes(-5)), body, json).getStatusCode().value()).isEqualTo(401);
         String ops = "ops-" + System.nanoTime();
-        ResponseEntity<JsonNode> forbidden = post(issuer.token(ops, "ops"), validBody(), MediaType.APPLICATION_JSON);
+        BAD_INPUT_AGENCIES.put(ops, 0);
+        ResponseEntity<JsonNode> forbidden = api.post(issuer.token(ops, "ops"), body, json);
         assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
         assertThat(forbidden.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        ResponseEntity<JsonNode> noAgency = post(issuer.token(Map.of("roles", List.of("specialist")),
-                Duration.ofMinutes(5)), validBody(), MediaType.APPLICATION_JSON);
+        assertThat(api.get(issuer.token(ops, "ops"), "/api/v1/sessions").getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> noAgency = api.post(issuer.token(Map.of("roles", List.of("specialist")),
+                Duration.ofMinutes(5)), body, json);
         assertThat(noAgency.getStatusCode().value()).isEqualTo(403);
-        assertNothingKeptFor(ops);
+        assertThat(mongo.count(Query.query(Criteria.where("agencyId").is(ops)), "sessions")).isZero();
     }
 
-    private void assertNothingKeptFor(String agency) {
-        assertThat(mongo.count(Query.query(Criteria.where("agencyId").is(agency)), "sessions")).isZero();
-        // The relay polls every 100 ms: five polls of quiet show it had nothing to publish.
-        assertThat(TopicProbe.readAll(TestBackends.kafkaBootstrapServers(), Topics.SESSIONS, Duration.ofMillis(500)))
-                .noneMatch(record -> agency.equals(record.key()));
-    }
-
-    private ResponseEntity<JsonNode> post(String token, String body, MediaType contentType) {
-        return client().post().uri("/api/v1/sessions")
-                .headers(headers -> bearer(headers, token))
-                .contentType(contentType)
-                .body(body)
-                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-                        .headers(response.getHeaders()).body(readBody(response.getBody().readAllBytes())));
-    }
-
-    private ResponseEntity<JsonNode> get(String token, String path) {
-        return client().get().uri(path)
-                .headers(headers -> bearer(headers, token))
-                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-                        .headers(response.getHeaders()).body(readBody(response.getBody().readAllBytes())));
-    }
-
-    private RestClient client() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
-    }
-
-    private static void bearer(HttpHeaders headers, String token) {
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-    }
-
-    private static JsonNode readBody(byte[] bytes) {
-        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+    static String decodeQr(String dataUri) throws Exception {
+        byte[] png = Base64.getDecoder().decode(dataUri.substring("data:image/png;base64,".length()));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 
     private static Set<String> fieldNames(String json) {
-        return JSON.readTree(json).propertyStream().map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
-    }
-
-    private static final String RECENTLY = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS)
-            .toString();
-
-    private static String recently() {
-        return RECENTLY;
-    }
-
-    private static String validBody() {
-        return """
-                {"programId": "warmline", "specialistId": "sp-rivera", "participantRef": "%s",
-                 "occurredAt": "%s", "durationMinutes": 45, "channel": "PHONE", "activity": "PEER_SUPPORT",
-                 "focusAreas": ["RECOVERY_GOALS"], "strengthsNoted": ["humor"], "valuesPracticed": ["KINDNESS"]}
-                """.formatted(PARTICIPANT_REF, recently());
+        return JSON.readTree(json).propertyStream().map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     private static org.assertj.core.data.TemporalUnitOffset within(Duration duration) {
