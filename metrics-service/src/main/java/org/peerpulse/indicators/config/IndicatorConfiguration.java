@@ -6,12 +6,13 @@ import org.peerpulse.indicators.application.ApplyEvents;
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.domain.SmallCellRule;
+import org.peerpulse.indicators.persistence.MongoFacts;
 import org.peerpulse.indicators.persistence.MongoRollups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The use cases on the MongoDB rollups, with the agencies' calendars and the small-cell rule. */
+/** The use cases on the MongoDB facts and rollups, with the agencies' calendars and the small-cell rule. */
 @Configuration(proxyBeanMethods = false)
 public class IndicatorConfiguration {
 
@@ -33,8 +34,13 @@ public class IndicatorConfiguration {
     }
 
     @Bean
-    ApplyEvents applyEvents(MongoRollups rollups, AgencyCalendar calendar) {
-        return new ApplyEvents(rollups, calendar);
+    MongoFacts facts(MongoTemplate mongo) {
+        return new MongoFacts(mongo);
+    }
+
+    @Bean
+    ApplyEvents applyEvents(MongoFacts facts, MongoRollups rollups, AgencyCalendar calendar) {
+        return new ApplyEvents(facts, rollups, calendar);
     }
 
     @Bean

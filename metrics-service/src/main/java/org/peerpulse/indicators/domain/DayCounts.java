@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What happened in one cell (agency, program, specialist) on one day, as counters that only ever add up:
- * that is what makes the rollup a sum that can be stored with {@code $inc} and re-added over any range.
+ * What happened in one cell (agency, program, specialist) on one day, as counters that add up: that is
+ * what makes the rollup a sum that can be stored with {@code $inc} and re-added over any range. A void
+ * is the same kind of change with every counter negated.
  *
  * @param minutes all logged session minutes
  * @param peerMinutes minutes of sessions whose activity is peer work
@@ -49,6 +50,14 @@ public record DayCounts(
                 summed,
                 hope.plus(other.hope),
                 harmReports + other.harmReports);
+    }
+
+    /** What taking this back out of a rollup changes: every counter negated. */
+    public DayCounts negated() {
+        Map<String, RatingTally> negatedItems = new HashMap<>();
+        items.forEach((code, tally) -> negatedItems.put(code, tally.negated()));
+        return new DayCounts(-sessions, -invitations, -minutes, -peerMinutes, -sessionsWithStrengths,
+                -recoveryFocusSessions, -responses, negatedItems, hope.negated(), -harmReports);
     }
 
     public RatingTally item(String code) {

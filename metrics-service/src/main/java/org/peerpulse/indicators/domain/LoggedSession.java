@@ -3,6 +3,7 @@ package org.peerpulse.indicators.domain;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A session a specialist logged, as the indicators see it.
@@ -12,10 +13,13 @@ import java.util.Objects;
  * @param recoveryFocus whether the focus included recovery goals or wellness
  * @param invitationIssued whether a feedback invitation went out for it
  */
-public record LoggedSession(Cell cell, Instant sessionAt, int minutes, boolean peerWork, boolean strengthsNoted,
-        boolean recoveryFocus, boolean invitationIssued) implements IndicatorEvent {
+public record LoggedSession(UUID eventId, String sessionId, Cell cell, Instant sessionAt, int minutes,
+        boolean peerWork, boolean strengthsNoted, boolean recoveryFocus, boolean invitationIssued)
+        implements IndicatorEvent {
 
     public LoggedSession {
+        Objects.requireNonNull(eventId, "eventId");
+        Cell.requireId(sessionId, "sessionId");
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(sessionAt, "sessionAt");
         if (minutes < 0 || minutes > 24 * 60) {

@@ -3,16 +3,13 @@ package org.peerpulse.indicators.domain;
 /**
  * How often each answer 1–5 was given to one rated item. The distribution is the whole truth: the
  * response count, the sum, the mean and the top-box rate all follow from it, and tallies add up.
+ * Counts are signed because a void takes a feedback's answers back out: a void's change is a negated
+ * tally, and a stored tally can dip below zero for the moment between a void taking out a feedback and
+ * the feedback's own (late) write putting it in.
  */
 public record RatingTally(long ones, long twos, long threes, long fours, long fives) {
 
     public static final RatingTally NONE = new RatingTally(0, 0, 0, 0, 0);
-
-    public RatingTally {
-        if (ones < 0 || twos < 0 || threes < 0 || fours < 0 || fives < 0) {
-            throw new IllegalArgumentException("a rating count cannot be negative");
-        }
-    }
 
     public static RatingTally of(int rating) {
         return NONE.with(rating);
@@ -32,6 +29,11 @@ public record RatingTally(long ones, long twos, long threes, long fours, long fi
     public RatingTally plus(RatingTally other) {
         return new RatingTally(ones + other.ones, twos + other.twos, threes + other.threes, fours + other.fours,
                 fives + other.fives);
+    }
+
+    /** The same answers taken out again. */
+    public RatingTally negated() {
+        return new RatingTally(-ones, -twos, -threes, -fours, -fives);
     }
 
     /** The count of answers {@code rating} (1–5). */
@@ -54,8 +56,9 @@ public record RatingTally(long ones, long twos, long threes, long fours, long fi
         return ones + 2 * twos + 3 * threes + 4 * fours + 5 * fives;
     }
 
+    /** No answer at all, in any direction (a +1 and a −1 of different answers is not empty). */
     public boolean isEmpty() {
-        return responses() == 0;
+        return ones == 0 && twos == 0 && threes == 0 && fours == 0 && fives == 0;
     }
 
     /** Unrounded mean; only meaningful when there is at least one response. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -12,12 +13,14 @@ import java.util.regex.Pattern;
  * @param ratings rated item code to 1–5; codes are upper-case words, so they are safe as field names
  * @param hope 1–5, or {@code null} when not answered
  */
-public record ReceivedFeedback(Cell cell, Instant sessionAt, Map<String, Integer> ratings, Integer hope,
-        boolean harmReported) implements IndicatorEvent {
+public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instant sessionAt,
+        Map<String, Integer> ratings, Integer hope, boolean harmReported) implements IndicatorEvent {
 
     private static final Pattern ITEM_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,47}");
 
     public ReceivedFeedback {
+        Objects.requireNonNull(eventId, "eventId");
+        Cell.requireId(sessionId, "sessionId");
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(sessionAt, "sessionAt");
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);

@@ -14,7 +14,7 @@ public record RollupKey(Cell cell, LocalDate day) {
                 + day;
     }
 
-    private static String encode(String part) {
+    static String encode(String part) {
         return part.replace("%", "%25").replace("|", "%7C");
     }
 }

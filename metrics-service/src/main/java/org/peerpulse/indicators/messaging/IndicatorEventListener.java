@@ -85,7 +85,8 @@ class IndicatorEventListener {
             deadLetters.send(bad.record(), bad.reason());
         }
         counted.increment(applied.eventsCounted());
-        ignored.increment(skipped);
+        // Read but changed nothing: a redelivery, a copy at a new offset, feedback for a voided session.
+        ignored.increment(skipped + events.size() - applied.eventsCounted());
         deadLettered.increment(unreadable.size());
     }
 

@@ -90,12 +90,17 @@ final class RollupDocument {
     }
 
     static DayRollup toDayRollup(Document document) {
+        return new DayRollup(LocalDate.parse(document.getString(DAY)), counts(document));
+    }
+
+    /** The counters of a rollup, or of a fact's {@code counts} sub-document: the same field names. */
+    static DayCounts counts(Document document) {
         Map<String, RatingTally> items = new HashMap<>();
         Document itemDocuments = document.get(ITEMS, Document.class);
         if (itemDocuments != null) {
             itemDocuments.forEach((code, tally) -> items.put(code, tally((Document) tally)));
         }
-        DayCounts counts = new DayCounts(
+        return new DayCounts(
                 number(document, SESSIONS),
                 number(document, INVITATIONS),
                 number(document, MINUTES),
@@ -106,7 +111,46 @@ final class RollupDocument {
                 items,
                 tally(document.get(HOPE, Document.class)),
                 number(document, HARM_REPORTS));
-        return new DayRollup(LocalDate.parse(document.getString(DAY)), counts);
+    }
+
+    /** {@code counts} as a document with the rollup's field names, leaving out what is zero. */
+    static Document countsDocument(DayCounts counts) {
+        Document document = new Document();
+        put(document, SESSIONS, counts.sessions());
+        put(document, INVITATIONS, counts.invitations());
+        put(document, MINUTES, counts.minutes());
+        put(document, PEER_MINUTES, counts.peerMinutes());
+        put(document, SESSIONS_WITH_STRENGTHS, counts.sessionsWithStrengths());
+        put(document, RECOVERY_FOCUS_SESSIONS, counts.recoveryFocusSessions());
+        put(document, RESPONSES, counts.responses());
+        put(document, HARM_REPORTS, counts.harmReports());
+        Document items = new Document();
+        counts.itemsByCode().forEach((code, tally) -> {
+            if (!tally.isEmpty()) {
+                items.put(code, tallyDocument(tally));
+            }
+        });
+        if (!items.isEmpty()) {
+            document.put(ITEMS, items);
+        }
+        if (!counts.hope().isEmpty()) {
+            document.put(HOPE, tallyDocument(counts.hope()));
+        }
+        return document;
+    }
+
+    private static Document tallyDocument(RatingTally tally) {
+        Document document = new Document(TALLY_RESPONSES, tally.responses()).append(TALLY_SUM, tally.sum());
+        for (int rating = 1; rating <= 5; rating++) {
+            document.append(TALLY_ANSWERS.get(rating - 1), tally.count(rating));
+        }
+        return document;
+    }
+
+    private static void put(Document document, String field, long value) {
+        if (value != 0) {
+            document.put(field, value);
+        }
     }
 
     private static RatingTally tally(Document tally) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.peerpulse.indicators.domain.AgencyCalendar;
@@ -31,8 +32,9 @@ class ApplyEventsTest {
     private static final RollupKey RIVERA_21 = new RollupKey(RIVERA, LocalDate.parse("2026-11-21"));
     private static final RollupKey CHEN_20 = new RollupKey(CHEN, LocalDate.parse("2026-11-20"));
 
+    private final InMemoryFacts facts = new InMemoryFacts();
     private final InMemoryRollups rollups = new InMemoryRollups();
-    private final ApplyEvents applyEvents = new ApplyEvents(rollups, new AgencyCalendar(Map.of()));
+    private final ApplyEvents applyEvents = new ApplyEvents(facts, rollups, new AgencyCalendar(Map.of()));
 
     private final EventBatch batch = new EventBatch(List.of(
             session(0, RIVERA, "2026-11-20T09:00:00Z", 30),
@@ -78,7 +80,7 @@ class ApplyEventsTest {
     void sessionsAndFeedbackKeepTheirOwnWatermarks() {
         applyEvents.apply(batch);
         ConsumedEvent feedback = new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, 0),
-                new ReceivedFeedback(RIVERA, Instant.parse("2026-11-20T09:00:00Z"), Map.of("KINDNESS", 5), 4, false));
+                new ReceivedFeedback(UUID.randomUUID(), "s-9", RIVERA, Instant.parse("2026-11-20T09:00:00Z"), Map.of("KINDNESS", 5), 4, false));
 
         assertThat(applyEvents.apply(new EventBatch(List.of(feedback))).eventsCounted()).isEqualTo(1);
 
@@ -92,7 +94,7 @@ class ApplyEventsTest {
     @Test
     void aRollupAnotherWriterMovedIsRecomputedFromWhatItLeft() {
         // Another consumer of the same partition (a rebalance) applies the first two events in between.
-        rollups.beforeNextApply = () -> new ApplyEvents(rollups, new AgencyCalendar(Map.of()))
+        rollups.beforeNextApply = () -> new ApplyEvents(facts, rollups, new AgencyCalendar(Map.of()))
                 .apply(new EventBatch(batch.events().subList(0, 2)));
 
         AppliedBatch applied = applyEvents.apply(batch);
@@ -114,13 +116,13 @@ class ApplyEventsTest {
             }
         };
 
-        assertThatThrownBy(() -> new ApplyEvents(contested, new AgencyCalendar(Map.of())).apply(batch))
+        assertThatThrownBy(() -> new ApplyEvents(facts, contested, new AgencyCalendar(Map.of())).apply(batch))
                 .isInstanceOf(RollupContention.class);
     }
 
     @Test
     void theDayIsTheSessionsDayInTheAgencysZone() {
-        ApplyEvents inLosAngeles = new ApplyEvents(rollups,
+        ApplyEvents inLosAngeles = new ApplyEvents(facts, rollups,
                 new AgencyCalendar(Map.of("harbor", ZoneId.of("America/Los_Angeles"))));
 
         inLosAngeles.apply(new EventBatch(List.of(session(0, RIVERA, "2026-11-21T03:30:00Z", 30))));
@@ -130,6 +132,11 @@ class ApplyEventsTest {
 
     private static ConsumedEvent session(long offset, Cell cell, String sessionAt, int minutes) {
         return new ConsumedEvent(SourcePosition.of(SESSIONS, 0, offset),
-                new LoggedSession(cell, Instant.parse(sessionAt), minutes, true, false, false, true));
+                new LoggedSession(id("session-" + offset), "s-" + offset, cell, Instant.parse(sessionAt), minutes, true,
+                        false, false, true));
+    }
+
+    private static UUID id(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

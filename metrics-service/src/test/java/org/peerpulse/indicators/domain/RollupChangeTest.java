@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +20,16 @@ class RollupChangeTest {
 
     @Test
     void aSessionAddsItsCounts() {
-        LoggedSession session = new LoggedSession(CELL, SESSION_AT, 45, true, true, false, true);
+        LoggedSession session = new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 45, true, true, false, true);
 
         assertThat(session.counts()).isEqualTo(new DayCounts(1, 1, 45, 45, 1, 0, 0, Map.of(), null, 0));
-        assertThat(new LoggedSession(CELL, SESSION_AT, 30, false, false, true, false).counts())
+        assertThat(new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 30, false, false, true, false).counts())
                 .isEqualTo(new DayCounts(1, 0, 30, 0, 0, 1, 0, Map.of(), null, 0));
     }
 
     @Test
     void feedbackAddsOneResponseAndItsRatings() {
-        ReceivedFeedback feedback = new ReceivedFeedback(CELL, SESSION_AT, Map.of("KINDNESS", 5, "NO_STIGMA", 3), 4,
+        ReceivedFeedback feedback = new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 5, "NO_STIGMA", 3), 4,
                 true);
 
         assertThat(feedback.counts()).isEqualTo(new DayCounts(0, 0, 0, 0, 0, 0, 1,
@@ -37,18 +38,18 @@ class RollupChangeTest {
 
     @Test
     void feedbackOutsideTheScaleOrWithUnsafeCodesIsRefused() {
-        assertThatThrownBy(() -> new ReceivedFeedback(CELL, SESSION_AT, Map.of("KINDNESS", 6), null, false))
+        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 6), null, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReceivedFeedback(CELL, SESSION_AT, Map.of("KINDNESS", 3), 0, false))
+        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 3), 0, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReceivedFeedback(CELL, SESSION_AT, Map.of("$where.x", 3), null, false))
+        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("$where.x", 3), null, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void eventsAtOrBelowTheWatermarkAreLeftOut() {
         Watermarks current = new Watermarks(Map.of(SESSIONS_0, 6L));
-        List<ConsumedEvent> events = List.of(session(5, 10), session(6, 20), session(7, 30), session(8, 40));
+        List<Contribution> events = List.of(session(5, 10), session(6, 20), session(7, 30), session(8, 40));
 
         RollupChange change = RollupChange.plan(KEY, current, events).orElseThrow();
 
@@ -89,8 +90,8 @@ class RollupChangeTest {
         assertThat(tally.topBoxRate()).isEqualTo(0.75);
     }
 
-    private static ConsumedEvent session(long offset, int minutes) {
-        return new ConsumedEvent(new SourcePosition(SESSIONS_0, offset),
-                new LoggedSession(CELL, SESSION_AT, minutes, true, false, false, true));
+    private static Contribution session(long offset, int minutes) {
+        return new Contribution(KEY, new SourcePosition(SESSIONS_0, offset),
+                new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, minutes, true, false, false, true).counts());
     }
 }

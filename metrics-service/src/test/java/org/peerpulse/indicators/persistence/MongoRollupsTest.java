@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -21,6 +22,7 @@ import org.peerpulse.indicators.application.EventBatch;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.domain.Cell;
 import org.peerpulse.indicators.domain.ConsumedEvent;
+import org.peerpulse.indicators.domain.Contribution;
 import org.peerpulse.indicators.domain.DayCounts;
 import org.peerpulse.indicators.domain.DayRollup;
 import org.peerpulse.indicators.domain.LoggedSession;
@@ -68,7 +70,7 @@ class MongoRollupsTest {
         mongo = new MongoTemplate(client, "rollups-" + System.nanoTime());
         rollups = new MongoRollups(mongo);
         rollups.createIndexes();
-        applyEvents = new ApplyEvents(rollups, new AgencyCalendar(Map.of()));
+        applyEvents = new ApplyEvents(new MongoFacts(mongo), rollups, new AgencyCalendar(Map.of()));
     }
 
     @Test
@@ -143,11 +145,12 @@ class MongoRollupsTest {
         applyEvents.apply(batch());
         SourcePartition sessions0 = new SourcePartition(SESSIONS, 0);
         // Planned on no watermark, but the stored one is already at offset 1.
-        RollupChange stale = RollupChange.plan(RIVERA_20, Watermarks.NONE, List.of(session(2, RIVERA, 15)))
+        RollupChange stale = RollupChange.plan(RIVERA_20, Watermarks.NONE, List.of(contribution(session(2, RIVERA, 15))))
                 .orElseThrow();
         RollupChange fresh = RollupChange.plan(new RollupKey(CHEN, DAY.plusDays(1)), Watermarks.NONE,
-                List.of(new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 3),
-                        new LoggedSession(CHEN, Instant.parse("2026-11-21T10:00:00Z"), 20, true, false, false, true))))
+                List.of(new Contribution(new RollupKey(CHEN, DAY.plusDays(1)), SourcePosition.of(SESSIONS, 0, 3),
+                        new LoggedSession(id("c3"), "c3", CHEN, Instant.parse("2026-11-21T10:00:00Z"), 20, true, false,
+                                false, true).counts())))
                 .orElseThrow();
 
         assertThat(rollups.apply(List.of(stale, fresh))).containsExactly(RIVERA_20);
@@ -163,7 +166,7 @@ class MongoRollupsTest {
     void aWriteOnTheWatermarksItReadGoesThrough() {
         applyEvents.apply(batch());
         Watermarks read = rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20);
-        RollupChange change = RollupChange.plan(RIVERA_20, read, List.of(session(2, RIVERA, 15))).orElseThrow();
+        RollupChange change = RollupChange.plan(RIVERA_20, read, List.of(contribution(session(2, RIVERA, 15)))).orElseThrow();
 
         assertThat(rollups.apply(List.of(change))).isEmpty();
 
@@ -180,18 +183,29 @@ class MongoRollupsTest {
                 session(1, RIVERA, 45),
                 session(3, SUNRISE, 50),
                 new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 4),
-                        new LoggedSession(CHEN, Instant.parse("2026-11-20T11:00:00Z"), 10, false, true, true, false)),
+                        new LoggedSession(id("s4"), "s4", CHEN, Instant.parse("2026-11-20T11:00:00Z"), 10, false, true,
+                                true, false)),
                 feedback(0, Map.of("KINDNESS", 5, "EMPATHY", 3), 5, true),
                 feedback(1, Map.of("KINDNESS", 4), 3, false)));
     }
 
     private static ConsumedEvent session(long offset, Cell cell, int minutes) {
         return new ConsumedEvent(SourcePosition.of(SESSIONS, 0, offset),
-                new LoggedSession(cell, Instant.parse("2026-11-20T09:00:00Z"), minutes, true, false, false, true));
+                new LoggedSession(id("s" + offset), "s" + offset, cell, Instant.parse("2026-11-20T09:00:00Z"), minutes,
+                        true, false, false, true));
     }
 
     private static ConsumedEvent feedback(long offset, Map<String, Integer> ratings, Integer hope, boolean harm) {
         return new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, offset),
-                new ReceivedFeedback(RIVERA, Instant.parse("2026-11-20T09:00:00Z"), ratings, hope, harm));
+                new ReceivedFeedback(id("f" + offset), "s" + offset, RIVERA, Instant.parse("2026-11-20T09:00:00Z"),
+                        ratings, hope, harm));
+    }
+
+    private static Contribution contribution(ConsumedEvent session) {
+        return new Contribution(RIVERA_20, session.position(), session.event().counts());
+    }
+
+    static UUID id(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

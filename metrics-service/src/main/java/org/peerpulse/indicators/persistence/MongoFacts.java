@@ -1,0 +1,157 @@
+package org.peerpulse.indicators.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.mongodb.bulk.BulkWriteError;
+import org.bson.Document;
+import org.peerpulse.indicators.domain.FeedbackFact;
+import org.peerpulse.indicators.domain.Facts;
+import org.peerpulse.indicators.domain.SessionChange;
+import org.peerpulse.indicators.domain.SessionFact;
+import org.peerpulse.indicators.domain.SessionRef;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.util.Pair;
+
+/**
+ * The session and feedback facts in MongoDB; see the package description for the shapes and why every
+ * write here is safe to repeat. Each method is one read or at most two unordered bulk writes.
+ */
+public class MongoFacts implements Facts {
+
+    private static final int DUPLICATE_KEY = 11000;
+    private static final int UPSERT_ATTEMPTS = 3;
+
+    private final MongoTemplate mongo;
+
+    public MongoFacts(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Map<SessionRef, SessionFact> sessions(Collection<SessionRef> sessions) {
+        if (sessions.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = sessions.stream().map(SessionRef::id).distinct().toList();
+        Map<SessionRef, SessionFact> found = new HashMap<>();
+        for (Document document : mongo.find(Query.query(Criteria.where(FactDocuments.ID).in(ids)), Document.class,
+                FactDocuments.SESSIONS)) {
+            SessionFact fact = FactDocuments.toSessionFact(document);
+            found.put(fact.session(), fact);
+        }
+        return found;
+    }
+
+    @Override
+    public void record(List<SessionChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        ensureSessions(changes.stream().map(SessionChange::session).toList());
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FactDocuments.SESSIONS);
+        for (SessionChange change : changes) {
+            Criteria stillAbsent = Criteria.where(FactDocuments.ID).is(change.session().id());
+            Update update = new Update();
+            if (change.logged() != null) {
+                stillAbsent.and(FactDocuments.LOGGED).exists(false);
+                update.set(FactDocuments.LOGGED, FactDocuments.logged(change.logged()));
+            }
+            if (change.voided() != null || (change.logged() != null && change.logged().counted())) {
+                // A session counted as not voided must not be recorded on top of a void someone else wrote.
+                stillAbsent.and(FactDocuments.VOIDED).exists(false);
+            }
+            if (change.voided() != null) {
+                update.set(FactDocuments.VOIDED, FactDocuments.voided(change.voided()));
+            }
+            bulk.updateOne(Query.query(stillAbsent), update);
+        }
+        bulk.execute();
+    }
+
+    @Override
+    public void recordFeedback(List<FeedbackFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        List<Pair<Query, Update>> inserts = new ArrayList<>(facts.size());
+        for (FeedbackFact fact : facts) {
+            Update update = new Update();
+            FactDocuments.feedback(fact).forEach(update::setOnInsert);
+            inserts.add(Pair.of(Query.query(Criteria.where(FactDocuments.ID).is(fact.event().eventId().toString())),
+                    update));
+        }
+        upsertAll(FactDocuments.FEEDBACK, inserts);
+    }
+
+    @Override
+    public void claim(Map<SessionRef, Set<UUID>> feedbackBySession) {
+        if (feedbackBySession.isEmpty()) {
+            return;
+        }
+        ensureSessions(List.copyOf(feedbackBySession.keySet()));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FactDocuments.SESSIONS);
+        feedbackBySession.forEach((session, ids) -> bulk.updateOne(
+                Query.query(Criteria.where(FactDocuments.ID).is(session.id()).and(FactDocuments.VOIDED).exists(false)),
+                new Update().addToSet(FactDocuments.FEEDBACK_IDS)
+                        .each(ids.stream().map(UUID::toString).toArray())));
+        bulk.execute();
+    }
+
+    @Override
+    public Map<UUID, FeedbackFact> feedback(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = eventIds.stream().map(UUID::toString).distinct().toList();
+        Map<UUID, FeedbackFact> found = new HashMap<>();
+        for (Document document : mongo.find(Query.query(Criteria.where(FactDocuments.ID).in(ids)), Document.class,
+                FactDocuments.FEEDBACK)) {
+            FeedbackFact fact = FactDocuments.toFeedbackFact(document);
+            found.put(fact.event().eventId(), fact);
+        }
+        return found;
+    }
+
+    /** Creates the session records that do not exist yet; an existing one is left exactly as it is. */
+    private void ensureSessions(List<SessionRef> sessions) {
+        List<Pair<Query, Update>> upserts = new ArrayList<>(sessions.size());
+        for (SessionRef session : sessions) {
+            upserts.add(Pair.of(Query.query(Criteria.where(FactDocuments.ID).is(session.id())),
+                    new Update().setOnInsert(FactDocuments.AGENCY, session.agencyId())
+                            .setOnInsert(FactDocuments.SESSION, session.sessionId())));
+        }
+        upsertAll(FactDocuments.SESSIONS, upserts);
+    }
+
+    /**
+     * Insert-if-absent upserts keyed by {@code _id}. Two writers inserting the same id at once can make
+     * one fail with E11000 on a real MongoDB; the repeat then finds the document and leaves it alone.
+     */
+    private void upsertAll(String collection, List<Pair<Query, Update>> upserts) {
+        for (int attempt = 1; ; attempt++) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            bulk.upsert(upserts);
+            try {
+                bulk.execute();
+                return;
+            } catch (BulkOperationException e) {
+                boolean onlyRaces = e.getErrors().stream().mapToInt(BulkWriteError::getCode)
+                        .allMatch(code -> code == DUPLICATE_KEY);
+                if (!onlyRaces || attempt >= UPSERT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
