@@ -1,0 +1,152 @@
+package org.peerpulse.session.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peerpulse.session.web.SessionApi.body;
+import static org.peerpulse.session.web.SessionApi.validBody;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.SessionVoided;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.platform.messaging.CloudEvents;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.testsupport.TestIssuer;
+import org.peerpulse.testsupport.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/** Correcting and reading back: voiding a session once, by the right people, and listing an agency's sessions. */
+@SessionServiceTest
+class VoidAndListApiTest {
+
+    private static final String REASON = "Logged twice by mistake, see the 3pm entry";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final TestIssuer issuer = TestIssuer.shared();
+    private final EventCodec codec = new EventCodec();
+    private SessionApi api;
+
+    @BeforeEach
+    void client() {
+        api = new SessionApi(port);
+    }
+
+    @Test
+    void whoLoggedItOrAQualityLeadVoidsItOnceAndOneEventWithoutTheReasonIsPublished() {
+        String agency = "void-" + System.nanoTime();
+        String peer = issuer.token(agency, "specialist");
+        String otherPeer = issuer.token(Map.of("agency", agency, "roles", List.of("specialist"), "sub", "another-peer"),
+                Duration.ofMinutes(5));
+        String lead = issuer.token(Map.of("agency", agency, "roles", List.of("quality_lead"), "sub", "the-lead"),
+                Duration.ofMinutes(5));
+        String mine = api.post(peer, validBody(), MediaType.APPLICATION_JSON).getBody().get("sessionId").asString();
+        String leads = api.post(peer, validBody(), MediaType.APPLICATION_JSON).getBody().get("sessionId").asString();
+
+        ResponseEntity<JsonNode> notTheirs = api.voidSession(otherPeer, mine, REASON);
+        assertThat(notTheirs.getStatusCode().value()).isEqualTo(403);
+        assertThat(notTheirs.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(api.voidSession(peer, mine, REASON).getStatusCode().value()).isEqualTo(204);
+        assertThat(api.voidSession(lead, leads, REASON).getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<JsonNode> twice = api.voidSession(lead, mine, "again");
+        assertThat(twice.getStatusCode().value()).isEqualTo(409);
+        assertThat(twice.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(api.voidSession(issuer.token("sunrise-" + System.nanoTime(), "quality_lead"), mine, REASON)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(api.voidSession(lead, "no-such-session", REASON).getStatusCode().value()).isEqualTo(404);
+
+        JsonNode read = api.get(lead, "/api/v1/sessions/" + mine).getBody();
+        assertThat(read.get("voided").asBoolean()).isTrue();
+        assertThat(read.get("voidedAt").asString()).isNotBlank();
+        assertThat(read.toString()).doesNotContain(REASON);
+        Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(mine)), Document.class, "sessions");
+        assertThat(stored.getString("voidReason")).isEqualTo(REASON);
+        assertThat(stored.getString("voidedBy")).isEqualTo(TestIssuer.SUBJECT);
+
+        List<ConsumerRecord<String, String>> voids = TopicProbe.awaitRecords(TestBackends.kafkaBootstrapServers(),
+                Topics.SESSIONS, r -> agency.equals(r.key()) && CloudEvents.header(r.headers(), CloudEvents.TYPE)
+                        .filter(EventTypes.SESSION_VOIDED::equals).isPresent(), 2);
+        assertThat(voids).extracting(r -> codec.read(r.value(), SessionVoided.class).sessionId())
+                .containsExactlyInAnyOrder(mine, leads);
+        assertThat(voids).allSatisfy(r -> assertThat(r.value()).doesNotContain(REASON).doesNotContain("reason"));
+        assertThat(SessionApi.JSON.readTree(voids.get(0).value()).propertyNames())
+                .containsExactlyInAnyOrderElementsOf(SessionApi.JSON.readTree(GoldenSamples.json(SessionVoided.class))
+                        .propertyNames());
+        List<ConsumerRecord<String, String>> all = TopicProbe.readAll(TestBackends.kafkaBootstrapServers(),
+                Topics.SESSIONS, Duration.ofMillis(500)).stream().filter(r -> agency.equals(r.key())).toList();
+        assertThat(all).hasSize(4);
+    }
+
+    @Test
+    void theListIsTheAgencysOwnNewestFirstFilteredAndPaged() {
+        String agency = "list-" + System.nanoTime();
+        String peer = issuer.token(agency, "specialist");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        Instant threeDaysAgo = now.minus(Duration.ofDays(3));
+        Instant tenDaysAgo = now.minus(Duration.ofDays(10));
+        String newest = logged(peer, body("warmline", "sp-rivera", dayAgo.toString()));
+        String middle = logged(peer, body("warmline", "sp-okafor", threeDaysAgo.toString()));
+        String oldest = logged(peer, body("drop-in", "sp-rivera", tenDaysAgo.toString()));
+        logged(issuer.token(agency + "-other", "specialist"), body("warmline", "sp-rivera", dayAgo.toString()));
+
+        JsonNode all = list(agency, "");
+        assertThat(ids(all)).containsExactly(newest, middle, oldest);
+        assertThat(all.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(all.get("page").asInt()).isZero();
+        assertThat(all.get("size").asInt()).isEqualTo(20);
+        assertThat(all.get("items").get(0).get("programId").asString()).isEqualTo("warmline");
+        assertThat(all.get("items").get(0).get("voided").asBoolean()).isFalse();
+        assertThat(all.toString()).doesNotContain(SessionApi.PARTICIPANT_REF).doesNotContain("participantPseudonym");
+
+        assertThat(ids(list(agency, "?programId=warmline"))).containsExactly(newest, middle);
+        assertThat(ids(list(agency, "?specialistId=sp-rivera"))).containsExactly(newest, oldest);
+        LocalDate threeDaysAgoDate = LocalDate.ofInstant(threeDaysAgo, ZoneOffset.UTC);
+        assertThat(ids(list(agency, "?from=" + threeDaysAgoDate + "&to=" + threeDaysAgoDate))).containsExactly(middle);
+        assertThat(ids(list(agency, "?from=" + threeDaysAgoDate))).containsExactly(newest, middle);
+        assertThat(ids(list(agency, "?to=" + threeDaysAgoDate))).containsExactly(middle, oldest);
+
+        JsonNode secondPage = list(agency, "?size=2&page=1");
+        assertThat(ids(secondPage)).containsExactly(oldest);
+        assertThat(secondPage.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(ids(list(agency, "?size=2&page=5"))).isEmpty();
+    }
+
+    private String logged(String token, String body) {
+        ResponseEntity<JsonNode> answer = api.post(token, body, MediaType.APPLICATION_JSON);
+        assertThat(answer.getStatusCode().value()).isEqualTo(201);
+        return answer.getBody().get("sessionId").asString();
+    }
+
+    private JsonNode list(String agency, String query) {
+        ResponseEntity<JsonNode> answer = api.get(issuer.token(agency, "quality_lead"), "/api/v1/sessions" + query);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        return answer.getBody();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(item -> item.get("sessionId").asString()).toList();
+    }
+}
