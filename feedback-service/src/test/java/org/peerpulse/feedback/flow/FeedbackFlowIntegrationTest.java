@@ -19,9 +19,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
@@ -112,40 +116,93 @@ class FeedbackFlowIntegrationTest {
         assertThat(again.body()).doesNotContain(token);
     }
 
-    @Test
-    void invalidSubmissionsAreRefusedWithoutEchoAndLeaveTheInvitationOpen() throws Exception {
+    /** Words that must never come back in an answer: they stand for the participant's own. */
+    private static final String SECRET = "my-private-words";
+
+    /**
+     * Bad inputs, one row each: the body (with {@code TOKEN} for the invitation's token), the content type,
+     * the status and the field the problem must name ({@code null}: none).
+     */
+    static Stream<Arguments> badInputs() {
+        String harmNo = "\"harm\": {\"reported\": false}";
+        return Stream.of(
+                row("not JSON", "{\"token\": \"TOKEN\", \"harm\": {\"reported\": fal", 400, null),
+                row("empty body", "", 400, null),
+                row("unknown field", "{\"token\": \"TOKEN\", " + harmNo + ", \"participant\": \"" + SECRET + "\"}", 400,
+                        "participant"),
+                row("item not on the form", "{\"token\": \"TOKEN\", \"ratings\": {\"NOT_AN_ITEM\": 3}, " + harmNo + "}",
+                        400, "ratings.NOT_AN_ITEM"),
+                row("hope under ratings", "{\"token\": \"TOKEN\", \"ratings\": {\"HOPE\": 3}, " + harmNo + "}", 400,
+                        "ratings.HOPE"),
+                row("rating above 5", "{\"token\": \"TOKEN\", \"ratings\": {\"KINDNESS\": 6}, " + harmNo + "}", 400,
+                        "ratings.KINDNESS"),
+                row("rating below 1", "{\"token\": \"TOKEN\", \"ratings\": {\"KINDNESS\": 0}, " + harmNo + "}", 400,
+                        "ratings.KINDNESS"),
+                row("fractional rating", "{\"token\": \"TOKEN\", \"ratings\": {\"KINDNESS\": 4.5}, " + harmNo + "}",
+                        400, "ratings.KINDNESS"),
+                row("rating as text", "{\"token\": \"TOKEN\", \"ratings\": {\"KINDNESS\": \"" + SECRET + "\"}, "
+                        + harmNo + "}", 400, "ratings.KINDNESS"),
+                row("ratings not an object", "{\"token\": \"TOKEN\", \"ratings\": [5], " + harmNo + "}", 400, "ratings"),
+                row("hope above 5", "{\"token\": \"TOKEN\", \"hope\": 6, " + harmNo + "}", 400, "hope"),
+                row("hope as text", "{\"token\": \"TOKEN\", \"hope\": \"" + SECRET + "\", " + harmNo + "}", 400, "hope"),
+                row("harm missing", "{\"token\": \"TOKEN\", \"ratings\": {\"KINDNESS\": 5}}", 400, "harm"),
+                row("harm answer missing", "{\"token\": \"TOKEN\", \"harm\": {\"text\": \"" + SECRET + "\"}}", 400,
+                        "harm.reported"),
+                row("harm answer not yes or no", "{\"token\": \"TOKEN\", \"harm\": {\"reported\": \"" + SECRET + "\"}}",
+                        400, "harm.reported"),
+                row("harm text too long", "{\"token\": \"TOKEN\", \"harm\": {\"reported\": true, \"text\": \""
+                        + SECRET.repeat(63) + "\"}}", 400, "harm.text"),
+                row("comment too long", "{\"token\": \"TOKEN\", " + harmNo + ", \"comment\": \"" + SECRET.repeat(63)
+                        + "\"}", 400, "comment"),
+                row("language the form does not speak", "{\"token\": \"TOKEN\", " + harmNo + ", \"language\": \"fr\"}",
+                        400, "language"),
+                row("unknown mode", "{\"token\": \"TOKEN\", " + harmNo + ", \"mode\": \"" + SECRET + "\"}", 400, "mode"),
+                row("token malformed", "{\"token\": \"" + SECRET + "\", " + harmNo + "}", 400, "token"),
+                row("token missing", "{" + harmNo + "}", 400, "token"),
+                row("token not a string", "{\"token\": 12345, " + harmNo + "}", 400, "token"),
+                Arguments.of("not JSON at all", "text/plain", "token=TOKEN&comment=" + SECRET, 415, null));
+    }
+
+    private static Arguments row(String name, String body, int status, String field) {
+        return Arguments.of(name, "application/json", body, status, field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputIsRefusedNamingTheFieldAndStoresAndPublishesNothing(String name, String contentType, String body,
+            int status, String field) throws Exception {
         String token = newToken();
         SessionLogged logged = sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS));
         publish(logged);
         awaitInvitation(token);
-        String secret = "my-private-words";
 
-        assertInvalid(postFeedback("{\"token\": \"" + token + "\", \"harm\": {\"reported\": fal"), token, null);
-        assertInvalid(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"participant\": \"" + secret + "\"")),
-                token, "participant");
-        assertInvalid(postFeedback(body(token, "\"ratings\": {\"NOT_AN_ITEM\": 3}, \"harm\": {\"reported\": false}")),
-                token, "ratings.NOT_AN_ITEM");
-        assertInvalid(postFeedback(body(token, "\"ratings\": {\"KINDNESS\": 6}, \"harm\": {\"reported\": false}")),
-                token, "ratings.KINDNESS");
-        assertInvalid(postFeedback(body(token, "\"ratings\": {\"KINDNESS\": 4.5}, \"harm\": {\"reported\": false}")),
-                token, "ratings.KINDNESS");
-        assertInvalid(postFeedback(body(token, "\"hope\": \"" + secret + "\", \"harm\": {\"reported\": false}")),
-                token, "hope");
-        assertInvalid(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"comment\": \""
-                + secret.repeat(100) + "\"")), token, "comment");
-        assertInvalid(postFeedback(body(token, "\"ratings\": {\"KINDNESS\": 5}")), token, "harm");
-        assertInvalid(postFeedback(body(token, "\"harm\": {\"reported\": false}, \"language\": \"fr\"")), token,
-                "language");
-        assertInvalid(postFeedback(body(token.substring(1) + "!", "\"harm\": {\"reported\": false}")), token, "token");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/feedback")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("TOKEN", token))).build(),
+                HttpResponse.BodyHandlers.ofString());
 
+        assertProblem(refused, status);
+        assertThat(refused.body()).doesNotContain(token).doesNotContain(SECRET).doesNotContain("12345");
+        JsonNode errors = JSON.readTree(refused.body()).get("errors");
+        if (field == null) {
+            assertThat(errors).isNull();
+        } else {
+            assertThat(errors.valueStream().map(error -> error.get("field").asString()).toList())
+                    .as(refused.body()).contains(field);
+        }
         Document untouched = invitation(token);
         assertThat(untouched.get("redeemedAt")).isNull();
         assertThat(untouched.get("answers")).isNull();
         assertThat(untouched.getList("outbox", Document.class)).isEmpty();
+        assertThat(untouched.getBoolean("outboxPending")).isFalse();
 
-        // The one valid answer is the only fact ever published for this session.
-        assertThat(postFeedback(body(token, "\"harm\": {\"reported\": false}")).statusCode()).isEqualTo(201);
-        assertThat(awaitOneFactFor(logged.sessionId()).value()).doesNotContain(secret);
+        // Then a valid answer: its fact must be the first, and only, one for this session (same key, same
+        // partition, so anything the bad input had published would come before it).
+        assertThat(postFeedback(body(token, "\"hope\": 3, \"harm\": {\"reported\": false}")).statusCode()).isEqualTo(201);
+        ConsumerRecord<String, String> first = TopicProbe.awaitRecord(TestBackends.kafkaBootstrapServers(),
+                Topics.FEEDBACK, factOf(logged.sessionId()));
+        assertThat(codec.read(first.value(), FeedbackSubmitted.class).hope()).isEqualTo(3);
+        assertThat(first.value()).doesNotContain(SECRET);
     }
 
     @Test
@@ -372,16 +429,6 @@ class FeedbackFlowIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
-    }
-
-    private static void assertInvalid(HttpResponse<String> response, String token, String field) {
-        assertProblem(response, 400);
-        assertThat(response.body()).doesNotContain(token).doesNotContain("my-private-words");
-        if (field != null) {
-            List<String> named = JSON.readTree(response.body()).get("errors").valueStream()
-                    .map(error -> error.get("field").asString()).toList();
-            assertThat(named).as(response.body()).contains(field);
-        }
     }
 
     private static List<String> fieldNames(String json) {
