@@ -84,6 +84,74 @@ class SessionTest {
         assertThat(details.valuesPracticed()).containsExactly("EMPATHY");
     }
 
+    @Test
+    void voidingHandsBackTheFactWithoutTheReasonAndHappensOnce() {
+        Session session = Session.log(details(NOW.minusSeconds(1800), List.of()), token, WEEK, NINETY_DAYS, NOW,
+                UUID.randomUUID(), UUID.randomUUID()).session();
+        UUID eventId = UUID.randomUUID();
+
+        Session.Voided voided = session.voidBy(new Session.Voider("harbor-peer", false), "entered twice",
+                NOW.plusSeconds(60), eventId);
+
+        assertThat(voided.session().voided()).isTrue();
+        assertThat(voided.session().voiding().reason()).isEqualTo("entered twice");
+        assertThat(voided.session().toString()).doesNotContain("entered twice");
+        assertThat(voided.event().eventId()).isEqualTo(eventId);
+        assertThat(voided.event().sessionId()).isEqualTo(session.sessionId());
+        assertThat(voided.event().sessionAt()).isEqualTo(NOW.minusSeconds(1800));
+        assertThat(voided.event().toString()).doesNotContain("entered twice");
+        assertThatThrownBy(() -> voided.session().voidBy(new Session.Voider("lead", true), "again", NOW,
+                UUID.randomUUID())).isInstanceOf(SessionAlreadyVoidedException.class);
+    }
+
+    @Test
+    void onlyAQualityLeadOrWhoeverLoggedItMayVoidAndOnlyWithAReason() {
+        Session session = Session.log(details(NOW.minusSeconds(1800), List.of()), token, WEEK, NINETY_DAYS, NOW,
+                UUID.randomUUID(), UUID.randomUUID()).session();
+
+        assertThatThrownBy(() -> session.voidBy(new Session.Voider("another-peer", false), "not mine", NOW,
+                UUID.randomUUID())).isInstanceOf(VoidNotAllowedException.class);
+        assertThat(session.voidBy(new Session.Voider("a-lead", true), "wrong program", NOW, UUID.randomUUID())
+                .session().voiding().by()).isEqualTo("a-lead");
+        assertThatThrownBy(() -> session.voidBy(new Session.Voider("a-lead", true), " ", NOW, UUID.randomUUID()))
+                .isInstanceOf(InvalidSessionException.class);
+        assertThatThrownBy(() -> session.voidBy(new Session.Voider("a-lead", true), "x".repeat(501), NOW,
+                UUID.randomUUID())).isInstanceOf(InvalidSessionException.class);
+    }
+
+    @Test
+    void theFingerprintFollowsWhatWouldBeStored() {
+        SessionDetails details = details(NOW, List.of("KINDNESS"));
+        SessionDetails sameAfterNormalising = SessionDetails.of("harbor", "warmline", "sp-rivera", "pseudonym", NOW,
+                45, Channel.PHONE, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS, FocusArea.RECOVERY_GOALS),
+                List.of(" persistence"), List.of("KINDNESS"), Frameworks.PEER_CORE_V1, "harbor-peer");
+        SessionDetails splitTag = SessionDetails.of("harbor", "warmline", "sp-rivera", "pseudonym", NOW, 45,
+                Channel.PHONE, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("a, b"),
+                List.of("KINDNESS"), Frameworks.PEER_CORE_V1, "harbor-peer");
+        SessionDetails twoTags = SessionDetails.of("harbor", "warmline", "sp-rivera", "pseudonym", NOW, 45,
+                Channel.PHONE, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("a", "b"),
+                List.of("KINDNESS"), Frameworks.PEER_CORE_V1, "harbor-peer");
+
+        assertThat(details.fingerprint()).matches("[0-9a-f]{64}").isEqualTo(sameAfterNormalising.fingerprint());
+        assertThat(details(NOW.minusSeconds(1), List.of("KINDNESS")).fingerprint()).isNotEqualTo(details.fingerprint());
+        assertThat(splitTag.fingerprint()).isNotEqualTo(twoTags.fingerprint());
+    }
+
+    @Test
+    void aSearchRefusesAnInvertedRangeAndPagesOutOfBounds() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-11-20");
+        assertThat(new SessionSearch("harbor", null, null, day, day, 0, 100).skip()).isZero();
+        assertThat(new SessionSearch("harbor", null, null, null, null, 3, 20).skip()).isEqualTo(60);
+        assertThatThrownBy(() -> new SessionSearch("harbor", null, null, day, day.minusDays(1), 0, 20))
+                .isInstanceOfSatisfying(InvalidSessionException.class, e -> assertThat(e.field()).isEqualTo("to"));
+        assertThatThrownBy(() -> new SessionSearch("harbor", null, null, null, null, -1, 20))
+                .isInstanceOf(InvalidSessionException.class);
+        assertThatThrownBy(() -> new SessionSearch("harbor", null, null, null, null, 0, 101))
+                .isInstanceOf(InvalidSessionException.class);
+        assertThat(new SessionSearch("harbor", null, null, null, null, Integer.MAX_VALUE, 100).skip())
+                .isEqualTo(Integer.MAX_VALUE * 100L);
+    }
+
     private static SessionDetails details(Instant sessionAt, List<String> values) {
         return SessionDetails.of("harbor", "warmline", "sp-rivera", "pseudonym", sessionAt, 45, Channel.PHONE,
                 Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("persistence"), values,
