@@ -25,7 +25,8 @@ import org.springframework.data.util.Pair;
 
 /**
  * The session and feedback facts in MongoDB; see the package description for the shapes and why every
- * write here is safe to repeat. Each method is one read or at most two unordered bulk writes.
+ * write here is safe to repeat. Each method is one read or one unordered bulk write (repeated only for
+ * the writes that met a concurrent insert).
  */
 public class MongoFacts implements Facts {
 
@@ -55,14 +56,10 @@ public class MongoFacts implements Facts {
 
     @Override
     public void record(List<SessionChange> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        ensureSessions(changes.stream().map(SessionChange::session).toList());
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FactDocuments.SESSIONS);
+        List<Pair<Query, Update>> writes = new ArrayList<>(changes.size());
         for (SessionChange change : changes) {
             Criteria stillAbsent = Criteria.where(FactDocuments.ID).is(change.session().id());
-            Update update = new Update();
+            Update update = created(change.session());
             if (change.logged() != null) {
                 stillAbsent.and(FactDocuments.LOGGED).exists(false);
                 update.set(FactDocuments.LOGGED, FactDocuments.logged(change.logged()));
@@ -74,9 +71,9 @@ public class MongoFacts implements Facts {
             if (change.voided() != null) {
                 update.set(FactDocuments.VOIDED, FactDocuments.voided(change.voided()));
             }
-            bulk.updateOne(Query.query(stillAbsent), update);
+            writes.add(Pair.of(Query.query(stillAbsent), update));
         }
-        bulk.execute();
+        upsertUnlessGuarded(writes);
     }
 
     @Override
@@ -96,16 +93,11 @@ public class MongoFacts implements Facts {
 
     @Override
     public void claim(Map<SessionRef, Set<UUID>> feedbackBySession) {
-        if (feedbackBySession.isEmpty()) {
-            return;
-        }
-        ensureSessions(List.copyOf(feedbackBySession.keySet()));
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FactDocuments.SESSIONS);
-        feedbackBySession.forEach((session, ids) -> bulk.updateOne(
+        List<Pair<Query, Update>> writes = new ArrayList<>(feedbackBySession.size());
+        feedbackBySession.forEach((session, ids) -> writes.add(Pair.of(
                 Query.query(Criteria.where(FactDocuments.ID).is(session.id()).and(FactDocuments.VOIDED).exists(false)),
-                new Update().addToSet(FactDocuments.FEEDBACK_IDS)
-                        .each(ids.stream().map(UUID::toString).toArray())));
-        bulk.execute();
+                created(session).addToSet(FactDocuments.FEEDBACK_IDS).each(ids.stream().map(UUID::toString).toArray()))));
+        upsertUnlessGuarded(writes);
     }
 
     @Override
@@ -123,15 +115,37 @@ public class MongoFacts implements Facts {
         return found;
     }
 
-    /** Creates the session records that do not exist yet; an existing one is left exactly as it is. */
-    private void ensureSessions(List<SessionRef> sessions) {
-        List<Pair<Query, Update>> upserts = new ArrayList<>(sessions.size());
-        for (SessionRef session : sessions) {
-            upserts.add(Pair.of(Query.query(Criteria.where(FactDocuments.ID).is(session.id())),
-                    new Update().setOnInsert(FactDocuments.AGENCY, session.agencyId())
-                            .setOnInsert(FactDocuments.SESSION, session.sessionId())));
+    private static Update created(SessionRef session) {
+        return new Update().setOnInsert(FactDocuments.AGENCY, session.agencyId())
+                .setOnInsert(FactDocuments.SESSION, session.sessionId());
+    }
+
+    /**
+     * Upserts on a session record whose filter adds a guard ({@code voided} or {@code logged} still
+     * absent). Where the record exists and the guard does not hold, the upsert tries to insert a second
+     * record with the same id and fails with E11000: that is the answer "already set", and nothing must be
+     * written. The first E11000 may also be two writers creating the same record at once, so those writes
+     * are repeated once; then the record certainly exists, and an E11000 can only mean the guard.
+     */
+    private void upsertUnlessGuarded(List<Pair<Query, Update>> writes) {
+        List<Pair<Query, Update>> pending = writes;
+        for (int attempt = 1; attempt <= 2 && !pending.isEmpty(); attempt++) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FactDocuments.SESSIONS);
+            bulk.upsert(pending);
+            try {
+                bulk.execute();
+                return;
+            } catch (BulkOperationException e) {
+                List<Pair<Query, Update>> refused = new ArrayList<>();
+                for (BulkWriteError error : e.getErrors()) {
+                    if (error.getCode() != DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    refused.add(pending.get(error.getIndex()));
+                }
+                pending = refused;
+            }
         }
-        upsertAll(FactDocuments.SESSIONS, upserts);
     }
 
     /**

@@ -31,6 +31,7 @@ import org.peerpulse.indicators.domain.ReceivedFeedback;
 import org.peerpulse.indicators.domain.RollupChange;
 import org.peerpulse.indicators.domain.RollupKey;
 import org.peerpulse.indicators.domain.Scope;
+import org.peerpulse.indicators.domain.SessionChange;
 import org.peerpulse.indicators.domain.SessionFact;
 import org.peerpulse.indicators.domain.SessionRef;
 import org.peerpulse.indicators.domain.SourcePosition;
@@ -197,6 +198,28 @@ class MongoFactsTest {
 
         applyEvents.apply(feedback);
         assertThat(counts()).isEqualTo(S2_AND_F2);
+    }
+
+    @Test
+    void theFirstLoggedSessionAndVoidStayAndAVoidedSessionTakesNoMoreFeedback() {
+        SessionRef s1 = new SessionRef("harbor", "s-1");
+        SessionFact first = SessionFact.unknown(s1).after(logged(0, "s-1", 30, true), RIVERA_20);
+        SessionFact other = SessionFact.unknown(s1).after(logged(7, "s-1", 99, false), RIVERA_20);
+        facts.claim(Map.of(s1, Set.of(id("f-1"))));
+        facts.record(List.of(new SessionChange(s1, first.logged(), null)));
+
+        facts.record(List.of(new SessionChange(s1, other.logged(), null)));
+        SessionFact voided = first.after(voided(1, "v-1", "s-1"), RIVERA_20);
+        facts.record(List.of(new SessionChange(s1, null, voided.voided())));
+        facts.record(List.of(new SessionChange(s1, null,
+                first.after(voided(2, "v-2", "s-1"), RIVERA_20).voided())));
+        facts.claim(Map.of(s1, Set.of(id("f-2"))));
+
+        SessionFact stored = facts.sessions(List.of(s1)).get(s1);
+        assertThat(stored.logged()).isEqualTo(first.logged());
+        assertThat(stored.voided()).isEqualTo(voided.voided());
+        assertThat(stored.feedback()).containsExactly(id("f-1"));
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "session_facts")).isEqualTo(1);
     }
 
     private DayCounts counts() {
