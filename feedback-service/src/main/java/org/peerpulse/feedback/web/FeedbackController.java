@@ -1,5 +1,6 @@
 package org.peerpulse.feedback.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.peerpulse.feedback.application.SubmitFeedback;
 import org.springframework.http.CacheControl;
@@ -16,14 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedbackController {
 
     private final SubmitFeedback submitFeedback;
+    private final TokenAttempts tokenAttempts;
 
-    FeedbackController(SubmitFeedback submitFeedback) {
+    FeedbackController(SubmitFeedback submitFeedback, TokenAttempts tokenAttempts) {
         this.submitFeedback = submitFeedback;
+        this.tokenAttempts = tokenAttempts;
     }
 
     @PostMapping
-    ResponseEntity<FeedbackReceipt> submit(@Valid @RequestBody FeedbackRequest request) {
-        submitFeedback.submit(request.toCommand());
+    ResponseEntity<FeedbackReceipt> submit(@Valid @RequestBody FeedbackRequest request,
+            HttpServletRequest http) {
+        SubmitFeedback.Command command = request.toCommand();
+        tokenAttempts.admit(http.getRemoteAddr(), command.token());
+        submitFeedback.submit(command);
+        tokenAttempts.redeemed(http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(new FeedbackReceipt(true));
     }

@@ -47,6 +47,17 @@ class FeedbackProblems {
         };
     }
 
+    @ExceptionHandler(TokenAttempts.TooManyTokenAttemptsException.class)
+    ResponseEntity<ProblemDetail> tooManyAttempts(TokenAttempts.TooManyTokenAttemptsException ex) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
+                "Too many different feedback links were tried from this device. Nothing was saved; please wait "
+                        + ex.retryAfterSeconds() + " seconds and try again.", List.of()).getBody();
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(InvalidAnswersException.class)
     ResponseEntity<ProblemDetail> invalidAnswers(InvalidAnswersException ex) {
         List<InvalidField> fields = ex.answers().stream()

@@ -1,5 +1,6 @@
 package org.peerpulse.feedback.web.form;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.peerpulse.feedback.domain.InvitationToken;
 import org.peerpulse.feedback.domain.InvitationUnavailableException;
 import org.peerpulse.feedback.domain.InvitationUnavailableException.Reason;
 import org.peerpulse.feedback.domain.QualityFrameworks;
+import org.peerpulse.feedback.web.TokenAttempts;
 import org.peerpulse.feedback.web.form.ParticipantForm.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,11 +49,14 @@ class ParticipantFormController {
     private final ShowForm showForm;
     private final SubmitFeedback submitFeedback;
     private final QualityFrameworks frameworks;
+    private final TokenAttempts tokenAttempts;
 
-    ParticipantFormController(ShowForm showForm, SubmitFeedback submitFeedback, QualityFrameworks frameworks) {
+    ParticipantFormController(ShowForm showForm, SubmitFeedback submitFeedback, QualityFrameworks frameworks,
+            TokenAttempts tokenAttempts) {
         this.showForm = showForm;
         this.submitFeedback = submitFeedback;
         this.frameworks = frameworks;
+        this.tokenAttempts = tokenAttempts;
     }
 
     @GetMapping
@@ -73,7 +78,7 @@ class ParticipantFormController {
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> fields, Locale locale,
-            Model model, HttpServletResponse response) {
+            Model model, HttpServletRequest request, HttpServletResponse response) {
         FormAnswers answers = FormAnswers.from(fields);
         Page page = new Page(locale.getLanguage(), answers.kiosk());
         Optional<InvitationToken> parsed = parse(token);
@@ -83,8 +88,10 @@ class ParticipantFormController {
         if (!answers.problems().isEmpty()) {
             return formAgain(HttpStatus.BAD_REQUEST, token, page, answers, answers.problems(), model, response);
         }
+        tokenAttempts.admit(request.getRemoteAddr(), parsed.get());
         try {
             submitFeedback.submit(answers.toCommand(parsed.get(), page.lang()));
+            tokenAttempts.redeemed(request.getRemoteAddr());
         } catch (InvalidAnswersException invalid) {
             return formAgain(HttpStatus.BAD_REQUEST, token, page, answers, invalid.answers(), model, response);
         } catch (InvitationUnavailableException unavailable) {
