@@ -18,7 +18,9 @@
  * {@code voided} only where absent (filter {@code $exists: false}), so the first logged event and the
  * first void win; a feedback stream batch inserts each feedback fact if absent ({@code $setOnInsert}
  * upsert by event id) and only then {@code $addToSet}s its id on the session, filtered on the session not
- * being voided. That filter is the one point where the two streams meet: whichever of the void and the
+ * being voided. These are upserts whose guard, where the record exists but the guard fails, makes
+ * the store refuse with E11000, read as "already set" (after one repeat, in case it was two writers
+ * creating the record at once). That guard on {@code voided} is the one point where the two streams meet: whichever of the void and the
  * claim comes first on that one document, they agree — a feedback counts exactly when its id is listed,
  * and the void takes out exactly the listed ones; after a void the list never changes. (2) Decide: the
  * facts are read back and every event's change is derived from them alone: the recorded event at its
