@@ -20,9 +20,10 @@
  * upsert by event id) and only then {@code $addToSet}s its id on the session, filtered on the session not
  * being voided. These are upserts whose guard, where the record exists but the guard fails, makes
  * the store refuse with E11000, read as "already set" (after one repeat, in case it was two writers
- * creating the record at once). That guard on {@code voided} is the one point where the two streams meet: whichever of the void and the
- * claim comes first on that one document, they agree — a feedback counts exactly when its id is listed,
- * and the void takes out exactly the listed ones; after a void the list never changes. (2) Decide: the
+ * creating the record at once). That guard on {@code voided} is the one point where the two streams
+ * meet: whichever of the void and the claim comes first on that one document, they agree — a feedback
+ * counts exactly when its id is listed, and the void takes out exactly the listed ones; after a void the
+ * list never changes. (2) Decide: the
  * facts are read back and every event's change is derived from them alone: the recorded event at its
  * recorded position adds its counts, a void takes out its session's and its listed feedback's counts in
  * the rollups they went to, and anything else (a copy at a new offset, a second void, feedback for a
