@@ -2,6 +2,7 @@ package org.peerpulse.feedback.web;
 
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
+import java.util.List;
 import org.peerpulse.feedback.application.ReadComments;
 import org.peerpulse.feedback.domain.ProgramComments;
 import org.peerpulse.platform.security.Caller;
@@ -43,7 +44,7 @@ class CommentsController {
     }
 
     /** The texts only: no token, session, participant or time that could tie a comment to a person. */
-    record CommentsResponse(java.util.List<String> comments, boolean suppressed, int minimum) {
+    record CommentsResponse(List<String> comments, boolean suppressed, int minimum) {
 
         static CommentsResponse of(ProgramComments comments) {
             return new CommentsResponse(comments.comments(), comments.suppressed(), comments.minimum());

@@ -7,6 +7,7 @@ import org.peerpulse.feedback.domain.UnknownFrameworkException;
 import org.peerpulse.platform.web.InvalidField;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,7 +55,7 @@ class FeedbackProblems {
                         + ex.retryAfterSeconds() + " seconds and try again.", List.of()).getBody();
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
-                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.peerpulse.feedback.application.SubmitFeedback;
 import org.peerpulse.feedback.domain.FormMode;
@@ -52,15 +53,15 @@ record FormAnswers(Map<String, Integer> ratings, Integer hope, Boolean harm, Str
                 KIOSK.equals(raw.get("mode")), raw.get("framework"), raw, problems);
     }
 
-    private static java.util.Optional<Integer> number(String value, String field, List<InvalidAnswer> problems) {
+    private static Optional<Integer> number(String value, String field, List<InvalidAnswer> problems) {
         if (value.isEmpty() || value.equals(SKIP)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!NUMBER.matcher(value).matches()) {
             problems.add(new InvalidAnswer(field, "must be a whole number from 1 to 5"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Integer.valueOf(value));
+        return Optional.of(Integer.valueOf(value));
     }
 
     SubmitFeedback.Command toCommand(InvitationToken token, String language) {
