@@ -94,9 +94,12 @@ public class MongoFacts implements Facts {
     @Override
     public void claim(Map<SessionRef, Set<UUID>> feedbackBySession) {
         List<Pair<Query, Update>> writes = new ArrayList<>(feedbackBySession.size());
-        feedbackBySession.forEach((session, ids) -> writes.add(Pair.of(
-                Query.query(Criteria.where(FactDocuments.ID).is(session.id()).and(FactDocuments.VOIDED).exists(false)),
-                created(session).addToSet(FactDocuments.FEEDBACK_IDS).each(ids.stream().map(UUID::toString).toArray()))));
+        feedbackBySession.forEach((session, ids) -> {
+            Query notVoided = Query.query(
+                    Criteria.where(FactDocuments.ID).is(session.id()).and(FactDocuments.VOIDED).exists(false));
+            Object[] eventIds = ids.stream().map(UUID::toString).toArray();
+            writes.add(Pair.of(notVoided, created(session).addToSet(FactDocuments.FEEDBACK_IDS).each(eventIds)));
+        });
         upsertUnlessGuarded(writes);
     }
 
