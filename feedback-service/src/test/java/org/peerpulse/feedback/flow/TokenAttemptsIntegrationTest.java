@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * form share the bucket, a redeemed token gives its attempt back, trying the same token again is free,
  * and the attempt over the limit is a 429 problem with Retry-After before any lookup.
  */
-@PeerPulseIntegrationTest(properties = "peerpulse.feedback.token-attempts-per-minute=3")
+@PeerPulseIntegrationTest(properties = {"peerpulse.feedback.token-attempts-per-minute=3",
+        // A second context in this JVM: its own consumer group, so it never takes session partitions from the
+        // shared flow context, and closed when done.
+        "spring.kafka.consumer.group-id=feedback-service-token-attempts-test"})
+@DirtiesContext
 class TokenAttemptsIntegrationTest {
 
     private static final String JSON = "application/json";
