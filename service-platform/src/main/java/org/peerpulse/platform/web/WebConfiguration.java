@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Import;
 
 /** Registers the shared problem handling. */
 @Configuration(proxyBeanMethods = false)
-@Import(PlatformProblemHandler.class)
+@Import({PlatformProblemHandler.class, ProblemInstances.class})
 public class WebConfiguration {
 }

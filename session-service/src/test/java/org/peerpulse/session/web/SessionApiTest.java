@@ -138,6 +138,8 @@ class SessionApiTest {
 
         assertThat(foreign.getStatusCode().value()).isEqualTo(404);
         assertThat(foreign.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        // The path is not echoed back as the problem's instance.
+        assertThat(foreign.getBody().has("instance")).isFalse();
     }
 
     /**
