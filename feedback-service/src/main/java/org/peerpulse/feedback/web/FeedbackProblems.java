@@ -5,6 +5,7 @@ import org.peerpulse.feedback.domain.InvalidAnswersException;
 import org.peerpulse.feedback.domain.InvitationUnavailableException;
 import org.peerpulse.feedback.domain.UnknownFrameworkException;
 import org.peerpulse.platform.web.InvalidField;
+import org.peerpulse.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
@@ -31,28 +32,28 @@ class FeedbackProblems {
     @ExceptionHandler(InvitationUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(InvitationUnavailableException ex) {
         return switch (ex.reason()) {
-            case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "Feedback link not found",
+            case UNKNOWN -> Problems.respond(HttpStatus.NOT_FOUND, "Feedback link not found",
                     "This feedback link is not known. Please check that it was copied completely.", List.of());
             case NOT_YET_KNOWN -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Feedback link not ready yet",
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Feedback link not ready yet",
                             "This feedback link is brand new and not ready yet. Nothing was saved; please send"
-                                    + " the same answers again in a moment.", List.of()).getBody());
-            case ALREADY_USED -> problem(HttpStatus.CONFLICT, "Feedback already given",
+                                    + " the same answers again in a moment.", List.of()));
+            case ALREADY_USED -> Problems.respond(HttpStatus.CONFLICT, "Feedback already given",
                     "Feedback has already been given with this link. Thank you!", List.of());
-            case VOIDED -> problem(HttpStatus.GONE, "Feedback link withdrawn",
+            case VOIDED -> Problems.respond(HttpStatus.GONE, "Feedback link withdrawn",
                     "This session was withdrawn, so its feedback link no longer works.", List.of());
-            case EXPIRED -> problem(HttpStatus.GONE, "Feedback link expired",
+            case EXPIRED -> Problems.respond(HttpStatus.GONE, "Feedback link expired",
                     "This feedback link has expired.", List.of());
         };
     }
 
     @ExceptionHandler(TokenAttempts.TooManyTokenAttemptsException.class)
     ResponseEntity<ProblemDetail> tooManyAttempts(TokenAttempts.TooManyTokenAttemptsException ex) {
-        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
                 "Too many different feedback links were tried from this device. Nothing was saved; please wait "
-                        + ex.retryAfterSeconds() + " seconds and try again.", List.of()).getBody();
+                        + ex.retryAfterSeconds() + " seconds and try again.", List.of());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
                 .cacheControl(CacheControl.noStore())
@@ -64,29 +65,19 @@ class FeedbackProblems {
         List<InvalidField> fields = ex.answers().stream()
                 .map(answer -> new InvalidField(answer.field(), answer.message()))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Some answers do not fit this form: "
+        return Problems.respond(HttpStatus.BAD_REQUEST, "Invalid request", "Some answers do not fit this form: "
                 + String.join(", ", fields.stream().map(InvalidField::field).toList()) + ".", fields);
     }
 
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Parameter " + ex.field() + " is not valid.",
-                List.of(new InvalidField(ex.field(), ex.getMessage())));
+        return Problems.respond(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Parameter " + ex.field() + " is not valid.", List.of(new InvalidField(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(UnknownFrameworkException.class)
     ResponseEntity<ProblemDetail> unknownFramework(UnknownFrameworkException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Framework not found", "There is no framework with this id.",
+        return Problems.respond(HttpStatus.NOT_FOUND, "Framework not found", "There is no framework with this id.",
                 List.of());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
-            List<InvalidField> fields) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        if (!fields.isEmpty()) {
-            problem.setProperty("errors", fields);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

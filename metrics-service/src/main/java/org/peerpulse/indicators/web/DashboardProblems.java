@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.peerpulse.indicators.domain.InvalidDashboardRequest;
 import org.peerpulse.platform.web.InvalidField;
+import org.peerpulse.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,9 +20,7 @@ class DashboardProblems {
 
     @ExceptionHandler(InvalidDashboardRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidDashboardRequest e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new InvalidField(e.parameter(), e.getMessage())));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.respond(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(),
+                List.of(new InvalidField(e.parameter(), e.getMessage())));
     }
 }

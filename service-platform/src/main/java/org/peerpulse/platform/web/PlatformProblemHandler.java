@@ -125,13 +125,8 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<InvalidField> fields) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        if (!fields.isEmpty()) {
-            problem.setProperty("errors", fields);
-        }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(Problems.of(status, title, detail, fields));
     }
 
     private static String message(FieldError error) {

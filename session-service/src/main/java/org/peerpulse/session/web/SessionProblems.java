@@ -1,8 +1,8 @@
 package org.peerpulse.session.web;
 
-import java.net.URI;
 import java.util.List;
 import org.peerpulse.platform.web.InvalidField;
+import org.peerpulse.platform.web.Problems;
 import org.peerpulse.session.domain.IdempotencyKeyReusedException;
 import org.peerpulse.session.domain.InvalidSessionException;
 import org.peerpulse.session.domain.SessionAlreadyVoidedException;
@@ -11,7 +11,6 @@ import org.peerpulse.session.domain.VoidNotAllowedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,59 +21,38 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SessionProblems {
 
-    private static final URI COLLECTION = URI.create("/api/v1/sessions");
-
     @ExceptionHandler(InvalidSessionException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidSessionException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Field " + ex.field() + " is not valid.");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new InvalidField(ex.field(), ex.getMessage())));
-        return respond(problem);
+        return Problems.respond(HttpStatus.BAD_REQUEST, "Invalid request", "Field " + ex.field() + " is not valid.",
+                List.of(new InvalidField(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(SessionNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(SessionNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Not found");
-        return respond(problem);
+        return Problems.respond(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(BadParameterException.class)
     ResponseEntity<ProblemDetail> badParameter(BadParameterException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter " + ex.parameter() + " is not valid.");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new InvalidField(ex.parameter(), ex.getMessage())));
-        // Spring would fill in the request path, which holds the rejected value when it is a path segment.
-        problem.setInstance(COLLECTION);
-        return respond(problem);
+        return Problems.respond(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Parameter " + ex.parameter() + " is not valid.",
+                List.of(new InvalidField(ex.parameter(), ex.getMessage())));
     }
 
     @ExceptionHandler(VoidNotAllowedException.class)
     ResponseEntity<ProblemDetail> voidNotAllowed(VoidNotAllowedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-        problem.setTitle("Forbidden");
-        return respond(problem);
+        return Problems.respond(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(SessionAlreadyVoidedException.class)
     ResponseEntity<ProblemDetail> alreadyVoided(SessionAlreadyVoidedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setTitle("Already voided");
-        return respond(problem);
+        return Problems.respond(HttpStatus.CONFLICT, "Already voided", ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage()
-                + " Send a new key for a new session.");
-        problem.setTitle("Idempotency-Key reused");
-        problem.setProperty("errors", List.of(new InvalidField("Idempotency-Key", "was used for a different request")));
-        return respond(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.respond(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+                ex.getMessage() + " Send a new key for a new session.",
+                List.of(new InvalidField("Idempotency-Key", "was used for a different request")));
     }
 }
