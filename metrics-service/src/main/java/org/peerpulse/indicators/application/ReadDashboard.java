@@ -4,11 +4,11 @@ import java.time.Clock;
 
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.QualityFramework;
+import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.DateRange;
 import org.peerpulse.indicators.domain.Rollups;
-import org.peerpulse.indicators.domain.SmallCellRule;
 
 /**
  * Answers a dashboard from the day rollups of the caller's agency only: another agency's program or
@@ -17,14 +17,14 @@ import org.peerpulse.indicators.domain.SmallCellRule;
 public class ReadDashboard {
 
     private final Rollups rollups;
+    private final Agencies agencies;
     private final AgencyCalendar calendar;
-    private final SmallCellRule smallCells;
     private final Clock clock;
 
-    public ReadDashboard(Rollups rollups, AgencyCalendar calendar, SmallCellRule smallCells, Clock clock) {
+    public ReadDashboard(Rollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
         this.rollups = rollups;
+        this.agencies = agencies;
         this.calendar = calendar;
-        this.smallCells = smallCells;
         this.clock = clock;
     }
 
@@ -33,6 +33,7 @@ public class ReadDashboard {
         // Skeleton: every agency answers under the default framework; agency frameworks come later.
         QualityFramework framework = Frameworks.PEER_CORE_V1;
         return Dashboard.compute(query.agencyId(), query.scope(), range, query.granularity(),
-                rollups.find(query.agencyId(), query.scope(), range.from(), range.to()), framework, smallCells);
+                rollups.find(query.agencyId(), query.scope(), range.from(), range.to()), framework,
+                agencies.of(query.agencyId()).dashboards());
     }
 }

@@ -4,26 +4,26 @@ import java.time.Clock;
 
 import org.peerpulse.indicators.application.ApplyEvents;
 import org.peerpulse.indicators.application.ReadDashboard;
+import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
-import org.peerpulse.indicators.domain.SmallCellRule;
 import org.peerpulse.indicators.persistence.MongoFacts;
 import org.peerpulse.indicators.persistence.MongoRollups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The use cases on the MongoDB facts and rollups, with the agencies' calendars and the small-cell rule. */
+/** The use cases on the MongoDB facts and rollups, with each agency's settings and calendar. */
 @Configuration(proxyBeanMethods = false)
 public class IndicatorConfiguration {
 
     @Bean
-    AgencyCalendar agencyCalendar(IndicatorProperties properties) {
-        return new AgencyCalendar(properties.zones());
+    Agencies agencies(IndicatorProperties properties) {
+        return properties.agencySettings();
     }
 
     @Bean
-    SmallCellRule smallCellRule(IndicatorProperties properties) {
-        return new SmallCellRule(properties.minCellSize());
+    AgencyCalendar agencyCalendar(Agencies agencies) {
+        return agencies.calendar();
     }
 
     @Bean
@@ -44,8 +44,7 @@ public class IndicatorConfiguration {
     }
 
     @Bean
-    ReadDashboard readDashboard(MongoRollups rollups, AgencyCalendar calendar, SmallCellRule smallCells,
-            Clock clock) {
-        return new ReadDashboard(rollups, calendar, smallCells, clock);
+    ReadDashboard readDashboard(MongoRollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
+        return new ReadDashboard(rollups, agencies, calendar, clock);
     }
 }

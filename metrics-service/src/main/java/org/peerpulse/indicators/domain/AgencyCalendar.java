@@ -10,14 +10,20 @@ import java.util.Map;
 /** Each agency's time zone (UTC unless it set one): which day an instant belongs to, and what today is. */
 public final class AgencyCalendar {
 
+    private final ZoneId defaultZone;
     private final Map<String, ZoneId> zones;
 
     public AgencyCalendar(Map<String, ZoneId> zones) {
+        this(ZoneOffset.UTC, zones);
+    }
+
+    public AgencyCalendar(ZoneId defaultZone, Map<String, ZoneId> zones) {
+        this.defaultZone = defaultZone;
         this.zones = Map.copyOf(zones);
     }
 
     public ZoneId zoneOf(String agencyId) {
-        return zones.getOrDefault(agencyId, ZoneOffset.UTC);
+        return zones.getOrDefault(agencyId, defaultZone);
     }
 
     public LocalDate dayOf(String agencyId, Instant instant) {
