@@ -1,0 +1,110 @@
+package org.peerpulse.bench;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.EventIds;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.FrameworkItem;
+import org.peerpulse.contracts.FrameworkRef;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.ItemKind;
+import org.peerpulse.contracts.SessionLogged;
+
+/**
+ * Sessions and their feedback for one agency, spread evenly over a window of days that ends yesterday,
+ * in a fixed set of programs and specialists: so growing the number of events makes each day denser
+ * but never adds rollups, which is exactly the case in which a dashboard must not get slower.
+ */
+final class SyntheticMonth {
+
+    private static final FrameworkRef FRAMEWORK = new FrameworkRef(Frameworks.PEER_CORE_V1.id(),
+            Frameworks.PEER_CORE_V1.version());
+    private static final List<String> RATED = Frameworks.PEER_CORE_V1.items().stream()
+            .filter(item -> item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE)
+            .map(FrameworkItem::code)
+            .toList();
+
+    private final String agencyId;
+    private final List<String> programs;
+    private final List<String> specialists;
+    private final LocalDate firstDay;
+    private final int days;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final SplittableRandom random = new SplittableRandom(2026);
+
+    SyntheticMonth(String agencyId, int programs, int specialistsPerProgram, LocalDate lastDay, int days) {
+        this.agencyId = agencyId;
+        this.programs = names("bench-program-", programs);
+        this.specialists = names("bench-sp-", programs * specialistsPerProgram);
+        this.firstDay = lastDay.minusDays(days - 1L);
+        this.days = days;
+    }
+
+    LocalDate firstDay() {
+        return firstDay;
+    }
+
+    LocalDate lastDay() {
+        return firstDay.plusDays(days - 1L);
+    }
+
+    String agencyId() {
+        return agencyId;
+    }
+
+    String program(int index) {
+        return programs.get(index);
+    }
+
+    String specialist(int index) {
+        return specialists.get(index);
+    }
+
+    /** The {@code index}-th session (cells and days in turn) and the feedback its participant gave. */
+    Pair session(long index) {
+        int cell = (int) (index % specialists.size());
+        String program = programs.get(cell % programs.size());
+        String specialist = specialists.get(cell);
+        Instant sessionAt = firstDay.plusDays((index / specialists.size()) % days)
+                .atTime(9 + random.nextInt(9), random.nextInt(60)).toInstant(ZoneOffset.UTC);
+        String sessionId = "bench-" + run + "-" + index;
+        byte[] hash = new byte[32];
+        random.nextBytes(hash);
+        SessionLogged logged = new SessionLogged(EventIds.newId(), sessionAt, agencyId, sessionId, program,
+                specialist, "pseudonym-" + random.nextInt(5000), sessionAt, 30 + random.nextInt(60),
+                Channel.values()[random.nextInt(Channel.values().length)],
+                random.nextInt(10) == 0 ? Activity.NON_PEER_TASK : Activity.PEER_SUPPORT,
+                random.nextBoolean() ? List.of(FocusArea.RECOVERY_GOALS) : List.of(FocusArea.HOUSING),
+                random.nextInt(3) == 0 ? List.of() : List.of("persistence"), List.of("KINDNESS"), FRAMEWORK,
+                new SessionLogged.InvitationIssued(HexFormat.of().formatHex(hash), sessionAt.plusSeconds(7 * 86_400)));
+        Map<String, Integer> ratings = new HashMap<>();
+        int lean = cell % 3;
+        for (String code : RATED) {
+            ratings.put(code, Math.min(5, 2 + lean + random.nextInt(3)));
+        }
+        UUID feedbackId = EventIds.newId();
+        FeedbackSubmitted answered = new FeedbackSubmitted(feedbackId, sessionAt.plusSeconds(3600), agencyId,
+                sessionId, program, specialist, sessionAt, FRAMEWORK, ratings, 3 + random.nextInt(3),
+                random.nextInt(2000) == 0, random.nextInt(4) == 0 ? "es" : "en",
+                random.nextInt(5) == 0 ? "KIOSK" : "OWN_DEVICE");
+        return new Pair(logged, answered);
+    }
+
+    record Pair(SessionLogged logged, FeedbackSubmitted answered) {
+    }
+
+    private static List<String> names(String prefix, int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
+    }
+}
