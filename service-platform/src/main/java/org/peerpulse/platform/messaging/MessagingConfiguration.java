@@ -1,8 +1,8 @@
 package org.peerpulse.platform.messaging;
 
 import java.time.Duration;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.peerpulse.contracts.Topics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,18 +31,27 @@ public class MessagingConfiguration {
         return new ContractRecords(codec);
     }
 
+    /**
+     * The two event topics keep every record for good ({@code retention.ms=-1}): they are the system of
+     * record that metrics-service replays from the beginning to rebuild every rollup, which it cannot do
+     * once the broker has deleted old segments. Dead-letter topics keep the broker's normal retention.
+     */
     @Bean
     KafkaAdmin.NewTopics peerPulseTopics(KafkaTopicsProperties properties) {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.SESSIONS, properties),
-                topic(Topics.deadLetter(Topics.SESSIONS), properties),
-                topic(Topics.FEEDBACK, properties),
-                topic(Topics.deadLetter(Topics.FEEDBACK), properties));
+                kept(topic(Topics.SESSIONS, properties)).build(),
+                topic(Topics.deadLetter(Topics.SESSIONS), properties).build(),
+                kept(topic(Topics.FEEDBACK, properties)).build(),
+                topic(Topics.deadLetter(Topics.FEEDBACK), properties).build());
     }
 
-    private static NewTopic topic(String name, KafkaTopicsProperties properties) {
+    private static TopicBuilder topic(String name, KafkaTopicsProperties properties) {
         return TopicBuilder.name(name).partitions(properties.partitions())
-                .replicas(properties.replicationFactor()).build();
+                .replicas(properties.replicationFactor());
+    }
+
+    private static TopicBuilder kept(TopicBuilder topic) {
+        return topic.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
     }
 
     @Bean
