@@ -1,27 +1,32 @@
 package org.peerpulse.indicators.application;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.QualityFramework;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.domain.AgencyDashboards;
+import org.peerpulse.indicators.domain.AgencyRollups;
 import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.DateRange;
-import org.peerpulse.indicators.domain.Rollups;
+import org.peerpulse.indicators.domain.Scope;
 
 /**
  * Answers a dashboard from the day rollups of the caller's agency only: another agency's program or
- * specialist simply has no rollups here, so it reads as zero, never as someone else's numbers.
+ * specialist simply has no rollups here, so it reads as zero, never as someone else's numbers. It reads
+ * the whole agency for the range (and the period before it, for the first change of the trend), because
+ * what is hidden is decided over every program and specialist at once, with the agency's dashboard k.
  */
 public class ReadDashboard {
 
-    private final Rollups rollups;
+    private final AgencyRollups rollups;
     private final Agencies agencies;
     private final AgencyCalendar calendar;
     private final Clock clock;
 
-    public ReadDashboard(Rollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
+    public ReadDashboard(AgencyRollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
         this.rollups = rollups;
         this.agencies = agencies;
         this.calendar = calendar;
@@ -29,11 +34,21 @@ public class ReadDashboard {
     }
 
     public Dashboard read(DashboardQuery query) {
+        return readEach(query, List.of(query.scope())).get(0);
+    }
+
+    /**
+     * The dashboards of several scopes of the query's agency, range and granularity (the query's own scope
+     * is ignored), with one read of the rollups: for a page that shows a scope and the scopes below it.
+     */
+    public List<Dashboard> readEach(DashboardQuery query, List<Scope> scopes) {
         DateRange range = DateRange.ofRequest(query.from(), query.to(), calendar.today(query.agencyId(), clock));
         // Skeleton: every agency answers under the default framework; agency frameworks come later.
         QualityFramework framework = Frameworks.PEER_CORE_V1;
-        return Dashboard.compute(query.agencyId(), query.scope(), range, query.granularity(),
-                rollups.find(query.agencyId(), query.scope(), range.from(), range.to()), framework,
-                agencies.of(query.agencyId()).dashboards());
+        AgencyDashboards dashboards = AgencyDashboards.of(query.agencyId(), range, query.granularity(),
+                rollups.findAll(query.agencyId(), AgencyDashboards.firstDayToRead(range, query.granularity()),
+                        range.to()),
+                framework, agencies.of(query.agencyId()).dashboards());
+        return scopes.stream().map(dashboards::of).toList();
     }
 }

@@ -11,6 +11,9 @@ import java.util.Set;
 
 import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
+import org.peerpulse.indicators.domain.AgencyRollups;
+import org.peerpulse.indicators.domain.Cell;
+import org.peerpulse.indicators.domain.CellRollup;
 import org.peerpulse.indicators.domain.DayRollup;
 import org.peerpulse.indicators.domain.RollupChange;
 import org.peerpulse.indicators.domain.RollupKey;
@@ -28,7 +31,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /** The day rollups in MongoDB; see the package description for the document shape and the watermarks. */
-public class MongoRollups implements Rollups {
+public class MongoRollups implements Rollups, AgencyRollups {
 
     private static final int DUPLICATE_KEY = 11000;
 
@@ -143,6 +146,20 @@ public class MongoRollups implements Rollups {
         query.fields().exclude(RollupDocument.WATERMARKS);
         return mongo.find(query, Document.class, RollupDocument.COLLECTION).stream()
                 .map(RollupDocument::toDayRollup)
+                .toList();
+    }
+
+    /** Served by the {@code agency_day} index; one document per cell and day, whatever the number of events. */
+    @Override
+    public List<CellRollup> findAll(String agencyId, LocalDate from, LocalDate to) {
+        Query query = Query.query(Criteria.where(RollupDocument.AGENCY).is(agencyId)
+                .and(RollupDocument.DAY).gte(from.toString()).lte(to.toString()));
+        query.fields().exclude(RollupDocument.WATERMARKS);
+        return mongo.find(query, Document.class, RollupDocument.COLLECTION).stream()
+                .map(document -> new CellRollup(
+                        new Cell(agencyId, document.getString(RollupDocument.PROGRAM),
+                                document.getString(RollupDocument.SPECIALIST)),
+                        LocalDate.parse(document.getString(RollupDocument.DAY)), RollupDocument.counts(document)))
                 .toList();
     }
 }

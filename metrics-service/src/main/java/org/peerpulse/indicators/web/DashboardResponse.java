@@ -8,7 +8,12 @@ import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.ItemScore;
 import org.peerpulse.indicators.domain.PeriodPoint;
 
-/** A dashboard on the wire, as DESIGN §5 shows it. */
+/**
+ * A dashboard on the wire, as DESIGN §5 shows it, plus fields added since (never renamed): {@code
+ * responsesSuppressed}, each item's and hope's {@code distribution} (counts of 1..5), and per trend point
+ * {@code responsesSuppressed}, {@code hopeMean} and the changes from the period before. A hidden statistic
+ * is {@code null}; {@code responses} and {@code responseRate} are {@code null} when fewer than k answered.
+ */
 public record DashboardResponse(
         String agencyId,
         ScopeView scope,
@@ -16,7 +21,8 @@ public record DashboardResponse(
         LocalDate to,
         long sessions,
         long invitations,
-        long responses,
+        Long responses,
+        boolean responsesSuppressed,
         Double responseRate,
         Double peerRoleShare,
         Double strengthsAcknowledgedRate,
@@ -38,6 +44,7 @@ public record DashboardResponse(
                 dashboard.sessions(),
                 dashboard.invitations(),
                 dashboard.responses(),
+                dashboard.responsesSuppressed(),
                 dashboard.responseRate(),
                 dashboard.peerRoleShare(),
                 dashboard.strengthsAcknowledgedRate(),
@@ -55,28 +62,38 @@ public record DashboardResponse(
     public record ScopeView(String type, String id) {
     }
 
-    public record HopeView(Long responses, Double mean, Double topBoxRate, boolean suppressed) {
+    /** @param distribution how many answered 1, 2, 3, 4 and 5; {@code null} when suppressed */
+    public record HopeView(Long responses, Double mean, Double topBoxRate, List<Long> distribution,
+            boolean suppressed) {
 
         static HopeView of(ItemScore hope) {
-            return new HopeView(hope.responses(), hope.mean(), hope.topBoxRate(), hope.suppressed());
+            return new HopeView(hope.responses(), hope.mean(), hope.topBoxRate(), hope.distribution(),
+                    hope.suppressed());
         }
     }
 
-    /** @param group {@code VALUE} or {@code PRINCIPLE} */
+    /**
+     * @param group {@code VALUE} or {@code PRINCIPLE}
+     * @param distribution how many answered 1, 2, 3, 4 and 5; {@code null} when suppressed
+     */
     public record ItemView(String code, String group, Long responses, Double mean, Double topBoxRate,
-            boolean suppressed) {
+            List<Long> distribution, boolean suppressed) {
 
         static ItemView of(ItemScore item) {
             return new ItemView(item.code(), item.kind().name(), item.responses(), item.mean(), item.topBoxRate(),
-                    item.suppressed());
+                    item.distribution(), item.suppressed());
         }
     }
 
-    public record PeriodView(String period, long sessions, long responses, Double valuesIndex, Double trustIndex) {
+    /** @param valuesIndexChange change from the period before (the first point: the period before {@code from}) */
+    public record PeriodView(String period, long sessions, Long responses, boolean responsesSuppressed,
+            Double valuesIndex, Double trustIndex, Double hopeMean, Double valuesIndexChange,
+            Double trustIndexChange, Double hopeMeanChange) {
 
         static PeriodView of(PeriodPoint point) {
-            return new PeriodView(point.period(), point.sessions(), point.responses(), point.valuesIndex(),
-                    point.trustIndex());
+            return new PeriodView(point.period(), point.sessions(), point.responses(), point.responsesSuppressed(),
+                    point.valuesIndex(), point.trustIndex(), point.hopeMean(), point.valuesIndexChange(),
+                    point.trustIndexChange(), point.hopeMeanChange());
         }
     }
 }

@@ -1,0 +1,15 @@
+package org.peerpulse.indicators.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The day rollups of a whole agency, cell by cell. Small-cell decisions are taken over every program and
+ * specialist at once, so that each dashboard hides the same things; the read costs cells × days, never
+ * events.
+ */
+public interface AgencyRollups {
+
+    /** Every rollup of the agency for the days {@code from}..{@code to} inclusive. */
+    List<CellRollup> findAll(String agencyId, LocalDate from, LocalDate to);
+}
