@@ -1,7 +1,10 @@
 package org.peerpulse.indicators.messaging;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -10,8 +13,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.indicators.application.AppliedBatch;
-import org.peerpulse.indicators.application.ApplyEvents;
 import org.peerpulse.indicators.application.EventBatch;
+import org.peerpulse.indicators.application.IngestBatch;
+import org.peerpulse.indicators.application.IngestedBatch;
+import org.peerpulse.indicators.domain.AlertKind;
 import org.peerpulse.indicators.domain.ConsumedEvent;
 import org.peerpulse.indicators.domain.IndicatorEvent;
 import org.peerpulse.indicators.domain.SourcePosition;
@@ -24,9 +29,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads session and feedback records in batches: translate every record, apply the readable ones in one
- * call, then dead-letter the unreadable ones. Dead letters go last so that a retried batch (after a
- * database outage) does not publish them twice.
+ * Reads session and feedback records in batches: translate every record, take the readable ones in with
+ * one {@link IngestBatch} call (their counts and the alerts they raise), then dead-letter the unreadable
+ * ones. Dead letters go last so that a retried batch (after a database outage) does not publish them
+ * twice. Alert opens are counted by kind only: an id as a tag would name a session and grow without end.
  */
 @Component
 class IndicatorEventListener {
@@ -35,19 +41,24 @@ class IndicatorEventListener {
 
     private final ContractRecords contractRecords;
     private final DeadLetters deadLetters;
-    private final ApplyEvents applyEvents;
+    private final IngestBatch ingestBatch;
     private final Counter counted;
     private final Counter ignored;
     private final Counter deadLettered;
+    private final Map<AlertKind, Counter> alertsOpened = new EnumMap<>(AlertKind.class);
 
-    IndicatorEventListener(ContractRecords contractRecords, DeadLetters deadLetters, ApplyEvents applyEvents,
+    IndicatorEventListener(ContractRecords contractRecords, DeadLetters deadLetters, IngestBatch ingestBatch,
             MeterRegistry meters) {
         this.contractRecords = contractRecords;
         this.deadLetters = deadLetters;
-        this.applyEvents = applyEvents;
+        this.ingestBatch = ingestBatch;
         this.counted = meters.counter("peerpulse.indicators.events", "outcome", "counted");
         this.ignored = meters.counter("peerpulse.indicators.events", "outcome", "ignored");
         this.deadLettered = meters.counter("peerpulse.indicators.events", "outcome", "dead_lettered");
+        for (AlertKind kind : AlertKind.values()) {
+            alertsOpened.put(kind, meters.counter("peerpulse.indicators.alerts.opened", "kind",
+                    kind.name().toLowerCase(Locale.ROOT)));
+        }
     }
 
     @KafkaListener(id = "indicators-sessions", idIsGroup = false, topics = Topics.SESSIONS, batch = "true")
@@ -80,7 +91,8 @@ class IndicatorEventListener {
                 unreadable.add(new Unreadable(record, e));
             }
         }
-        AppliedBatch applied = applyEvents.apply(new EventBatch(events));
+        IngestedBatch ingested = ingestBatch.ingest(new EventBatch(events));
+        AppliedBatch applied = ingested.applied();
         for (Unreadable bad : unreadable) {
             deadLetters.send(bad.record(), bad.reason());
         }
@@ -88,6 +100,7 @@ class IndicatorEventListener {
         // Read but changed nothing: a redelivery, a copy at a new offset, feedback for a voided session.
         ignored.increment(skipped + events.size() - applied.eventsCounted());
         deadLettered.increment(unreadable.size());
+        ingested.alertsOpened().forEach((kind, opened) -> alertsOpened.get(kind).increment(opened));
     }
 
     private record Unreadable(ConsumerRecord<String, String> record, UnreadableEventException reason) {

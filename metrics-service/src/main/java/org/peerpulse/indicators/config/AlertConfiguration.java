@@ -1,0 +1,53 @@
+package org.peerpulse.indicators.config;
+
+import java.time.Clock;
+
+import org.peerpulse.indicators.application.AcknowledgeAlert;
+import org.peerpulse.indicators.application.ApplyEvents;
+import org.peerpulse.indicators.application.IngestBatch;
+import org.peerpulse.indicators.application.ListAlerts;
+import org.peerpulse.indicators.application.ReadDashboard;
+import org.peerpulse.indicators.application.ResolveAlert;
+import org.peerpulse.indicators.domain.Agencies;
+import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.persistence.MongoAlerts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The alert use cases on the MongoDB alerts, and the batch use case the listener calls (counting plus
+ * the alerts a batch raises). Kept apart from {@code IndicatorConfiguration} so that alerts can change
+ * without touching the indicators' wiring.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AlertConfiguration {
+
+    @Bean
+    MongoAlerts alerts(MongoTemplate mongo) {
+        MongoAlerts alerts = new MongoAlerts(mongo);
+        alerts.createIndexes();
+        return alerts;
+    }
+
+    @Bean
+    IngestBatch ingestBatch(ApplyEvents applyEvents, ReadDashboard readDashboard, MongoAlerts alerts,
+            Agencies agencies, AgencyCalendar calendar, Clock clock) {
+        return new IngestBatch(applyEvents, readDashboard, alerts, agencies, calendar, clock);
+    }
+
+    @Bean
+    ListAlerts listAlerts(MongoAlerts alerts) {
+        return new ListAlerts(alerts);
+    }
+
+    @Bean
+    AcknowledgeAlert acknowledgeAlert(MongoAlerts alerts, Clock clock) {
+        return new AcknowledgeAlert(alerts, clock);
+    }
+
+    @Bean
+    ResolveAlert resolveAlert(MongoAlerts alerts, Clock clock) {
+        return new ResolveAlert(alerts, clock);
+    }
+}

@@ -1,0 +1,71 @@
+package org.peerpulse.indicators.flow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.EventIds;
+import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.PeerPulseEvent;
+import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.messaging.EventRecords;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Contract events as the producers write them, and sending them to the real broker, for the flow tests. */
+final class TestEvents {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final EventCodec codec;
+
+    TestEvents(KafkaTemplate<String, String> kafka, EventCodec codec) {
+        this.kafka = kafka;
+        this.codec = codec;
+    }
+
+    /** The record the producer would send for {@code event}, with its CloudEvents headers. */
+    ProducerRecord<String, String> record(String topic, PeerPulseEvent event) {
+        return EventRecords.of(topic, event.agencyId(), event.eventId().toString(), EventTypes.typeOf(event),
+                event.occurredAt(), "/test", codec.write(event));
+    }
+
+    void publish(String topic, PeerPulseEvent event) throws Exception {
+        send(record(topic, event));
+    }
+
+    void send(ProducerRecord<String, String> record) throws Exception {
+        kafka.send(record).get();
+    }
+
+    static SessionLogged session(String agency, String program, String specialist, Instant at, int minutes,
+            Activity activity, List<FocusArea> focus, List<String> strengths) {
+        return new SessionLogged(EventIds.newId(), Instant.now(), agency, UUID.randomUUID().toString(), program,
+                specialist, "pseudonym", at, minutes, Channel.IN_PERSON, activity, focus, strengths, List.of(),
+                Frameworks.PEER_CORE_V1.ref(), new SessionLogged.InvitationIssued("hash", at.plus(Duration.ofDays(7))));
+    }
+
+    static SessionLogged session(String agency, String program, String specialist, Instant at) {
+        return session(agency, program, specialist, at, 30, Activity.PEER_SUPPORT, List.of(FocusArea.WELLNESS),
+                List.of());
+    }
+
+    static FeedbackSubmitted feedback(SessionLogged session, Map<String, Integer> ratings, int hope, boolean harm) {
+        return new FeedbackSubmitted(EventIds.newId(), Instant.now(), session.agencyId(), session.sessionId(),
+                session.programId(), session.specialistId(), session.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
+                ratings, hope, harm, "en", "OWN_DEVICE");
+    }
+
+    static SessionVoided voided(SessionLogged session) {
+        return new SessionVoided(EventIds.newId(), Instant.now(), session.agencyId(), session.sessionId(),
+                session.programId(), session.specialistId(), session.sessionAt());
+    }
+}
