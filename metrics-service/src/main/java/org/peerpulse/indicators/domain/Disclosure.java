@@ -149,15 +149,24 @@ public final class Disclosure {
     }
 
     /**
-     * One cut of a shown whole into parts: the hidden parts together are the whole minus the shown ones,
-     * so they must be at least two and rest on at least {@code k} responses. Hides the shown part with the
-     * fewest responses until they are; if no part is left to hide, hides the whole.
+     * One cut of a whole into parts. When the whole is shown, the hidden parts together are the whole minus
+     * the shown ones, so they must be at least two and rest on at least {@code k} responses: hides the shown
+     * part with the fewest responses until they are, or the whole if no part is left. When the whole is
+     * hidden, at least one part with answers must be hidden too, or the parts add up to it.
      */
     private static <K> void protectParts(BooleanSupplier wholeHidden, Runnable hideWhole, Map<K, Long> parts,
             Set<K> hiddenParts, Comparator<K> ties, SmallCellRule rule) {
-        while (!wholeHidden.getAsBoolean()) {
+        while (true) {
             List<K> answered = parts.keySet().stream().filter(part -> parts.get(part) > 0).toList();
             List<K> hiddenAnswered = answered.stream().filter(hiddenParts::contains).toList();
+            if (wholeHidden.getAsBoolean()) {
+                // A hidden whole is the sum of its parts when they are all shown.
+                if (answered.isEmpty() || !hiddenAnswered.isEmpty()) {
+                    return;
+                }
+                hiddenParts.add(fewest(answered, parts, ties));
+                continue;
+            }
             if (hiddenAnswered.isEmpty() || safe(hiddenAnswered, parts, rule)) {
                 return;
             }
@@ -271,6 +280,10 @@ public final class Disclosure {
                         if (pick == null) {
                             pick = fewest(groups.stream().filter(other -> other != group && other.known(hidden))
                                     .flatMap(other -> visible(other.side(side), hidden).stream()).toList(), counts, BY_ID);
+                        }
+                        if (pick == null && !hidden.contains(agency)) {
+                            // Nothing else to hide: the slice's agency total would give the group back.
+                            pick = agency;
                         }
                         if (pick != null) {
                             hidden.add(pick);
