@@ -1,0 +1,20 @@
+package org.peerpulse.indicators.config;
+
+import org.peerpulse.indicators.application.RebuildIndicators;
+import org.peerpulse.indicators.persistence.MongoReplayableState;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The rebuild's erase step on MongoDB. It is only called in rebuild mode, by the messaging package's
+ * replay (which also decides when the mode is on, next to the Kafka seek it belongs with).
+ */
+@Configuration(proxyBeanMethods = false)
+public class RebuildConfiguration {
+
+    @Bean
+    RebuildIndicators rebuildIndicators(MongoTemplate mongo) {
+        return new RebuildIndicators(new MongoReplayableState(mongo));
+    }
+}
