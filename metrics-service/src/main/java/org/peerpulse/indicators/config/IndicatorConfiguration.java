@@ -3,6 +3,7 @@ package org.peerpulse.indicators.config;
 import java.time.Clock;
 
 import org.peerpulse.indicators.application.ApplyEvents;
+import org.peerpulse.indicators.application.ExportIndicators;
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
@@ -46,5 +47,10 @@ public class IndicatorConfiguration {
     @Bean
     ReadDashboard readDashboard(MongoRollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
         return new ReadDashboard(rollups, agencies, calendar, clock);
+    }
+
+    @Bean
+    ExportIndicators exportIndicators(MongoRollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
+        return new ExportIndicators(rollups, agencies, calendar, clock);
     }
 }

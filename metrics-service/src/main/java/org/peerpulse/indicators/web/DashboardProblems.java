@@ -13,8 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Dashboard requests that have no answer become 400 problems naming the parameter. */
-@RestControllerAdvice(assignableTypes = DashboardController.class)
+/** Dashboard and export requests that have no answer become 400 problems naming the parameter. */
+@RestControllerAdvice(assignableTypes = { DashboardController.class, ExportController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DashboardProblems {
 
