@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.peerpulse.indicators.domain.AgencyRollups;
+import org.peerpulse.indicators.domain.CellRollup;
 import org.peerpulse.indicators.domain.DayCounts;
 import org.peerpulse.indicators.domain.DayRollup;
 import org.peerpulse.indicators.domain.RollupChange;
@@ -21,7 +23,7 @@ import org.peerpulse.indicators.domain.Watermarks;
  * Rollups in a map, with the same conditional write as the Mongo adapter; {@code beforeNextApply} lets a
  * test play another writer that gets in between the read and the write.
  */
-class InMemoryRollups implements Rollups {
+class InMemoryRollups implements Rollups, AgencyRollups {
 
     final Map<RollupKey, DayCounts> counts = new HashMap<>();
     final Map<RollupKey, Watermarks> watermarks = new HashMap<>();
@@ -72,6 +74,17 @@ class InMemoryRollups implements Rollups {
             if (key.cell().agencyId().equals(agencyId) && inScope && !key.day().isBefore(from)
                     && !key.day().isAfter(to)) {
                 found.add(new DayRollup(key.day(), dayCounts));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public List<CellRollup> findAll(String agencyId, LocalDate from, LocalDate to) {
+        List<CellRollup> found = new ArrayList<>();
+        counts.forEach((key, dayCounts) -> {
+            if (key.cell().agencyId().equals(agencyId) && !key.day().isBefore(from) && !key.day().isAfter(to)) {
+                found.add(new CellRollup(key.cell(), key.day(), dayCounts));
             }
         });
         return found;
