@@ -1,0 +1,175 @@
+package org.peerpulse.indicators.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.peerpulse.indicators.domain.Agencies;
+import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.domain.AgencySettings;
+import org.peerpulse.indicators.domain.Alert;
+import org.peerpulse.indicators.domain.AlertKind;
+import org.peerpulse.indicators.domain.AlertNotFound;
+import org.peerpulse.indicators.domain.AlertState;
+import org.peerpulse.indicators.domain.AlertTransitionRefused;
+import org.peerpulse.indicators.domain.Cell;
+import org.peerpulse.indicators.domain.CellRollup;
+import org.peerpulse.indicators.domain.ConsumedEvent;
+import org.peerpulse.indicators.domain.IndicatorEvent;
+import org.peerpulse.indicators.domain.LoggedSession;
+import org.peerpulse.indicators.domain.ReceivedFeedback;
+import org.peerpulse.indicators.domain.SmallCellRule;
+import org.peerpulse.indicators.domain.SourcePosition;
+import org.peerpulse.indicators.domain.VoidedSession;
+
+/**
+ * What a consumed batch opens, with hand-written fakes: harm alerts once per feedback event whatever
+ * happens to its session, index alerts once per index and scope while open, and the inbox rules.
+ */
+class IngestBatchTest {
+
+    private static final String SESSIONS = "peerpulse.sessions.v1";
+    private static final String FEEDBACK = "peerpulse.feedback.v1";
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final Instant SESSION_AT = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Cell RIVERA = new Cell("harbor", "warmline", "sp-rivera");
+
+    private final InMemoryRollups rollups = new InMemoryRollups();
+    private final InMemoryAlerts alerts = new InMemoryAlerts();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Agencies agencies = new Agencies(settings(null),
+            Map.of("floored", settings(70.0)));
+    private final AgencyCalendar calendar = agencies.calendar();
+    private final IngestBatch ingest = new IngestBatch(new ApplyEvents(new InMemoryFacts(), rollups, calendar),
+            new ReadDashboard(this::cellRollups, agencies, calendar, clock), alerts, agencies, calendar, clock);
+    private long offset;
+
+    @Test
+    void aHarmReportOpensOneAlertHoweverOftenItIsReadAndEvenForAVoidedSession() {
+        LoggedSession session = session(RIVERA, "s-1");
+        ReceivedFeedback harm = feedback(RIVERA, "s-1", Map.of("KINDNESS", 2), true);
+
+        IngestedBatch first = ingest.ingest(batch(at(SESSIONS, session), at(FEEDBACK, harm)));
+        ConsumedEvent copy = at(FEEDBACK, harm);
+        IngestedBatch again = ingest.ingest(batch(copy, copy, at(SESSIONS, new VoidedSession(UUID.randomUUID(), "s-1",
+                RIVERA, SESSION_AT))));
+
+        assertThat(first.alertsOpened()).isEqualTo(Map.of(AlertKind.HARM_REPORT, 1));
+        assertThat(again.alertsOpened()).isEmpty();
+        assertThat(alerts.all()).singleElement().satisfies(alert -> {
+            assertThat(alert.id()).isEqualTo(Alert.harmReportId(harm.eventId()));
+            assertThat(alert.sessionDate()).isEqualTo(LocalDate.parse("2026-11-20"));
+            assertThat(alert.openedAt()).isEqualTo(NOW);
+        });
+
+        // The session is voided: the report no longer counts, a harm report read after the void still alerts.
+        ReceivedFeedback late = feedback(RIVERA, "s-1", Map.of(), true);
+        IngestedBatch afterVoid = ingest.ingest(batch(at(FEEDBACK, late)));
+        assertThat(afterVoid.applied().eventsCounted()).isZero();
+        assertThat(afterVoid.alertsOpened()).isEqualTo(Map.of(AlertKind.HARM_REPORT, 1));
+    }
+
+    /** floored: TRUST floor 70; five answers SAFE_ATMOSPHERE 2 give TRUST (2 - 1) / 4 * 100 = 25. */
+    @Test
+    void anIndexBelowTheFloorOpensOneAlertUntilItIsResolvedAndASuppressedOneNone() {
+        Cell cell = new Cell("floored", "warmline", "sp-rivera");
+        List<ConsumedEvent> four = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            four.add(at(SESSIONS, session(cell, "s-" + i)));
+            four.add(at(FEEDBACK, feedback(cell, "s-" + i, Map.of("SAFE_ATMOSPHERE", 2), false)));
+        }
+        assertThat(ingest.ingest(batch(four.toArray(ConsumedEvent[]::new))).alertsOpened())
+                .as("four answers: the index is suppressed").isEmpty();
+
+        IngestedBatch fifth = ingest.ingest(batch(at(SESSIONS, session(cell, "s-4")),
+                at(FEEDBACK, feedback(cell, "s-4", Map.of("SAFE_ATMOSPHERE", 2), false))));
+        assertThat(fifth.alertsOpened()).containsEntry(AlertKind.TRUST_INDEX_BELOW_FLOOR, alertsOf("floored").size());
+        Alert agencyWide = alertsOf("floored").stream().filter(alert -> alert.programId() == null).findFirst()
+                .orElseThrow();
+        assertThat(agencyWide.index()).isEqualTo(25.0);
+        assertThat(agencyWide.floor()).isEqualTo(70.0);
+
+        int opened = alertsOf("floored").size();
+        ingest.ingest(batch(at(SESSIONS, session(cell, "s-5")),
+                at(FEEDBACK, feedback(cell, "s-5", Map.of("SAFE_ATMOSPHERE", 1), false))));
+        assertThat(alertsOf("floored")).hasSize(opened);
+
+        new ResolveAlert(alerts, clock).resolve(new AlertCommand("floored", agencyWide.id(), "lead-ana"));
+        ingest.ingest(batch(at(SESSIONS, session(cell, "s-6")),
+                at(FEEDBACK, feedback(cell, "s-6", Map.of("SAFE_ATMOSPHERE", 2), false))));
+        assertThat(alertsOf("floored")).hasSize(opened + 1);
+    }
+
+    @Test
+    void anAgencyWithoutFloorsNeverGetsAnIndexAlert() {
+        List<ConsumedEvent> week = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            week.add(at(SESSIONS, session(RIVERA, "s-" + i)));
+            week.add(at(FEEDBACK, feedback(RIVERA, "s-" + i, Map.of("SAFE_ATMOSPHERE", 1, "KINDNESS", 1), false)));
+        }
+        assertThat(ingest.ingest(batch(week.toArray(ConsumedEvent[]::new))).alertsOpened()).isEmpty();
+    }
+
+    @Test
+    void leadsAcknowledgeAndResolveTheirOwnAgencysAlertsOnlyForward() {
+        ReceivedFeedback harm = feedback(RIVERA, "s-1", Map.of(), true);
+        ingest.ingest(batch(at(FEEDBACK, harm)));
+        UUID id = Alert.harmReportId(harm.eventId());
+
+        Alert acknowledged = new AcknowledgeAlert(alerts, clock).acknowledge(new AlertCommand("harbor", id, "lead-ana"));
+        assertThat(acknowledged.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+        assertThat(acknowledged.lastChange().by()).isEqualTo("lead-ana");
+        assertThatThrownBy(() -> new AcknowledgeAlert(alerts, clock).acknowledge(new AlertCommand("harbor", id, "x")))
+                .isInstanceOf(AlertTransitionRefused.class);
+        assertThatThrownBy(() -> new ResolveAlert(alerts, clock).resolve(new AlertCommand("sunrise", id, "x")))
+                .isInstanceOf(AlertNotFound.class);
+
+        AlertPage page = new ListAlerts(alerts).list(new AlertQuery("harbor", AlertState.ACKNOWLEDGED, 0, 1));
+        assertThat(page.items()).extracting(Alert::id).containsExactly(id);
+        assertThat(page.hasMore()).isFalse();
+    }
+
+    /** The fake's rollups cell by cell, as the dashboard reads a whole agency. */
+    private List<CellRollup> cellRollups(String agencyId, LocalDate from, LocalDate to) {
+        return rollups.counts.entrySet().stream()
+                .filter(entry -> entry.getKey().cell().agencyId().equals(agencyId)
+                        && !entry.getKey().day().isBefore(from) && !entry.getKey().day().isAfter(to))
+                .map(entry -> new CellRollup(entry.getKey().cell(), entry.getKey().day(), entry.getValue()))
+                .toList();
+    }
+
+    private List<Alert> alertsOf(String agency) {
+        return alerts.all().stream().filter(alert -> alert.agencyId().equals(agency)).toList();
+    }
+
+    private static LoggedSession session(Cell cell, String id) {
+        return new LoggedSession(UUID.randomUUID(), id, cell, SESSION_AT, 30, true, false, false, true);
+    }
+
+    private static ReceivedFeedback feedback(Cell cell, String session, Map<String, Integer> ratings, boolean harm) {
+        return new ReceivedFeedback(UUID.randomUUID(), session, cell, SESSION_AT, ratings, 3, harm);
+    }
+
+    private ConsumedEvent at(String topic, IndicatorEvent event) {
+        return new ConsumedEvent(SourcePosition.of(topic, 0, offset++), event);
+    }
+
+    private static EventBatch batch(ConsumedEvent... events) {
+        return new EventBatch(List.of(events));
+    }
+
+    private static AgencySettings settings(Double trustFloor) {
+        return new AgencySettings(ZoneOffset.UTC, new SmallCellRule(5), new SmallCellRule(11), Set.of(), null,
+                trustFloor);
+    }
+}
