@@ -23,7 +23,6 @@ import org.peerpulse.indicators.domain.AlertNotFound;
 import org.peerpulse.indicators.domain.AlertState;
 import org.peerpulse.indicators.domain.AlertTransitionRefused;
 import org.peerpulse.indicators.domain.Cell;
-import org.peerpulse.indicators.domain.CellRollup;
 import org.peerpulse.indicators.domain.ConsumedEvent;
 import org.peerpulse.indicators.domain.IndicatorEvent;
 import org.peerpulse.indicators.domain.LoggedSession;
@@ -51,7 +50,7 @@ class IngestBatchTest {
             Map.of("floored", settings(70.0)));
     private final AgencyCalendar calendar = agencies.calendar();
     private final IngestBatch ingest = new IngestBatch(new ApplyEvents(new InMemoryFacts(), rollups, calendar),
-            new ReadDashboard(this::cellRollups, agencies, calendar, clock), alerts, agencies, calendar, clock);
+            new ReadDashboard(rollups, agencies, calendar, clock), alerts, agencies, calendar, clock);
     private long offset;
 
     @Test
@@ -137,15 +136,6 @@ class IngestBatchTest {
         AlertPage page = new ListAlerts(alerts).list(new AlertQuery("harbor", AlertState.ACKNOWLEDGED, 0, 1));
         assertThat(page.items()).extracting(Alert::id).containsExactly(id);
         assertThat(page.hasMore()).isFalse();
-    }
-
-    /** The fake's rollups cell by cell, as the dashboard reads a whole agency. */
-    private List<CellRollup> cellRollups(String agencyId, LocalDate from, LocalDate to) {
-        return rollups.counts.entrySet().stream()
-                .filter(entry -> entry.getKey().cell().agencyId().equals(agencyId)
-                        && !entry.getKey().day().isBefore(from) && !entry.getKey().day().isAfter(to))
-                .map(entry -> new CellRollup(entry.getKey().cell(), entry.getKey().day(), entry.getValue()))
-                .toList();
     }
 
     private List<Alert> alertsOf(String agency) {
