@@ -58,8 +58,11 @@ public record IndicatorProperties(Integer minCellSize, Integer exportMinCellSize
 
     private static AgencySettings settings(String prefix, ZoneId zone, int k, int exportK, Set<String> part2Programs,
             Double valuesFloor, Double trustFloor) {
-        if (k < SmallCellRule.LOWEST_K || exportK < SmallCellRule.LOWEST_K) {
-            throw new IllegalArgumentException(prefix + ".min-cell-size and .export-min-cell-size must be at least "
+        if (k < SmallCellRule.LOWEST_K) {
+            throw new IllegalArgumentException(prefix + ".min-cell-size must be at least " + SmallCellRule.LOWEST_K);
+        }
+        if (exportK < SmallCellRule.LOWEST_K) {
+            throw new IllegalArgumentException(prefix + ".export-min-cell-size must be at least "
                     + SmallCellRule.LOWEST_K);
         }
         return new AgencySettings(zone, new SmallCellRule(k), new SmallCellRule(exportK), part2Programs,

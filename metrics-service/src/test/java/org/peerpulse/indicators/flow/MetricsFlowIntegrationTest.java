@@ -89,7 +89,13 @@ class MetricsFlowIntegrationTest {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+        registry.add("peerpulse.indicators.agencies[" + FUNDED + "].part2-programs", () -> "detox");
+        registry.add("peerpulse.indicators.agencies[" + TINY + "].min-cell-size", () -> "3");
     }
+
+    /** An agency with a Part 2 program, and one that chose the smallest cell size; unique per run. */
+    private static final String FUNDED = "funded" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String TINY = "tiny" + UUID.randomUUID().toString().substring(0, 8);
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -113,31 +119,36 @@ class MetricsFlowIntegrationTest {
         assertThat(agency).isEqualTo(JSON.readTree("""
                 { "agencyId": "harbor", "scope": { "type": "agency", "id": "harbor" },
                   "from": "2026-11-16", "to": "2026-11-22",
-                  "sessions": 6, "invitations": 6, "responses": 5, "responseRate": 0.833,
+                  "sessions": 6, "invitations": 6, "responses": 5, "responsesSuppressed": false, "responseRate": 0.833,
                   "peerRoleShare": 0.727, "strengthsAcknowledgedRate": 0.5, "recoveryFocusRate": 0.5,
                   "valuesIndex": 82.5, "trustIndex": 77.5,
-                  "hope": { "responses": 5, "mean": 4.2, "topBoxRate": 0.8, "suppressed": false },
+                  "hope": { "responses": 5, "mean": 4.2, "topBoxRate": 0.8, "distribution": [0, 0, 1, 2, 2],
+                            "suppressed": false },
                   "items": [
                     %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s ],
                   "harmReports": 1, "signatureStrengths": [ "SAFE_ATMOSPHERE", "KINDNESS", "EMPATHY" ],
-                  "series": [ { "period": "2026-W47", "sessions": 6, "responses": 5,
-                                "valuesIndex": 82.5, "trustIndex": 77.5 } ] }
+                  "series": [ { "period": "2026-W47", "sessions": 6, "responses": 5, "responsesSuppressed": false,
+                                "valuesIndex": 82.5, "trustIndex": 77.5, "hopeMean": 4.2,
+                                "valuesIndexChange": null, "trustIndexChange": null, "hopeMeanChange": null } ] }
                 """.formatted(
                 hidden("GIVING_BACK", "VALUE"), hidden("COURAGE", "VALUE"),
-                shown("KINDNESS", "VALUE", 4.4, 0.8), hidden("CAUTION", "VALUE"), hidden("HELPFULNESS", "VALUE"),
-                hidden("CREATIVITY", "VALUE"), hidden("GENTLENESS", "VALUE"), shown("EMPATHY", "VALUE", 4.2, 0.8),
-                shown("SAFE_ATMOSPHERE", "PRINCIPLE", 4.6, 1.0), hidden("RECOVERY_FOCUS", "PRINCIPLE"),
-                hidden("GENUINE_ROLE", "PRINCIPLE"), shown("NO_STIGMA", "PRINCIPLE", 3.6, 0.6),
+                shown("KINDNESS", "VALUE", 4.4, 0.8, "0, 0, 1, 1, 3"), hidden("CAUTION", "VALUE"),
+                hidden("HELPFULNESS", "VALUE"), hidden("CREATIVITY", "VALUE"), hidden("GENTLENESS", "VALUE"),
+                shown("EMPATHY", "VALUE", 4.2, 0.8, "0, 0, 1, 2, 2"),
+                shown("SAFE_ATMOSPHERE", "PRINCIPLE", 4.6, 1.0, "0, 0, 0, 2, 3"), hidden("RECOVERY_FOCUS", "PRINCIPLE"),
+                hidden("GENUINE_ROLE", "PRINCIPLE"), shown("NO_STIGMA", "PRINCIPLE", 3.6, 0.6, "0, 1, 1, 2, 1"),
                 hidden("STRENGTH_BASED", "PRINCIPLE"))));
 
         JsonNode warmline = get("/api/v1/dashboards/programs/warmline" + WEEK_47, lead).body();
         assertThat(warmline.get("scope")).isEqualTo(JSON.readTree("{\"type\": \"program\", \"id\": \"warmline\"}"));
         assertThat(warmline.get("sessions").asLong()).isEqualTo(4);
-        assertThat(warmline.get("responses").asLong()).isEqualTo(3);
+        // Three answers: below k = 5, so even the count is hidden (it would be each item's count).
+        assertThat(warmline.get("responses").isNull()).isTrue();
+        assertThat(warmline.get("responsesSuppressed").asBoolean()).isTrue();
         assertThat(warmline.get("harmReports").asLong()).isEqualTo(1);
         assertThat(warmline.get("valuesIndex").isNull()).isTrue();
         assertThat(warmline.get("hope")).isEqualTo(JSON.readTree(
-                "{\"responses\": null, \"mean\": null, \"topBoxRate\": null, \"suppressed\": true}"));
+                "{\"responses\": null, \"mean\": null, \"topBoxRate\": null, \"distribution\": null, \"suppressed\": true}"));
 
         JsonNode chen = get("/api/v1/dashboards/specialists/sp-chen" + DAYS_OF_WEEK_47, lead).body();
         assertThat(chen.get("sessions").asLong()).isEqualTo(2);
@@ -162,7 +173,8 @@ class MetricsFlowIntegrationTest {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("agencyId").asString()).isEqualTo("sunrise");
             assertThat(answer.body().get("sessions").asLong()).isZero();
-            assertThat(answer.body().get("responses").asLong()).isZero();
+            assertThat(answer.body().get("responses").isNull()).isTrue();
+            assertThat(answer.body().get("responsesSuppressed").asBoolean()).isTrue();
             assertThat(answer.body().get("harmReports").asLong()).isZero();
         }
     }
@@ -181,7 +193,7 @@ class MetricsFlowIntegrationTest {
         String lead = TestIssuer.shared().token(agency, "quality_lead");
         await().atMost(WAIT).until(() -> get("/api/v1/dashboards/agency" + WEEK_47, lead).body(),
                 body -> body.get("sessions").asLong() == 1);
-        assertThat(get("/api/v1/dashboards/agency" + WEEK_47, lead).body().get("responses").asLong()).isZero();
+        assertThat(get("/api/v1/dashboards/agency" + WEEK_47, lead).body().get("responsesSuppressed").asBoolean()).isTrue();
 
         List<ConsumerRecord<String, String>> sessionsDead = awaitRecords(Topics.deadLetter(Topics.SESSIONS), agency, 2);
         List<ConsumerRecord<String, String>> feedbackDead = awaitRecords(Topics.deadLetter(Topics.FEEDBACK), agency, 1);
@@ -192,10 +204,11 @@ class MetricsFlowIntegrationTest {
     /**
      * <pre>
      * S1 2026-11-20 30 min peer, with feedback F1 (harm reported) — then S1 is voided
-     * S2 2026-11-21 15 min peer, with feedback F2 — both records produced twice (same event id, new offsets)
+     * S2 2026-11-21 15 min peer, with feedback F2 (harm reported) — both records produced twice (same event
+     *    id, new offsets)
      * S3 2026-11-22 60 min non-peer, with feedback F3 (harm reported)
-     * left: sessions 2, invitations 2, responses 2, response rate 1.0, peer share 15/75 = 0.2, harm 1
-     * (counting the copies would give 3 sessions and 3 responses; missing the void, peer share 45/105 and harm 2)
+     * left: sessions 2, invitations 2, responses 2 (below k: hidden), peer share 15/75 = 0.2, harm 2
+     * (counting the copies would give 3 sessions and harm 3; missing the void, peer share 45/105 and harm 3)
      * </pre>
      */
     @Test
@@ -208,7 +221,7 @@ class MetricsFlowIntegrationTest {
         SessionLogged s3 = session(agency, "warmline", "sp-chen", "2026-11-22T09:00:00Z", 60,
                 Activity.NON_PEER_TASK, List.of(), List.of());
         FeedbackSubmitted f1 = feedback(s1, Map.of("KINDNESS", 5), 4, true);
-        FeedbackSubmitted f2 = feedback(s2, Map.of("KINDNESS", 3), 2, false);
+        FeedbackSubmitted f2 = feedback(s2, Map.of("KINDNESS", 3), 2, true);
         FeedbackSubmitted f3 = feedback(s3, Map.of("KINDNESS", 4), 5, true);
 
         publish(Topics.FEEDBACK, f1);
@@ -228,15 +241,16 @@ class MetricsFlowIntegrationTest {
         JsonNode dashboard = get("/api/v1/dashboards/agency" + WEEK_47, lead).body();
         assertThat(dashboard.get("sessions").asLong()).isEqualTo(2);
         assertThat(dashboard.get("invitations").asLong()).isEqualTo(2);
-        assertThat(dashboard.get("responses").asLong()).isEqualTo(2);
-        assertThat(dashboard.get("responseRate").asDouble()).isEqualTo(1.0);
+        assertThat(dashboard.get("responsesSuppressed").asBoolean()).isTrue();
+        assertThat(dashboard.get("responseRate").isNull()).isTrue();
         assertThat(dashboard.get("peerRoleShare").asDouble()).isEqualTo(0.2);
-        assertThat(dashboard.get("harmReports").asLong()).isEqualTo(1);
+        assertThat(dashboard.get("harmReports").asLong()).isEqualTo(2);
         JsonNode days = get("/api/v1/dashboards/agency" + DAYS_OF_WEEK_47, lead).body().get("series");
         assertThat(days.get(4)).isEqualTo(JSON.readTree("""
-                { "period": "2026-11-20", "sessions": 0, "responses": 0, "valuesIndex": null, "trustIndex": null }"""));
+                { "period": "2026-11-20", "sessions": 0, "responses": null, "responsesSuppressed": true,
+                  "valuesIndex": null, "trustIndex": null, "hopeMean": null,
+                  "valuesIndexChange": null, "trustIndexChange": null, "hopeMeanChange": null }"""));
         assertThat(days.get(5).get("sessions").asLong()).isEqualTo(1);
-        assertThat(days.get(5).get("responses").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -258,6 +272,130 @@ class MetricsFlowIntegrationTest {
         JsonNode defaults = get("/api/v1/dashboards/agency", lead).body();
         assertThat(defaults.get("series").size()).isEqualTo(30);
         assertThat(defaults.get("to").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    }
+
+    /**
+     * <pre>
+     * FUNDED, 2026-11-20, one specialist per program, every answer the same within a program:
+     *   warmline    sp-a 12 answers  KINDNESS 5, hope 5
+     *   navigation  sp-b 11 answers  KINDNESS 4, hope 4
+     *   outreach    sp-c  3 answers  KINDNESS 4, hope 4
+     *   detox       sp-d  5 answers  KINDNESS 1, hope 1     (42 CFR Part 2)
+     * Dashboards (k = 5, Part 2 included): outreach (3) hidden; agency 31 - warmline 12 - navigation 11 - detox 5
+     *   would be outreach, so detox (5, the fewest shown) is hidden too: the attacker gets 8 answers, not 3.
+     * Export (k = 11, detox left out): agency 26 answers, KINDNESS 116/26 = 4.46, values (116/26 - 1) * 25 = 86.5;
+     *   outreach (3) hidden, and navigation (11, the fewest shown) with it; warmline 12 shown, mean 5.0.
+     * </pre>
+     */
+    @Test
+    void hiddenProgramsCannotBeSubtractedOutAndFundersGetACsvWithoutPart2() throws Exception {
+        publishFunded();
+        String lead = TestIssuer.shared().token(FUNDED, "quality_lead");
+
+        // The attacker: the agency total minus every program that is shown.
+        JsonNode agency = get("/api/v1/dashboards/agency" + WEEK_47, lead).body();
+        long sum = Math.round(kindness(agency).get("mean").asDouble() * kindness(agency).get("responses").asLong());
+        long answers = kindness(agency).get("responses").asLong();
+        List<String> hiddenPrograms = new java.util.ArrayList<>();
+        for (String program : List.of("detox", "navigation", "outreach", "warmline")) {
+            JsonNode item = kindness(get("/api/v1/dashboards/programs/" + program + WEEK_47, lead).body());
+            if (item.get("suppressed").asBoolean()) {
+                hiddenPrograms.add(program);
+            } else {
+                sum -= Math.round(item.get("mean").asDouble() * item.get("responses").asLong());
+                answers -= item.get("responses").asLong();
+            }
+        }
+        assertThat(hiddenPrograms).containsExactly("detox", "outreach");
+        // 3 x 4 + 5 x 1 = 17 over 8 answers: outreach's own 12 over 3 is not recoverable.
+        assertThat(answers).isEqualTo(8);
+        assertThat(sum).isEqualTo(17);
+
+        Text csv = getText("/api/v1/exports/indicators.csv?from=2026-11-16&to=2026-11-22", lead);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.disposition()).startsWith("attachment").contains("indicators-2026-11-16-2026-11-22.csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("scope,id,from,to,sessions,responses,responseRate,peerRoleShare,"
+                + "valuesIndex,trustIndex,hopeMean,hopeTopBoxRate,GIVING_BACK_mean,COURAGE_mean,KINDNESS_mean,"
+                + "CAUTION_mean,HELPFULNESS_mean,CREATIVITY_mean,GENTLENESS_mean,EMPATHY_mean,SAFE_ATMOSPHERE_mean,"
+                + "RECOVERY_FOCUS_mean,GENUINE_ROLE_mean,NO_STIGMA_mean,STRENGTH_BASED_mean");
+        String hidden = "fewer than 11";
+        assertThat(lines).hasSize(5).noneMatch(line -> line.contains("detox"));
+        assertThat(lines.get(1)).isEqualTo(String.join(",", "agency", FUNDED, "2026-11-16", "2026-11-22", "26", "26",
+                "1.0", "1.0", "86.5", hidden, "4.46", "1.0", hidden, hidden, "4.46", hidden, hidden, hidden, hidden,
+                hidden, hidden, hidden, hidden, hidden, hidden));
+        assertThat(lines.get(2)).startsWith("program,navigation,2026-11-16,2026-11-22,11," + hidden + "," + hidden
+                + ",1.0," + hidden + "," + hidden + "," + hidden + "," + hidden);
+        assertThat(lines.get(3)).startsWith("program,outreach,2026-11-16,2026-11-22,3," + hidden);
+        assertThat(lines.get(4)).startsWith("program,warmline,2026-11-16,2026-11-22,12,12,1.0,1.0,100.0,"
+                + hidden + ",5.0,1.0");
+    }
+
+    @Test
+    void onlyQualityLeadsExportAndBadParametersAreProblems() throws Exception {
+        String path = "/api/v1/exports/indicators.csv?from=2026-11-16&to=2026-11-22";
+        assertProblem(get(path, null), 401);
+        assertProblem(get(path, TestIssuer.shared().token("harbor", "specialist")), 403);
+        String lead = TestIssuer.shared().token("harbor", "quality_lead");
+        assertProblem(get("/api/v1/exports/indicators.csv?from=2026-11-22&to=2026-11-16", lead), 400);
+        assertProblem(get("/api/v1/exports/indicators.csv?from=yesterday", lead), 400);
+    }
+
+    @Test
+    void anAgencyThatChoseKThreeSeesACellOfThreeAndTheDefaultAgencyDoesNot() throws Exception {
+        String plain = "plain-" + UUID.randomUUID();
+        for (String agency : List.of(TINY, plain)) {
+            for (int i = 0; i < 3; i++) {
+                SessionLogged session = session(agency, "warmline", "sp-x", "2026-11-20T09:0" + i + ":00Z", 30,
+                        Activity.PEER_SUPPORT, List.of(), List.of());
+                publish(Topics.SESSIONS, session);
+                publish(Topics.FEEDBACK, feedback(session, Map.of("KINDNESS", 4), 4, false));
+            }
+        }
+        awaitCaughtUp();
+
+        JsonNode tiny = get("/api/v1/dashboards/agency" + WEEK_47, TestIssuer.shared().token(TINY, "quality_lead")).body();
+        assertThat(tiny.get("responses").asLong()).isEqualTo(3);
+        assertThat(kindness(tiny).get("mean").asDouble()).isEqualTo(4.0);
+        JsonNode other = get("/api/v1/dashboards/agency" + WEEK_47, TestIssuer.shared().token(plain, "quality_lead")).body();
+        assertThat(other.get("responses").isNull()).isTrue();
+        assertThat(kindness(other).get("suppressed").asBoolean()).isTrue();
+    }
+
+    private static boolean fundedPublished;
+
+    private void publishFunded() throws Exception {
+        if (fundedPublished) {
+            return;
+        }
+        fundedPublished = true;
+        Map<String, int[]> programs = new java.util.LinkedHashMap<>();
+        programs.put("warmline", new int[] {12, 5});
+        programs.put("navigation", new int[] {11, 4});
+        programs.put("outreach", new int[] {3, 4});
+        programs.put("detox", new int[] {5, 1});
+        int minute = 0;
+        for (Map.Entry<String, int[]> program : programs.entrySet()) {
+            for (int i = 0; i < program.getValue()[0]; i++) {
+                SessionLogged session = session(FUNDED, program.getKey(), "sp-" + program.getKey(),
+                        Instant.parse("2026-11-20T09:00:00Z").plusSeconds(60L * minute++).toString(), 30,
+                        Activity.PEER_SUPPORT, List.of(), List.of());
+                publish(Topics.SESSIONS, session);
+                publish(Topics.FEEDBACK, feedback(session, Map.of("KINDNESS", program.getValue()[1]),
+                        program.getValue()[1], false));
+            }
+        }
+        awaitCaughtUp();
+    }
+
+    private static JsonNode kindness(JsonNode dashboard) {
+        for (JsonNode item : dashboard.get("items")) {
+            if (item.get("code").asString().equals("KINDNESS")) {
+                return item;
+            }
+        }
+        throw new AssertionError("no KINDNESS item");
     }
 
     // --- the week of harbor ------------------------------------------------------------------------------
@@ -317,15 +455,17 @@ class MetricsFlowIntegrationTest {
                 Instant.parse(sessionAt), Frameworks.PEER_CORE_V1.ref(), ratings, hope, harm, "en", "OWN_DEVICE");
     }
 
-    private static String shown(String code, String group, double mean, double topBox) {
+    private static String shown(String code, String group, double mean, double topBox, String distribution) {
         return """
-                { "code": "%s", "group": "%s", "responses": 5, "mean": %s, "topBoxRate": %s, "suppressed": false }"""
-                .formatted(code, group, mean, topBox);
+                { "code": "%s", "group": "%s", "responses": 5, "mean": %s, "topBoxRate": %s,
+                  "distribution": [%s], "suppressed": false }"""
+                .formatted(code, group, mean, topBox, distribution);
     }
 
     private static String hidden(String code, String group) {
         return """
-                { "code": "%s", "group": "%s", "responses": null, "mean": null, "topBoxRate": null, "suppressed": true }"""
+                { "code": "%s", "group": "%s", "responses": null, "mean": null, "topBoxRate": null, "distribution": null,
+                  "suppressed": true }"""
                 .formatted(code, group);
     }
 
@@ -395,6 +535,16 @@ class MetricsFlowIntegrationTest {
     // --- HTTP ---------------------------------------------------------------------------------------------
 
     private record Answer(int status, String contentType, JsonNode body) {
+    }
+
+    private record Text(int status, String contentType, String disposition, String body) {
+    }
+
+    private Text getText(String path, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Text(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Content-Disposition").orElse(""), response.body());
     }
 
     private Answer get(String path, String token) throws Exception {
