@@ -4,7 +4,10 @@
  * from which each event's change is decided (a void takes out exactly what its session and its feedback
  * put in; a copy of an event at a new offset changes nothing), the offset watermarks that make applying a
  * batch safe to repeat, and the arithmetic of a dashboard (means, top-box rates, the values and TRUST
- * indices, small-cell suppression, day / ISO-week / month periods). No Spring, Kafka or MongoDB type
+ * indices, trends with their change from the period before, day / ISO-week / month periods), and the
+ * {@code Disclosure} that decides for a whole agency at once which statistics are hidden: fewer than k
+ * responses, or given back by subtracting shown ones (decision 0007), on dashboards and in the funders'
+ * export, which leaves 42 CFR Part 2 programs out entirely. No Spring, Kafka or MongoDB type
  * reaches this package, so every rule here is tested with numbers worked out by hand.
  */
 package org.peerpulse.indicators.domain;

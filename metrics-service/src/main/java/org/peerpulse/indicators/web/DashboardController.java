@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Dashboards of the caller's own agency, for quality leads. A specialist's own view needs a link from
- * their token to their specialist id, and must leave harm reports out; until then specialists get 403.
+ * Dashboards of the caller's own agency, for quality leads, answered from rollups only, with small cells
+ * hidden as the agency's {@code Disclosure} decides. A specialist's own view needs a link from their token
+ * to their specialist id, and must leave harm reports out; until then specialists get 403.
  */
 @RestController
 @RequestMapping("/api/v1/dashboards")
