@@ -1,8 +1,12 @@
 package org.peerpulse.indicators.application;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.peerpulse.indicators.domain.Agencies;
+import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.domain.DateRange;
 import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.Roster;
 import org.peerpulse.indicators.domain.Rosters;
@@ -21,30 +25,38 @@ public class ReadDashboardPage {
     private final ReadDashboard readDashboard;
     private final Rosters rosters;
     private final Agencies agencies;
+    private final AgencyCalendar calendar;
+    private final Clock clock;
 
-    public ReadDashboardPage(ReadDashboard readDashboard, Rosters rosters, Agencies agencies) {
+    public ReadDashboardPage(ReadDashboard readDashboard, Rosters rosters, Agencies agencies, AgencyCalendar calendar,
+            Clock clock) {
         this.readDashboard = readDashboard;
         this.rosters = rosters;
         this.agencies = agencies;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
+    /** One read of the roster and one of the agency's rollups, whatever the number of scopes below. */
     public DashboardPage read(DashboardQuery query) {
-        Dashboard dashboard = readDashboard.read(query);
+        DateRange range = DateRange.ofRequest(query.from(), query.to(), calendar.today(query.agencyId(), clock));
         List<Scope> below = switch (query.scope().type()) {
-            case AGENCY -> roster(query, dashboard).programs().stream().map(Scope::program).toList();
-            case PROGRAM -> roster(query, dashboard).specialistsOf(query.scope().id()).stream()
+            case AGENCY -> roster(query, range).programs().stream().map(Scope::program).toList();
+            case PROGRAM -> roster(query, range).specialistsOf(query.scope().id()).stream()
                     .map(Scope::specialist).toList();
             case SPECIALIST -> List.of();
         };
-        List<Dashboard> children = below.stream()
-                .limit(MAX_CHILDREN)
-                .map(scope -> readDashboard.read(new DashboardQuery(query.agencyId(), scope, dashboard.from(),
-                        dashboard.to(), query.granularity())))
-                .toList();
-        return new DashboardPage(dashboard, agencies.of(query.agencyId()).dashboards().k(), children);
+        List<Scope> scopes = new ArrayList<>();
+        scopes.add(query.scope());
+        below.stream().limit(MAX_CHILDREN).forEach(scopes::add);
+        List<Dashboard> dashboards = readDashboard.readEach(
+                new DashboardQuery(query.agencyId(), query.scope(), range.from(), range.to(), query.granularity()),
+                scopes);
+        return new DashboardPage(dashboards.get(0), agencies.of(query.agencyId()).dashboards().k(),
+                dashboards.subList(1, dashboards.size()));
     }
 
-    private Roster roster(DashboardQuery query, Dashboard dashboard) {
-        return rosters.of(query.agencyId(), dashboard.from(), dashboard.to());
+    private Roster roster(DashboardQuery query, DateRange range) {
+        return rosters.of(query.agencyId(), range.from(), range.to());
     }
 }

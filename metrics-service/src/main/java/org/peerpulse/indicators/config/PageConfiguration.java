@@ -1,8 +1,11 @@
 package org.peerpulse.indicators.config;
 
+import java.time.Clock;
+
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.application.ReadDashboardPage;
 import org.peerpulse.indicators.domain.Agencies;
+import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.persistence.MongoRosters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +21,8 @@ public class PageConfiguration {
     }
 
     @Bean
-    ReadDashboardPage readDashboardPage(ReadDashboard readDashboard, MongoRosters rosters, Agencies agencies) {
-        return new ReadDashboardPage(readDashboard, rosters, agencies);
+    ReadDashboardPage readDashboardPage(ReadDashboard readDashboard, MongoRosters rosters, Agencies agencies,
+            AgencyCalendar calendar, Clock clock) {
+        return new ReadDashboardPage(readDashboard, rosters, agencies, calendar, clock);
     }
 }

@@ -53,13 +53,22 @@ record DashboardView(
     }
 
     /**
-     * One rated item. {@code meter} is the mean for a {@code <meter>} element, {@code null} when hidden.
+     * One rated item. {@code meter} is the mean for a {@code <meter>} element, {@code null} when hidden;
+     * {@code distribution} is how the answers spread over 1–5, as bar segments, empty when hidden.
      */
     record ItemRow(String code, String group, String mean, String topBox, String responses, Double meter,
-            boolean suppressed) {
+            List<Segment> distribution, boolean suppressed) {
     }
 
-    record PeriodRow(String period, long sessions, long responses, String valuesIndex, String trustIndex) {
+    /**
+     * A part of a distribution bar: answers of {@code rating}, from {@code x} to {@code x + width} of 100,
+     * drawn as SVG attributes so no inline style is needed under the page's CSP.
+     */
+    record Segment(int rating, double x, double width, long answers) {
+    }
+
+    record PeriodRow(String period, long sessions, String responses, String valuesIndex, String valuesChange,
+            String trustIndex, String trustChange, String hope, String hopeChange) {
     }
 
     /** A program or specialist one level down, with the headline numbers to choose where to look. */
@@ -78,9 +87,11 @@ record DashboardView(
         }
         ItemScore hope = dashboard.hope();
         List<Figure> headline = List.of(
-                new Figure("Values index", figures.index(dashboard.valuesIndex(), dashboard.responses()),
+                new Figure("Values index", figures.index(dashboard.valuesIndex(), dashboard.responses(),
+                        dashboard.responsesSuppressed()),
                         "0–100, from the eight core values", dashboard.valuesIndex() == null),
-                new Figure("TRUST index", figures.index(dashboard.trustIndex(), dashboard.responses()),
+                new Figure("TRUST index", figures.index(dashboard.trustIndex(), dashboard.responses(),
+                        dashboard.responsesSuppressed()),
                         "0–100, from the five TRUST principles", dashboard.trustIndex() == null),
                 new Figure("Hope", figures.mean(hope.mean(), hope.suppressed()),
                         hope.suppressed() || hope.mean() == null ? "“I leave this session more hopeful.”"
@@ -89,8 +100,10 @@ record DashboardView(
         List<Figure> rates = List.of(
                 new Figure("Sessions", Long.toString(dashboard.sessions()), dashboard.invitations() + " invited to answer",
                         false),
-                new Figure("Response rate", figures.percent(dashboard.responseRate(), false, PageFigures.NO_SESSIONS),
-                        dashboard.responses() + " answers", dashboard.responseRate() == null),
+                new Figure("Response rate", figures.percent(dashboard.responseRate(), dashboard.responsesSuppressed(),
+                        PageFigures.NO_SESSIONS),
+                        figures.count(dashboard.responses(), dashboard.responsesSuppressed()) + " answers",
+                        dashboard.responseRate() == null || dashboard.responsesSuppressed()),
                 new Figure("Peer-role share", figures.percent(dashboard.peerRoleShare(), false, PageFigures.NO_SESSIONS),
                         "of minutes spent in peer work", dashboard.peerRoleShare() == null),
                 new Figure("Strengths acknowledged", figures.percent(dashboard.strengthsAcknowledgedRate(), false,
@@ -98,15 +111,21 @@ record DashboardView(
                 new Figure("Recovery focus", figures.percent(dashboard.recoveryFocusRate(), false, PageFigures.NO_SESSIONS),
                         "of sessions on recovery goals or wellness", dashboard.recoveryFocusRate() == null));
         List<PeriodRow> series = dashboard.series().stream()
-                .map(point -> new PeriodRow(point.period(), point.sessions(), point.responses(),
-                        figures.index(point.valuesIndex(), point.responses()),
-                        figures.index(point.trustIndex(), point.responses())))
+                .map(point -> new PeriodRow(point.period(), point.sessions(),
+                        figures.count(point.responses(), point.responsesSuppressed()),
+                        figures.index(point.valuesIndex(), point.responses(), point.responsesSuppressed()),
+                        figures.change(point.valuesIndexChange(), 1),
+                        figures.index(point.trustIndex(), point.responses(), point.responsesSuppressed()),
+                        figures.change(point.trustIndexChange(), 1),
+                        figures.mean(point.hopeMean(), point.hopeMean() == null
+                                && (point.responsesSuppressed() || point.responses() > 0)),
+                        figures.change(point.hopeMeanChange(), 1)))
                 .toList();
         List<ChildRow> children = page.children().stream()
                 .map(child -> new ChildRow(child.scope().id(), childHref.apply(child.scope().id()), child.sessions(),
-                        Long.toString(child.responses()),
-                        figures.index(child.valuesIndex(), child.responses()),
-                        figures.index(child.trustIndex(), child.responses()),
+                        figures.count(child.responses(), child.responsesSuppressed()),
+                        figures.index(child.valuesIndex(), child.responses(), child.responsesSuppressed()),
+                        figures.index(child.trustIndex(), child.responses(), child.responsesSuppressed()),
                         figures.mean(child.hope().mean(), child.hope().suppressed())))
                 .toList();
         Scope scope = dashboard.scope();
@@ -127,7 +146,25 @@ record DashboardView(
     private static ItemRow row(ItemScore item, PageFigures figures) {
         return new ItemRow(item.code(), item.kind().name(), figures.mean(item.mean(), item.suppressed()),
                 figures.percent(item.topBoxRate(), item.suppressed(), PageFigures.NOTHING_YET),
-                item.suppressed() ? figures.fewerThanK() : item.responses() == null ? "0" : item.responses().toString(),
-                item.suppressed() ? null : item.mean(), item.suppressed());
+                figures.count(item.responses(), item.suppressed()),
+                item.suppressed() ? null : item.mean(), segments(item.distribution()), item.suppressed());
+    }
+
+    private static List<Segment> segments(List<Long> distribution) {
+        if (distribution == null) {
+            return List.of();
+        }
+        long total = distribution.stream().mapToLong(Long::longValue).sum();
+        List<Segment> segments = new ArrayList<>();
+        double x = 0;
+        for (int rating = 1; rating <= distribution.size() && total > 0; rating++) {
+            long answers = distribution.get(rating - 1);
+            double width = 100.0 * answers / total;
+            if (answers > 0) {
+                segments.add(new Segment(rating, x, width, answers));
+            }
+            x += width;
+        }
+        return segments;
     }
 }

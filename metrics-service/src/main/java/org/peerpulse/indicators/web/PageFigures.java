@@ -26,10 +26,27 @@ record PageFigures(int minCellSize) {
     }
 
     /**
-     * A 0–100 index. {@code null} with answers means every item behind it is hidden, so it is as small a
-     * cell as they are.
+     * A 0–100 index. {@code null} with answers (or with a hidden count of them) means every item behind it
+     * is hidden, so it is as small a cell as they are.
      */
-    String index(Double index, long responses) {
-        return index != null ? String.format(Locale.ROOT, "%.1f", index) : responses > 0 ? fewerThanK() : NOTHING_YET;
+    String index(Double index, Long responses, boolean responsesSuppressed) {
+        if (index != null) {
+            return String.format(Locale.ROOT, "%.1f", index);
+        }
+        return responsesSuppressed || (responses != null && responses > 0) ? fewerThanK() : NOTHING_YET;
+    }
+
+    /** How many answered, or "fewer than k" when even that is hidden. */
+    String count(Long responses, boolean suppressed) {
+        return suppressed || responses == null ? fewerThanK() : responses.toString();
+    }
+
+    /** A change from the period before, signed, or nothing when either side is hidden or empty. */
+    String change(Double change, int decimals) {
+        if (change == null) {
+            return "";
+        }
+        String number = String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(change));
+        return change > 0 ? "▲ " + number : change < 0 ? "▼ " + number : "± 0";
     }
 }
