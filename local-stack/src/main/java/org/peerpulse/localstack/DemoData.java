@@ -1,6 +1,7 @@
 package org.peerpulse.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,13 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.ItemKind;
 
@@ -23,34 +32,71 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seeds a month of sessions and answers for two agencies through the public HTTP APIs only, exactly as a
- * specialist's app and a participant's phone would: a token from the authorization server, sessions to
- * session-service, answers to feedback-service. Each run adds new data; {@code --fresh} starts over.
+ * Seeds a realistic month for two agencies through the public HTTP APIs only, exactly as a specialist's
+ * app and a participant's phone would: a token from the authorization server, sessions to session-service,
+ * answers to feedback-service. Each run adds new data; {@code --fresh} starts over.
+ *
+ * <p>The month is planned first from a fixed seed (so every run tells the same story: each specialist has
+ * their own strengths, the month gets a little better towards its end, a few participants report harm, and
+ * one new specialist has too few answers to show), then sent with a few parallel connections: all sessions,
+ * then all answers, by when most invitations have already travelled over Kafka to feedback-service.
  */
 public final class DemoData {
 
-    private static final int SESSIONS_PER_AGENCY = 14;
     private static final Duration INVITATION_WAIT = Duration.ofSeconds(30);
+    private static final long RETRY_MILLIS = 200;
+    private static final int CONNECTIONS = 8;
+    private static final int DAYS = 30;
 
-    private record Agency(String client, String secret, List<String> programs, List<String> specialists) {
+    /**
+     * A specialist of the demo.
+     *
+     * @param sessions how many sessions they log in the month
+     * @param base their usual rating, before item and day effects
+     * @param strong items participants rate them higher on
+     * @param growing items where they are still growing
+     */
+    private record Specialist(String id, List<String> programs, int sessions, double base, Set<String> strong,
+            Set<String> growing) {
+    }
+
+    private record Agency(String client, String secret, List<Specialist> specialists, int harmReports) {
     }
 
     private static final List<Agency> AGENCIES = List.of(
-            new Agency("harbor-peer", "harbor-peer-secret", List.of("harbor-recovery-coaching", "harbor-housing-first"),
-                    List.of("sp-ana", "sp-ben", "sp-cleo")),
-            new Agency("sunrise-peer", "sunrise-peer-secret", List.of("sunrise-youth-peers", "sunrise-wellness-center"),
-                    List.of("sp-dev", "sp-eli", "sp-fay")));
+            new Agency("harbor-peer", "harbor-peer-secret", List.of(
+                    new Specialist("ana-rivera", List.of("harbor-recovery-coaching", "harbor-housing-first"), 52, 4.3,
+                            Set.of("KINDNESS", "EMPATHY", "SAFE_ATMOSPHERE"), Set.of("CREATIVITY")),
+                    new Specialist("ben-carter", List.of("harbor-recovery-coaching"), 44, 3.9,
+                            Set.of("GIVING_BACK", "RECOVERY_FOCUS"), Set.of("CAUTION", "GENTLENESS")),
+                    new Specialist("cleo-nguyen", List.of("harbor-housing-first", "harbor-crisis-line"), 40, 4.1,
+                            Set.of("HELPFULNESS", "STRENGTH_BASED"), Set.of("COURAGE")),
+                    // A new specialist with three sessions: too few answers to show on any dashboard.
+                    new Specialist("dara-lopez", List.of("harbor-crisis-line"), 3, 4.0, Set.of(), Set.of())),
+                    3),
+            new Agency("sunrise-peer", "sunrise-peer-secret", List.of(
+                    new Specialist("dev-patel", List.of("sunrise-youth-peers"), 46, 4.4,
+                            Set.of("CREATIVITY", "COURAGE", "NO_STIGMA"), Set.of("CAUTION")),
+                    new Specialist("eli-brooks", List.of("sunrise-youth-peers", "sunrise-wellness-center"), 40, 3.8,
+                            Set.of("GENTLENESS", "GENUINE_ROLE"), Set.of("HELPFULNESS", "RECOVERY_FOCUS")),
+                    new Specialist("fay-morgan", List.of("sunrise-wellness-center"), 38, 4.2,
+                            Set.of("EMPATHY", "KINDNESS"), Set.of("GIVING_BACK"))),
+                    1));
 
-    private static final List<String> CHANNELS = List.of("IN_PERSON", "IN_PERSON", "PHONE", "VIDEO", "TEXT", "GROUP");
+    private static final List<String> CHANNELS = List.of("IN_PERSON", "IN_PERSON", "IN_PERSON", "PHONE", "VIDEO",
+            "TEXT", "GROUP");
     private static final List<String> ACTIVITIES = List.of("PEER_SUPPORT", "PEER_SUPPORT", "PEER_SUPPORT",
-            "GROUP_FACILITATION", "ADVOCACY", "RESOURCE_NAVIGATION", "NON_PEER_TASK");
+            "PEER_SUPPORT", "GROUP_FACILITATION", "ADVOCACY", "RESOURCE_NAVIGATION", "NON_PEER_TASK");
     private static final List<String> FOCUS = List.of("RECOVERY_GOALS", "WELLNESS", "HOUSING", "EMPLOYMENT",
-            "RELATIONSHIPS", "SUBSTANCE_USE", "BENEFITS");
-    private static final List<String> STRENGTHS = List.of("persistence", "humor", "honesty", "curiosity", "caring");
+            "RELATIONSHIPS", "SUBSTANCE_USE", "BENEFITS", "PHYSICAL_HEALTH", "EDUCATION");
+    private static final List<String> STRENGTHS = List.of("persistence", "humor", "honesty", "curiosity", "caring",
+            "showing up", "asking for help");
+    private static final List<FrameworkItem> RATED = Frameworks.PEER_CORE_V1.items().stream()
+            .filter(item -> item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE)
+            .toList();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Random random = new Random(2026);
     private final StackPlan.Endpoints at;
 
     public DemoData(Ports ports) {
@@ -58,30 +104,139 @@ public final class DemoData {
     }
 
     /** What was seeded. */
-    public record Seeded(int sessions, int answers, Duration took) {
+    public record Seeded(int sessions, int answers, int harmReports, Duration took) {
+    }
+
+    /** One session to log, and the answers its participant will give ({@code null}: no answer). */
+    private record Planned(String bearer, Specialist specialist, Map<String, Object> session,
+            Map<String, Object> answers) {
     }
 
     /**
-     * Logs {@value #SESSIONS_PER_AGENCY} sessions per agency and answers about four in five of them.
+     * Logs about 260 sessions over the last 30 days and answers about three in four of them.
      *
      * @throws IllegalStateException when an API answers something unexpected, naming the call and status
      */
     public Seeded seed() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        int sessions = 0;
-        int answers = 0;
-        for (Agency agency : AGENCIES) {
-            String bearer = token(agency);
-            for (int i = 0; i < SESSIONS_PER_AGENCY; i++) {
-                JsonNode logged = logSession(agency, bearer, i);
-                sessions++;
-                if (random.nextInt(10) < 8) {
-                    answer(logged.path("feedback").path("token").asString());
-                    answers++;
+        List<Planned> month = plan();
+        ExecutorService connections = Executors.newFixedThreadPool(CONNECTIONS);
+        try {
+            List<CompletableFuture<String>> logged = month.stream()
+                    .map(planned -> CompletableFuture.supplyAsync(() -> logSession(planned), connections))
+                    .toList();
+            List<CompletableFuture<Void>> answered = new ArrayList<>();
+            for (int i = 0; i < month.size(); i++) {
+                String token = join(logged.get(i));
+                Map<String, Object> answers = month.get(i).answers();
+                if (answers != null) {
+                    Map<String, Object> body = new LinkedHashMap<>(answers);
+                    body.put("token", token);
+                    answered.add(answer(body, System.nanoTime() + INVITATION_WAIT.toNanos(), connections));
                 }
             }
+            answered.forEach(DemoData::join);
+            int harm = (int) month.stream().filter(planned -> planned.answers() != null)
+                    .filter(planned -> Boolean.TRUE.equals(((Map<?, ?>) planned.answers().get("harm")).get("reported")))
+                    .count();
+            return new Seeded(month.size(), answered.size(), harm, Duration.ofNanos(System.nanoTime() - started));
         }
-        return new Seeded(sessions, answers, Duration.ofNanos(System.nanoTime() - started));
+        finally {
+            connections.shutdownNow();
+            connections.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private List<Planned> plan() throws IOException, InterruptedException {
+        Random random = new Random(2026);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Planned> month = new ArrayList<>();
+        for (Agency agency : AGENCIES) {
+            String bearer = token(agency);
+            List<Planned> ofAgency = new ArrayList<>();
+            for (Specialist specialist : agency.specialists()) {
+                for (int i = 0; i < specialist.sessions(); i++) {
+                    // Days 1..29 ago (never today, so every session is safely in the past), working hours.
+                    int daysAgo = 1 + random.nextInt(DAYS - 1);
+                    Instant occurredAt = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(daysAgo))
+                            .plus(Duration.ofMinutes(8 * 60 + random.nextInt(10 * 60)));
+                    Map<String, Object> session = session(specialist, specialist.programs().get(i % specialist.programs().size()),
+                            occurredAt, random);
+                    boolean answers = specialist.sessions() < 5 || random.nextInt(100) < 76;
+                    ofAgency.add(new Planned(bearer, specialist, session,
+                            answers ? answers(specialist, daysAgo, false, random) : null));
+                }
+            }
+            // A few participants report harm: a session that went badly, spread over the agency's month.
+            // The new specialist's sessions are left alone, so they keep too few answers to show.
+            for (int report = 0, at = 11; report < agency.harmReports(); at += 37) {
+                Planned planned = ofAgency.get(at % ofAgency.size());
+                if (planned.specialist().sessions() >= 5) {
+                    ofAgency.set(at % ofAgency.size(), new Planned(planned.bearer(), planned.specialist(),
+                            planned.session(), answers(planned.specialist(), 10, true, random)));
+                    report++;
+                }
+            }
+            month.addAll(ofAgency);
+        }
+        return month;
+    }
+
+    private static Map<String, Object> session(Specialist specialist, String program, Instant occurredAt,
+            Random random) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("programId", program);
+        body.put("specialistId", specialist.id());
+        body.put("participantRef", "demo-participant-" + (1 + random.nextInt(60)));
+        body.put("occurredAt", occurredAt.toString());
+        body.put("durationMinutes", 15 + 5 * random.nextInt(16));
+        body.put("channel", pick(CHANNELS, random));
+        body.put("activity", pick(ACTIVITIES, random));
+        int focus = random.nextInt(10);
+        body.put("focusAreas", focus < 2 ? List.of()
+                : focus < 7 ? List.of(pick(FOCUS, random)) : List.of(pick(FOCUS, random), pick(FOCUS, random)).stream()
+                        .distinct().toList());
+        body.put("strengthsNoted", random.nextInt(10) < 6 ? List.of(pick(STRENGTHS, random)) : List.of());
+        List<String> practiced = new ArrayList<>(specialist.strong().stream()
+                .filter(code -> Frameworks.PEER_CORE_V1.itemsOfKind(ItemKind.VALUE).stream()
+                        .anyMatch(item -> item.code().equals(code)))
+                .sorted().limit(1).toList());
+        String value = Frameworks.PEER_CORE_V1.itemsOfKind(ItemKind.VALUE)
+                .get(random.nextInt(Frameworks.PEER_CORE_V1.itemsOfKind(ItemKind.VALUE).size())).code();
+        if (!practiced.contains(value)) {
+            practiced.add(value);
+        }
+        body.put("valuesPracticed", practiced);
+        return body;
+    }
+
+    /**
+     * A participant's answers: the specialist's usual level, higher on their strengths, lower where they are
+     * growing, a little better late in the month, and the noise of real people; now and then an item skipped.
+     */
+    private static Map<String, Object> answers(Specialist specialist, int daysAgo, boolean harm, Random random) {
+        double lift = 0.35 * (DAYS - daysAgo) / DAYS;
+        double mood = random.nextGaussian() * 0.45 + (harm ? -1.8 : 0);
+        Map<String, Integer> ratings = new LinkedHashMap<>();
+        for (FrameworkItem item : RATED) {
+            if (!harm && random.nextInt(100) < 4) {
+                continue;
+            }
+            double effect = specialist.strong().contains(item.code()) ? 0.55
+                    : specialist.growing().contains(item.code()) ? -0.7 : 0;
+            ratings.put(item.code(), rating(specialist.base() + effect + lift + mood + random.nextGaussian() * 0.6));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ratings", ratings);
+        body.put("hope", rating(specialist.base() + lift + mood + random.nextGaussian() * 0.7));
+        body.put("harm", Map.of("reported", harm));
+        body.put("language", random.nextInt(5) == 0 ? "es" : "en");
+        body.put("mode", random.nextInt(4) == 0 ? "KIOSK" : "OWN_DEVICE");
+        return body;
+    }
+
+    private static int rating(double value) {
+        return (int) Math.max(1, Math.min(5, Math.round(value)));
     }
 
     private String token(Agency agency) throws IOException, InterruptedException {
@@ -96,78 +251,74 @@ public final class DemoData {
         return json.readTree(answer.body()).path("access_token").asString();
     }
 
-    private JsonNode logSession(Agency agency, String bearer, int index) throws IOException, InterruptedException {
-        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MINUTES)
-                .minus(Duration.ofDays(1 + random.nextInt(28)))
-                .minus(Duration.ofMinutes(random.nextInt(600)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("programId", agency.programs().get(index % agency.programs().size()));
-        body.put("specialistId", agency.specialists().get(random.nextInt(agency.specialists().size())));
-        body.put("participantRef", "demo-participant-" + (1 + random.nextInt(20)));
-        body.put("occurredAt", occurredAt.toString());
-        body.put("durationMinutes", 20 + 5 * random.nextInt(12));
-        body.put("channel", pick(CHANNELS));
-        body.put("activity", pick(ACTIVITIES));
-        body.put("focusAreas", random.nextInt(4) == 0 ? List.of() : List.of(pick(FOCUS)));
-        body.put("strengthsNoted", random.nextBoolean() ? List.of(pick(STRENGTHS)) : List.of());
-        body.put("valuesPracticed", List.of(pickItem(ItemKind.VALUE), pickItem(ItemKind.VALUE)).stream().distinct().toList());
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(at.http(at.ports().session()) + "/api/v1/sessions"))
-                .header("Authorization", "Bearer " + bearer)
+    /** Logs one session and returns its feedback token. */
+    private String logSession(Planned planned) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(at.http(at.ports().session()) + "/api/v1/sessions"))
+                .header("Authorization", "Bearer " + planned.bearer())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(planned.session())))
+                .build());
         expect(answer, 201, "POST /api/v1/sessions");
-        return json.readTree(answer.body());
+        JsonNode logged = json.readTree(answer.body());
+        return logged.path("feedback").path("token").asString();
     }
 
-    /** The invitation reaches feedback-service through Kafka, so it may answer 404 or 503 for a moment. */
-    private void answer(String token) throws IOException, InterruptedException {
-        Map<String, Integer> ratings = new LinkedHashMap<>();
-        Frameworks.PEER_CORE_V1.items().stream()
-                .filter(item -> item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE)
-                .forEach(item -> ratings.put(item.code(), rating()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("token", token);
-        body.put("ratings", ratings);
-        body.put("hope", rating());
-        body.put("harm", Map.of("reported", false));
-        body.put("language", "en");
-        body.put("mode", "OWN_DEVICE");
+    /**
+     * Sends one participant's answers. The invitation reaches feedback-service through Kafka, so it may
+     * answer 404 or 503 for a moment: then the same answers are sent again a little later, on the same
+     * connections, without holding one while waiting.
+     */
+    private CompletableFuture<Void> answer(Map<String, Object> body, long deadline, ExecutorService connections) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(at.http(at.ports().feedback()) + "/api/v1/feedback"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        long deadline = System.nanoTime() + INVITATION_WAIT.toNanos();
-        while (true) {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return CompletableFuture.supplyAsync(() -> send(request), connections).thenCompose(answer -> {
             boolean notArrivedYet = answer.statusCode() == 404 || answer.statusCode() == 503;
-            if (notArrivedYet && System.nanoTime() > deadline) {
+            if (!notArrivedYet) {
+                expect(answer, 201, "POST /api/v1/feedback");
+                return CompletableFuture.completedFuture(null);
+            }
+            if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("an invitation did not reach feedback-service within "
                         + INVITATION_WAIT.toSeconds() + " s (last answer " + answer.statusCode()
                         + "); see the session-service and feedback-service logs");
             }
-            if (!notArrivedYet) {
-                expect(answer, 201, "POST /api/v1/feedback");
-                return;
-            }
-            Thread.sleep(250);
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(RETRY_MILLIS, TimeUnit.MILLISECONDS, connections))
+                    .thenCompose(again -> answer(body, deadline, connections));
+        });
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while seeding", e);
         }
     }
 
-    /** Mostly good sessions, now and then a weaker one, so the dashboards have something to show. */
-    private int rating() {
-        int roll = random.nextInt(20);
-        return roll == 0 ? 2 : roll < 4 ? 3 : roll < 11 ? 4 : 5;
+    /** Waits for one step and rethrows what went wrong in it as it was thrown. */
+    private static <T> T join(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
-    private String pick(List<String> values) {
+    private static String pick(List<String> values, Random random) {
         return values.get(random.nextInt(values.size()));
-    }
-
-    private String pickItem(ItemKind kind) {
-        var items = Frameworks.PEER_CORE_V1.itemsOfKind(kind);
-        return items.get(random.nextInt(items.size())).code();
     }
 
     private static void expect(HttpResponse<String> answer, int status, String what) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.peerpulse.localstack.auth.AuthorizationServerProperties.DemoClient;
+import org.peerpulse.localstack.auth.AuthorizationServerProperties.DemoUser;
 
 /**
  * {@code ./peerpulse up [--demo] [--fresh] [--data-dir DIR] [--only kafka,mongo,auth,...]}: starts the
@@ -91,8 +92,8 @@ public final class LocalStack {
     private static void seedDemoData(Ports ports) throws InterruptedException {
         try {
             DemoData.Seeded seeded = new DemoData(ports).seed();
-            System.out.printf("Demo data: %d sessions and %d feedback answers in %.1f s%n", seeded.sessions(),
-                    seeded.answers(), seeded.took().toMillis() / 1000.0);
+            System.out.printf("Demo data: %d sessions, %d feedback answers (%d reporting harm) in %.1f s%n",
+                    seeded.sessions(), seeded.answers(), seeded.harmReports(), seeded.took().toMillis() / 1000.0);
         }
         catch (IOException | IllegalStateException e) {
             System.out.println("Demo data incomplete: " + e.getMessage());
@@ -227,6 +228,15 @@ public final class LocalStack {
         for (DemoClient client : DemoClient.LOCAL_DEMO_CLIENTS) {
             out.printf("  %-13s %-20s agency %-8s roles %s%n", client.id(), client.secret(),
                     client.agency() == null ? "-" : client.agency(), client.roles());
+        }
+        if (stack.child("metrics-service").isPresent()) {
+            out.println();
+            out.printf("Sign in to the dashboard at http://127.0.0.1:%d/ (local demo logins, never use them anywhere else):%n",
+                    ports.metrics());
+            for (DemoUser user : DemoUser.LOCAL_DEMO_USERS) {
+                out.printf("  %-13s %-22s agency %-8s roles %s%n", user.username(), user.password(), user.agency(),
+                        user.roles());
+            }
         }
         out.println();
         out.println("Get a token:");

@@ -41,6 +41,9 @@ public record StackPlan(
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /** How many different feedback tokens the one local address may try a minute (see {@link #services}). */
+    static final int LOCAL_TOKEN_ATTEMPTS_PER_MINUTE = 5_000;
+
     public StackPlan {
         dataDir = dataDir.toAbsolutePath().normalize();
         stages = stages.stream().filter(stage -> !stage.isEmpty()).map(List::copyOf).toList();
@@ -116,7 +119,8 @@ public record StackPlan(
                 Map.of("SERVER_PORT", Integer.toString(port),
                         "SERVER_ADDRESS", "127.0.0.1",
                         "PEERPULSE_ISSUER_URI", at.issuer().toString(),
-                        "PEERPULSE_AUTH_SIGNING_KEY_FILE", data.resolve("auth").resolve("signing-key.jwk").toString()),
+                        "PEERPULSE_AUTH_SIGNING_KEY_FILE", data.resolve("auth").resolve("signing-key.jwk").toString(),
+                        "PEERPULSE_DASHBOARD_URL", at.http(at.ports().metrics())),
                 new Readiness.HttpOk(at.readiness(port)), at.issuer().toString());
     }
 
@@ -136,6 +140,11 @@ public record StackPlan(
             env.put("SERVER_ADDRESS", "127.0.0.1");
             if (module.equals("session-service")) {
                 env.put("PEERPULSE_FEEDBACK_BASE_URL", at.http(ports.feedback()));
+            }
+            if (module.equals("feedback-service")) {
+                // Locally every participant's phone is 127.0.0.1, so the per-address limit on guessing
+                // (20 different tokens a minute) would throttle the demo month's 200 answers to ten minutes.
+                env.put("PEERPULSE_FEEDBACK_TOKENATTEMPTSPERMINUTE", Integer.toString(LOCAL_TOKEN_ATTEMPTS_PER_MINUTE));
             }
             List<String> command = new ArrayList<>(javaPrefix("-Xmx256m", extraJvmOptions));
             command.add("-jar");

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingKeyFile where the RSA signing key is kept between runs; without it a new key is made at
  *     every start and tokens from an earlier run stop verifying
  * @param clients the clients that may ask for tokens; the demo clients when not configured
+ * @param users the people who may sign in with the login form; the demo users when not configured
+ * @param dashboardUrl where the metrics-service dashboard page runs: its sign-in comes back to
+ *     {@code <dashboardUrl>/login/oauth2/code/peerpulse} and its sign-out to {@code <dashboardUrl>/}
+ * @param dashboardClientSecret the secret of the page's {@code metrics-dashboard} client
  */
 @ConfigurationProperties("peerpulse.auth")
 public record AuthorizationServerProperties(
@@ -24,7 +28,16 @@ public record AuthorizationServerProperties(
         String audience,
         Duration tokenTimeToLive,
         Path signingKeyFile,
-        List<DemoClient> clients) {
+        List<DemoClient> clients,
+        List<DemoUser> users,
+        URI dashboardUrl,
+        String dashboardClientSecret) {
+
+    /** The OpenID client of the metrics-service dashboard page. */
+    public static final String DASHBOARD_CLIENT_ID = "metrics-dashboard";
+
+    /** LOCAL DEMO CREDENTIAL, the default of metrics-service's {@code peerpulse.page.client-secret} too. */
+    public static final String LOCAL_DEMO_DASHBOARD_SECRET = "metrics-dashboard-secret";
 
     public AuthorizationServerProperties {
         issuer = issuer == null ? URI.create("http://127.0.0.1:9000") : issuer;
@@ -32,6 +45,15 @@ public record AuthorizationServerProperties(
         tokenTimeToLive = tokenTimeToLive == null ? Duration.ofHours(1) : tokenTimeToLive;
         signingKeyFile = signingKeyFile == null || signingKeyFile.toString().isEmpty() ? null : signingKeyFile;
         clients = clients == null || clients.isEmpty() ? DemoClient.LOCAL_DEMO_CLIENTS : List.copyOf(clients);
+        users = users == null || users.isEmpty() ? DemoUser.LOCAL_DEMO_USERS : List.copyOf(users);
+        dashboardUrl = dashboardUrl == null || dashboardUrl.toString().isEmpty() ? URI.create("http://127.0.0.1:8083")
+                : dashboardUrl;
+        dashboardClientSecret = dashboardClientSecret == null || dashboardClientSecret.isBlank()
+                ? LOCAL_DEMO_DASHBOARD_SECRET : dashboardClientSecret;
+    }
+
+    public Optional<DemoUser> user(String username) {
+        return users.stream().filter(user -> user.username().equals(username)).findFirst();
     }
 
     public Optional<DemoClient> client(String clientId) {
@@ -59,6 +81,29 @@ public record AuthorizationServerProperties(
                 new DemoClient("ops", "ops-secret", null, List.of("ops")));
 
         public DemoClient {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
+    /**
+     * A person who signs in with the login form (the authorization code flow of the dashboard page).
+     *
+     * @param name the full name the page greets them with
+     * @param agency written into the {@code agency} claim of their ID and access tokens
+     * @param roles written into the {@code roles} claim
+     */
+    public record DemoUser(String username, String password, String name, String agency, List<String> roles) {
+
+        /**
+         * LOCAL DEMO CREDENTIALS, published in the README on purpose, like the demo clients: a quality lead
+         * of each demo agency, and a specialist who may sign in but is not let into the dashboard.
+         */
+        public static final List<DemoUser> LOCAL_DEMO_USERS = List.of(
+                new DemoUser("lena", "harbor-lead-password", "Lena Ortiz", "harbor", List.of("quality_lead")),
+                new DemoUser("sam", "sunrise-lead-password", "Sam Okafor", "sunrise", List.of("quality_lead")),
+                new DemoUser("ana", "harbor-peer-password", "Ana Rivera", "harbor", List.of("specialist")));
+
+        public DemoUser {
             roles = roles == null ? List.of() : List.copyOf(roles);
         }
     }

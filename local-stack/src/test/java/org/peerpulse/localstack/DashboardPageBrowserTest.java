@@ -1,0 +1,353 @@
+package org.peerpulse.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerpulse.testsupport.TestBackends;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A quality lead in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on the
+ * real local stack: the authorization server's login form, metrics-service's page, and the demo month
+ * seeded through the public APIs exactly as {@code ./peerpulse up --demo} does. Screenshots go to
+ * {@code target/screenshots/}. Without Chromium the test is skipped and says why, except in CI
+ * ({@code CI=true}), where it fails.
+ */
+class DashboardPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration ASYNC = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A laptop, and a tablet held upright. */
+    private static final int LAPTOP_WIDTH = 1366;
+    private static final int LAPTOP_HEIGHT = 900;
+    private static final int TABLET_WIDTH = 820;
+    private static final int TABLET_HEIGHT = 1180;
+
+    @TempDir
+    static Path dataDir;
+
+    private static Ports ports;
+    private static RunningStack stack;
+    private static DemoData.Seeded seeded;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startTheStackAndTheBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true, so the real-browser test must run, but " + missing);
+            }
+            Assumptions.abort("Skipping the real-browser test: " + missing);
+        }
+        ports = Ports.free();
+        stack = LocalStack.start(StackPlan.onBackends(Path.of(".."), dataDir, ports,
+                System.getProperty("java.class.path"), TestBackends.kafkaBootstrapServers(), TestBackends::mongoUri),
+                System.out);
+        seeded = new DemoData(ports).seed();
+        System.out.printf("Seeded %d sessions and %d answers in %d ms%n", seeded.sessions(), seeded.answers(),
+                seeded.took().toMillis());
+        awaitTheMonthOnTheDashboards();
+
+        profile = Files.createTempDirectory("peerpulse-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US",
+                "--window-size=" + LAPTOP_WIDTH + "," + LAPTOP_HEIGHT);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.contains("java")).orElse(false)))
+                .as("stack processes this test JVM still runs").isEmpty();
+    }
+
+    @BeforeEach
+    void signedOut() {
+        // The auth server and the page share the host 127.0.0.1, so this clears both sessions.
+        browser.get(page("/css/dashboard.css"));
+        browser.manage().deleteAllCookies();
+        emulate(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+    }
+
+    @Test
+    void harborsLeadSignsInAndDrillsDownFromTheAgencyToAProgramAndASpecialist() throws IOException {
+        signIn("lena", "harbor-lead-password");
+
+        // The agency view: strengths first, then the indices, hope and rates, the trend, the items.
+        awaitHeading("harbor");
+        assertThat(browser.getCurrentUrl()).startsWith(page("/"));
+        List<String> sections = browser.findElements(By.cssSelector("main h2")).stream()
+                .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+        assertThat(sections).as("sections top to bottom")
+                .startsWith("Signature strengths")
+                .containsSubsequence("Signature strengths", "Trend", "Core values", "TRUST principles", "Programs");
+        assertThat(browser.findElements(By.cssSelector(".strength"))).hasSize(3);
+        assertThat(browser.findElement(By.cssSelector(".headline")).getText())
+                .contains("Values index", "TRUST index", "Hope").doesNotContain("fewer than");
+        assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("Lena Ortiz");
+        assertThat(figure("Harm reports")).isEqualTo("3");
+        assertThat(programs()).containsExactly("harbor-crisis-line", "harbor-housing-first", "harbor-recovery-coaching");
+        assertThat((Boolean) browser.executeScript(
+                "return document.getElementById('trend-chart').getContext('2d') !== null && typeof Chart === 'function'"
+                        + " && Chart.getChart('trend-chart') !== undefined")).as("the chart was drawn").isTrue();
+        assertThat(pageWidth()).as("nothing wider than the laptop screen").isLessThanOrEqualTo(viewportWidth());
+        assertNoScriptErrors();
+        screenshot("dashboard-agency-laptop.png");
+
+        emulate(TABLET_WIDTH, TABLET_HEIGHT);
+        browser.navigate().refresh();
+        awaitHeading("harbor");
+        assertThat(pageWidth()).as("nothing wider than the tablet").isLessThanOrEqualTo(viewportWidth());
+        screenshot("dashboard-agency-tablet.png");
+        emulate(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+
+        // Down to the program where the new specialist works: their row is too small a cell to show.
+        browser.findElement(By.linkText("harbor-crisis-line")).click();
+        awaitHeading("harbor-crisis-line");
+        assertThat(browser.findElement(By.cssSelector(".crumbs")).getText()).contains("harbor", "harbor-crisis-line");
+        WebElement newcomer = browser.findElement(By.xpath("//table[contains(@class,'child-table')]//tr[th/a[text()='dara-lopez']]"));
+        assertThat(newcomer.getText()).contains("fewer than 5");
+        screenshot("dashboard-program.png");
+
+        // And down to that specialist: every item says "fewer than 5", never a number.
+        browser.findElement(By.linkText("dara-lopez")).click();
+        awaitHeading("dara-lopez");
+        List<WebElement> hidden = browser.findElements(By.cssSelector("tr.suppressed td.fewer"));
+        assertThat(hidden).hasSize(13).allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("fewer than 5"));
+        assertThat(browser.findElements(By.cssSelector(".strength"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".strengths")).getText()).contains("at least 5 participants");
+        assertThat(browser.findElement(By.cssSelector(".crumbs")).getText()).contains("harbor-crisis-line", "dara-lopez");
+        screenshot("dashboard-specialist-suppressed.png");
+
+        // A specialist with plenty of answers in a bigger program shows their own strengths.
+        browser.findElement(By.linkText("harbor")).click();
+        awaitHeading("harbor");
+        browser.findElement(By.linkText("harbor-recovery-coaching")).click();
+        awaitHeading("harbor-recovery-coaching");
+        browser.findElement(By.linkText("ana-rivera")).click();
+        awaitHeading("ana-rivera");
+        assertThat(browser.findElements(By.cssSelector(".strength"))).hasSize(3);
+        screenshot("dashboard-specialist.png");
+
+        // The alert inbox: one alert per harm report; acknowledging one records who did it.
+        browser.findElement(By.linkText("Alert inbox")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/alerts"));
+        awaitHeading("harbor");
+        List<WebElement> alerts = browser.findElements(By.cssSelector(".alert"));
+        assertThat(alerts).hasSize(3).allSatisfy(alert ->
+                assertThat(alert.getText()).contains("A participant reported harm", "Session of"));
+        assertThat(browser.findElements(By.cssSelector(".alert.state-open"))).hasSize(3);
+        screenshot("alerts-inbox.png");
+        alerts.get(0).findElement(By.xpath(".//button[text()='Acknowledge']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+        assertThat(browser.findElement(By.cssSelector(".alert.state-acknowledged")).getText())
+                .contains("Acknowledged by lena");
+        assertThat(browser.findElements(By.cssSelector(".alert.state-open"))).hasSize(2);
+        screenshot("alerts-acknowledged.png");
+    }
+
+    @Test
+    void sunrisesLeadSeesOnlySunrise() {
+        signIn("sam", "sunrise-lead-password");
+        awaitHeading("sunrise");
+        assertThat(programs()).containsExactly("sunrise-wellness-center", "sunrise-youth-peers");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("harbor");
+        assertThat(figure("Harm reports")).isEqualTo("1");
+    }
+
+    @Test
+    void aSpecialistWhoSignsInGetsAPlain403Page() {
+        signIn("ana", "harbor-peer-password");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This page is for quality leads");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("403").doesNotContain("Values index");
+        screenshot("dashboard-denied.png");
+    }
+
+    // ---- what a person does in the browser
+
+    private static void signIn(String username, String password) {
+        browser.get(page("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        assertThat(browser.getCurrentUrl()).as("the authorization server's login form")
+                .startsWith("http://127.0.0.1:" + ports.auth() + "/login");
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        screenshot("login-" + username + ".png");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("127.0.0.1:" + ports.metrics()));
+    }
+
+    private static void awaitHeading(String scope) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), scope));
+    }
+
+    private static List<String> programs() {
+        return browser.findElements(By.cssSelector(".child-table tbody th a")).stream().map(WebElement::getText).toList();
+    }
+
+    private static String figure(String label) {
+        return browser.findElement(By.xpath("//div[contains(@class,'figure')][span[@class='figure-label' and text()='"
+                + label + "']]/span[@class='figure-value']")).getText();
+    }
+
+    private static void assertNoScriptErrors() {
+        List<String> errors = new ArrayList<>();
+        browser.manage().logs().get(LogType.BROWSER).forEach(entry -> {
+            // Chromium asks every origin for a favicon; the login form's and a plain file's are not the page's.
+            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                    && !entry.getMessage().contains("/favicon.ico")) {
+                errors.add(entry.getMessage());
+            }
+        });
+        assertThat(errors).as("console errors (a CSP violation shows here)").isEmpty();
+    }
+
+    private static void emulate(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    private static long viewportWidth() {
+        return (Long) browser.executeScript("return document.documentElement.clientWidth");
+    }
+
+    private static long pageWidth() {
+        return (Long) browser.executeScript("return document.documentElement.scrollWidth");
+    }
+
+    /** The whole page, not only what fits the screen, at the current width. */
+    private static void screenshot(String name) {
+        try {
+            long width = viewportWidth();
+            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String page(String path) {
+        return "http://127.0.0.1:" + ports.metrics() + path;
+    }
+
+    // ---- the demo month through the APIs, before the browser looks
+
+    /** Metrics folds both streams in asynchronously: waits until both agencies' dashboards add up to the seed. */
+    private static void awaitTheMonthOnTheDashboards() {
+        String harbor = token("harbor-lead");
+        String sunrise = token("sunrise-lead");
+        // While metrics-service folds in a month of events on a busy machine a read can be slow: try again.
+        await("the demo month on the dashboards").atMost(ASYNC).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
+            JsonNode a = agencyDashboard(harbor);
+            JsonNode b = agencyDashboard(sunrise);
+            return a.path("sessions").asLong() + b.path("sessions").asLong() == seeded.sessions()
+                    && a.path("responses").asLong() + b.path("responses").asLong() == seeded.answers();
+        });
+    }
+
+    private static JsonNode agencyDashboard(String bearer) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ports.metrics() + "/api/v1/dashboards/agency"))
+                .header("Authorization", "Bearer " + bearer).GET());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    private static String token(String client) {
+        String basic = Base64.getEncoder()
+                .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ports.auth() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return JSON.readTree(answer.body()).path("access_token").asString();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
