@@ -1,6 +1,7 @@
 package org.peerpulse.localstack.auth;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -49,13 +50,16 @@ class AuthorizationServerConfiguration {
      */
     @Bean
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        // Only a caller that asks for HTML by name is a browser; */* (curl, HttpClient) is not.
+        MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"), browser));
         return http.build();
     }
 
