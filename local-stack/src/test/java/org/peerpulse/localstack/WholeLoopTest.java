@@ -110,6 +110,10 @@ class WholeLoopTest {
                 .as("processes this test JVM still runs").isEmpty();
     }
 
+    /**
+     * One answer is a cell of one: neither its ratings nor even the response count may show. What shows that
+     * it arrived is its harm report, which a quality lead must see: counted, and an open alert.
+     */
     @Test
     void aSessionAndItsOneAnswerReachTheDashboardsWithEveryItemSuppressed() {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
@@ -120,7 +124,7 @@ class WholeLoopTest {
         String feedbackToken = logSession(peer, program, "sp-ana", day);
         Map<String, Integer> everyItem = new LinkedHashMap<>();
         RATED.forEach(code -> everyItem.put(code, 4));
-        Map<String, Object> answers = answers(everyItem, 4);
+        Map<String, Object> answers = answers(everyItem, 4, true);
         assertThat(submitOnceArrived(answers(feedbackToken, answers)).statusCode()).isEqualTo(201);
 
         HttpResponse<String> again = submit(answers(feedbackToken, answers));
@@ -129,23 +133,29 @@ class WholeLoopTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
 
         for (String path : List.of("/api/v1/dashboards/programs/" + program, "/api/v1/dashboards/agency")) {
-            JsonNode dashboard = awaitDashboard(lead, path, day, node -> node.path("responses").asLong() == 1);
+            JsonNode dashboard = awaitDashboard(lead, path, day, node -> node.path("harmReports").asLong() == 1);
             assertThat(dashboard.path("agencyId").asString()).isEqualTo("harbor");
             assertThat(dashboard.path("sessions").asLong()).as(path).isEqualTo(1);
             assertThat(dashboard.path("invitations").asLong()).as(path).isEqualTo(1);
-            assertThat(dashboard.path("responses").asLong()).as(path).isEqualTo(1);
-            assertThat(dashboard.path("responseRate").asDouble()).as(path).isEqualTo(1.0);
-            // One answer is a cell of one: showing its ratings would show that participant's ratings.
+            assertThat(dashboard.path("responses").isNull()).as(path).isTrue();
+            assertThat(dashboard.path("responsesSuppressed").asBoolean()).as(path).isTrue();
+            assertThat(dashboard.path("responseRate").isNull()).as(path).isTrue();
             assertThat(dashboard.path("items")).as(path).hasSize(RATED.size());
             for (JsonNode item : dashboard.path("items")) {
                 assertThat(item.path("suppressed").asBoolean()).as(item.toString()).isTrue();
                 assertThat(item.path("mean").isNull()).as(item.toString()).isTrue();
+                assertThat(item.path("distribution").isNull()).as(item.toString()).isTrue();
             }
             assertThat(dashboard.path("hope").path("suppressed").asBoolean()).isTrue();
             assertThat(dashboard.path("hope").path("mean").isNull()).isTrue();
             assertThat(dashboard.path("valuesIndex").isNull()).isTrue();
             assertThat(dashboard.path("signatureStrengths")).isEmpty();
         }
+        JsonNode alerts = read(send(HttpRequest.newBuilder(uri(ports.metrics(), "/api/v1/alerts?state=open"))
+                .header("Authorization", "Bearer " + lead)));
+        assertThat(alerts.path("items")).filteredOn(alert -> alert.path("programId").asString().equals(program))
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.path("kind").asString()).isEqualTo("HARM_REPORT"));
     }
 
     /** Hand-picked ratings of five participants: their means, to two decimals, are written out below. */
@@ -223,11 +233,12 @@ class WholeLoopTest {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(7);
         String program = uniqueId("tenant");
         String feedbackToken = logSession(token("harbor-peer"), program, "sp-cleo", day);
-        assertThat(submitOnceArrived(answers(feedbackToken, answers(Map.of("KINDNESS", 5), 5))).statusCode())
+        assertThat(submitOnceArrived(answers(feedbackToken, answers(Map.of("KINDNESS", 5), 5, true))).statusCode())
                 .isEqualTo(201);
-        // Harbor's lead sees it first, so the sunrise answers below come after the facts are in.
+        // Harbor's lead sees it first (a single answer shows only as its harm report), so the sunrise
+        // answers below come after the facts are in.
         awaitDashboard(token("harbor-lead"), "/api/v1/dashboards/programs/" + program, day,
-                node -> node.path("responses").asLong() == 1);
+                node -> node.path("harmReports").asLong() == 1);
 
         String sunrise = token("sunrise-lead");
         for (String path : List.of("/api/v1/dashboards/programs/" + program, "/api/v1/dashboards/agency")) {
@@ -237,8 +248,13 @@ class WholeLoopTest {
             assertThat(dashboard.path("agencyId").asString()).isEqualTo("sunrise");
             assertThat(dashboard.path("sessions").asLong()).as(path).isZero();
             assertThat(dashboard.path("invitations").asLong()).as(path).isZero();
-            assertThat(dashboard.path("responses").asLong()).as(path).isZero();
+            assertThat(dashboard.path("responses").isNull()).as(path).isTrue();
+            assertThat(dashboard.path("harmReports").asLong()).as(path).isZero();
         }
+        JsonNode alerts = read(send(HttpRequest.newBuilder(uri(ports.metrics(), "/api/v1/alerts"))
+                .header("Authorization", "Bearer " + sunrise)));
+        assertThat(alerts.path("items")).as("sunrise's alerts")
+                .noneMatch(alert -> alert.path("programId").asString().equals(program));
     }
 
     // ---- the calls a specialist's app, a participant's phone and a lead's browser make
@@ -280,10 +296,14 @@ class WholeLoopTest {
     }
 
     private static Map<String, Object> answers(Map<String, Integer> ratings, int hope) {
+        return answers(ratings, hope, false);
+    }
+
+    private static Map<String, Object> answers(Map<String, Integer> ratings, int hope, boolean harmReported) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ratings", ratings);
         body.put("hope", hope);
-        body.put("harm", Map.of("reported", false));
+        body.put("harm", Map.of("reported", harmReported));
         body.put("language", "en");
         return body;
     }
