@@ -36,7 +36,9 @@ public class IndicatorConfiguration {
 
     @Bean
     MongoFacts facts(MongoTemplate mongo) {
-        return new MongoFacts(mongo);
+        MongoFacts facts = new MongoFacts(mongo);
+        facts.createIndexes();
+        return facts;
     }
 
     @Bean

@@ -18,6 +18,8 @@ import org.peerpulse.indicators.domain.SessionRef;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,6 +39,22 @@ public class MongoFacts implements Facts {
 
     public MongoFacts(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * One index per shape of guarded filter ({@code _id} with {@code logged} and/or {@code voided} still
+     * {@code null}, which matches an absent field too). On MongoDB the {@code _id} index alone would do;
+     * the embedded store uses an index only when the filter names exactly its fields, and scans the whole
+     * collection otherwise, which made every batch slower as the facts grew. Unique because {@code _id} is.
+     */
+    public void createIndexes() {
+        var indexes = mongo.indexOps(FactDocuments.SESSIONS);
+        indexes.createIndex(new Index(FactDocuments.ID, Sort.Direction.ASC).on(FactDocuments.LOGGED, Sort.Direction.ASC)
+                .unique().named("id_logged"));
+        indexes.createIndex(new Index(FactDocuments.ID, Sort.Direction.ASC).on(FactDocuments.VOIDED, Sort.Direction.ASC)
+                .unique().named("id_voided"));
+        indexes.createIndex(new Index(FactDocuments.ID, Sort.Direction.ASC).on(FactDocuments.LOGGED, Sort.Direction.ASC)
+                .on(FactDocuments.VOIDED, Sort.Direction.ASC).unique().named("id_logged_voided"));
     }
 
     @Override
@@ -61,12 +79,12 @@ public class MongoFacts implements Facts {
             Criteria stillAbsent = Criteria.where(FactDocuments.ID).is(change.session().id());
             Update update = created(change.session());
             if (change.logged() != null) {
-                stillAbsent.and(FactDocuments.LOGGED).exists(false);
+                stillAbsent.and(FactDocuments.LOGGED).is(null);
                 update.set(FactDocuments.LOGGED, FactDocuments.logged(change.logged()));
             }
             if (change.voided() != null || (change.logged() != null && change.logged().counted())) {
                 // A session counted as not voided must not be recorded on top of a void someone else wrote.
-                stillAbsent.and(FactDocuments.VOIDED).exists(false);
+                stillAbsent.and(FactDocuments.VOIDED).is(null);
             }
             if (change.voided() != null) {
                 update.set(FactDocuments.VOIDED, FactDocuments.voided(change.voided()));
@@ -96,7 +114,7 @@ public class MongoFacts implements Facts {
         List<Pair<Query, Update>> writes = new ArrayList<>(feedbackBySession.size());
         feedbackBySession.forEach((session, ids) -> {
             Query notVoided = Query.query(
-                    Criteria.where(FactDocuments.ID).is(session.id()).and(FactDocuments.VOIDED).exists(false));
+                    Criteria.where(FactDocuments.ID).is(session.id()).and(FactDocuments.VOIDED).is(null));
             Object[] eventIds = ids.stream().map(UUID::toString).toArray();
             writes.add(Pair.of(notVoided, created(session).addToSet(FactDocuments.FEEDBACK_IDS).each(eventIds)));
         });

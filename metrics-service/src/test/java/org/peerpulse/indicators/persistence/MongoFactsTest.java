@@ -79,6 +79,7 @@ class MongoFactsTest {
     void freshDatabase() {
         mongo = new MongoTemplate(client, "facts-" + System.nanoTime());
         facts = new MongoFacts(mongo);
+        facts.createIndexes();
         rollups = new CrashingRollups(mongo);
         rollups.createIndexes();
         applyEvents = new ApplyEvents(facts, rollups, new AgencyCalendar(Map.of()));
