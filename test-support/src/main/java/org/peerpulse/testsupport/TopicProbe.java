@@ -2,14 +2,20 @@ package org.peerpulse.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -130,5 +136,31 @@ public final class TopicProbe {
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /**
+     * Waits until {@code group} has committed the end of every partition of {@code topics}, as they are
+     * now. A listener that commits a batch only after applying it has then applied everything produced so far.
+     */
+    public static void awaitCaughtUp(String bootstrapServers, String group, Duration atMost, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topics)).allTopicNames().get()
+                    .forEach((topic, description) -> description.partitions().forEach(partition ->
+                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            Awaitility.await(group + " to catch up").atMost(atMost).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || (now.get(end.getKey()) != null
+                        && now.get(end.getKey()).offset() >= end.getValue()));
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the group's offsets", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read the topics' or the group's offsets", e.getCause());
+        }
     }
 }

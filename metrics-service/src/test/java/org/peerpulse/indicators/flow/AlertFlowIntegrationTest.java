@@ -9,18 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.FeedbackSubmitted;
@@ -29,6 +23,7 @@ import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -235,22 +230,7 @@ class AlertFlowIntegrationTest {
         return items;
     }
 
-    /** Until the group has committed the end of every partition of both topics, as they are now. */
-    private void awaitCaughtUp() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestBackends.kafkaBootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(Topics.SESSIONS, Topics.FEEDBACK)).allTopicNames().get()
-                    .forEach((topic, description) -> description.partitions().forEach(partition ->
-                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-            await().atMost(WAIT).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || (now.get(end.getKey()) != null
-                        && now.get(end.getKey()).offset() >= end.getValue()));
-            });
-        }
+    private void awaitCaughtUp() {
+        TopicProbe.awaitCaughtUp(TestBackends.kafkaBootstrapServers(), GROUP, WAIT, Topics.SESSIONS, Topics.FEEDBACK);
     }
 }

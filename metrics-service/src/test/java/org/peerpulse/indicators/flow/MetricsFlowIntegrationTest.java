@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +43,6 @@ import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -507,25 +505,8 @@ class MetricsFlowIntegrationTest {
         awaitCaughtUp();
     }
 
-    /**
-     * Waits until the group has committed the end of every partition of both topics: a batch is committed
-     * only after its rollups are written, so everything produced so far is then on the dashboards.
-     */
-    private void awaitCaughtUp() throws Exception {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(Topics.SESSIONS, Topics.FEEDBACK)).allTopicNames().get()
-                    .forEach((topic, description) -> description.partitions().forEach(partition ->
-                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-            await().atMost(WAIT).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || (now.get(end.getKey()) != null
-                        && now.get(end.getKey()).offset() >= end.getValue()));
-            });
-        }
+    private void awaitCaughtUp() {
+        TopicProbe.awaitCaughtUp(TestBackends.kafkaBootstrapServers(), GROUP, WAIT, Topics.SESSIONS, Topics.FEEDBACK);
     }
 
     private static Admin admin() {

@@ -7,7 +7,6 @@ import static org.peerpulse.indicators.flow.TestApi.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,6 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.Activity;
@@ -31,6 +25,7 @@ import org.peerpulse.contracts.Topics;
 import org.peerpulse.indicators.MetricsServiceApplication;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.testsupport.TopicProbe;
 import org.peerpulse.testsupport.TestIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -179,22 +174,7 @@ class RebuildIntegrationTest {
                 .allMatch(container -> !container.getAssignedPartitions().isEmpty()));
     }
 
-    /** Until the group has committed the end of every partition of both topics, as they are now. */
-    private static void awaitCaughtUp() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestBackends.kafkaBootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(Topics.SESSIONS, Topics.FEEDBACK)).allTopicNames().get()
-                    .forEach((topic, description) -> description.partitions().forEach(partition ->
-                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-            await().atMost(WAIT).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || (now.get(end.getKey()) != null
-                        && now.get(end.getKey()).offset() >= end.getValue()));
-            });
-        }
+    private static void awaitCaughtUp() {
+        TopicProbe.awaitCaughtUp(TestBackends.kafkaBootstrapServers(), GROUP, WAIT, Topics.SESSIONS, Topics.FEEDBACK);
     }
 }
