@@ -3,20 +3,15 @@ package org.peerpulse.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +47,6 @@ class WholeLoopTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final List<String> RATED = Frameworks.PEER_CORE_V1.items().stream()
             .filter(item -> item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE)
@@ -260,14 +254,7 @@ class WholeLoopTest {
     // ---- the calls a specialist's app, a participant's phone and a lead's browser make
 
     private static String token(String client) {
-        String basic = Base64.getEncoder()
-                .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(ports.auth(), "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-        assertThat(answer.statusCode()).as("token for " + client).isEqualTo(200);
-        return read(answer).path("access_token").asString();
+        return StackClient.token(ports.auth(), client);
     }
 
     /** Logs a session at noon (UTC) of {@code day} and returns its feedback token. */
@@ -343,16 +330,7 @@ class WholeLoopTest {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return StackClient.send(request);
     }
 
     private static JsonNode read(HttpResponse<String> answer) {
