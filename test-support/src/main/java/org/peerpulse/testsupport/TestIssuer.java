@@ -43,6 +43,9 @@ public final class TestIssuer implements AutoCloseable {
     /** The {@code sub} of every token: the client-credentials client id. */
     public static final String SUBJECT = "test-client";
 
+    /** The {@code aud} of every token unless a test sets another: the one the services accept. */
+    public static final String AUDIENCE = "peerpulse";
+
     private static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
 
     private final HttpServer server;
@@ -136,6 +139,7 @@ public final class TestIssuer implements AutoCloseable {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuerUri)
                 .subject(SUBJECT)
+                .audience(AUDIENCE)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString());
