@@ -46,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.peerpulse.testsupport.ActuatorExposure;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
@@ -79,6 +80,12 @@ class FeedbackFlowIntegrationTest {
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.peerpulse.testsupport.ActuatorExposure#expectations")
+    void theActuatorShowsOnlyHealthInfoAndTheScrape(ActuatorExposure.Call call) {
+        assertThat(call.statusFrom(port)).isEqualTo(call.status());
+    }
 
     @Test
     void aLoggedSessionsInvitationIsRedeemedOnceAndItsFactPublished() throws Exception {

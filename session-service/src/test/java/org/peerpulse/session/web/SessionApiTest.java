@@ -43,6 +43,7 @@ import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.testsupport.ActuatorExposure;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
@@ -319,6 +320,12 @@ class SessionApiTest {
                 Duration.ofMinutes(5)), body, json);
         assertThat(noAgency.getStatusCode().value()).isEqualTo(403);
         assertThat(mongo.count(Query.query(Criteria.where("agencyId").is(ops)), "sessions")).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.peerpulse.testsupport.ActuatorExposure#expectations")
+    void theActuatorShowsOnlyHealthInfoAndTheScrape(ActuatorExposure.Call call) {
+        assertThat(call.statusFrom(port)).isEqualTo(call.status());
     }
 
     static String decodeQr(String dataUri) throws Exception {
