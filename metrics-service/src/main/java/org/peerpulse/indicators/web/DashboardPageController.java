@@ -24,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -83,8 +84,12 @@ class DashboardPageController {
         return show(lead, scope, period, crumbs, id -> null, model);
     }
 
-    /** Where the security chain sends a signed-in person who is not a quality lead of an agency. */
-    @GetMapping("/denied")
+    /**
+     * Where the security chain sends a signed-in person who is not a quality lead of an agency, and a form
+     * posted without its CSRF token. The chain forwards the refused request as it came, so a POST arrives
+     * here as a POST: any method gets the 403 page, not a 405.
+     */
+    @RequestMapping("/denied")
     String denied(HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         return "denied";

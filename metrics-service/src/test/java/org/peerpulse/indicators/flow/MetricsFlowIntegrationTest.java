@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventIds;
@@ -38,14 +45,23 @@ import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.EventRecords;
+import org.peerpulse.testsupport.ActuatorExposure;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -101,6 +117,8 @@ class MetricsFlowIntegrationTest {
     EventCodec codec;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    WebServerApplicationContext server;
     @LocalServerPort
     int port;
 
@@ -270,6 +288,45 @@ class MetricsFlowIntegrationTest {
         JsonNode defaults = get("/api/v1/dashboards/agency", lead).body();
         assertThat(defaults.get("series").size()).isEqualTo(30);
         assertThat(defaults.get("to").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.peerpulse.testsupport.ActuatorExposure#expectations")
+    void theActuatorShowsOnlyHealthInfoAndTheScrape(ActuatorExposure.Call call) {
+        assertThat(call.statusFrom(port)).isEqualTo(call.status());
+    }
+
+    /**
+     * The quality leads' page over real HTTP. The first visit, before any sign-in, already gets the page's
+     * headers and its session cookie (the request to come back to lives in it). A signed-in lead's forms
+     * carry a CSRF token, and the same post without it is refused before it reaches a controller.
+     */
+    @Test
+    void theDashboardPageSendsStrictHeadersAndAGuardedCookieAndRefusesAFormWithoutItsCsrfToken() throws Exception {
+        HttpResponse<String> firstVisit = page("GET", "/", null, null);
+
+        assertThat(firstVisit.statusCode()).isEqualTo(302);
+        assertThat(firstVisit.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/oauth2/authorization/peerpulse"));
+        assertPageHeaders(firstVisit);
+        List<String> sessionCookies = firstVisit.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("PEERPULSE_DASHBOARD=")).toList();
+        // Secure is Tomcat's to add on an https request; this one is plain http on 127.0.0.1.
+        assertThat(sessionCookies).singleElement().satisfies(cookie -> assertThat(cookie)
+                .containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax").contains("; Path=/"));
+
+        String lead = signedInLead("harbor-" + UUID.randomUUID());
+        HttpResponse<String> inbox = page("GET", "/alerts", lead, null);
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertPageHeaders(inbox);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(inbox.body());
+        assertThat(csrf.find()).as("the sign-out form carries a CSRF token").isTrue();
+
+        String unknownAlert = "/alerts/" + UUID.randomUUID() + "/acknowledge";
+        assertThat(page("POST", unknownAlert, lead, "").statusCode()).isEqualTo(403);
+        assertThat(page("POST", "/logout", lead, "").statusCode()).isEqualTo(403);
+        // With the page's token the same post reaches the controller, which knows no such alert.
+        assertThat(page("POST", unknownAlert, lead, "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)).statusCode()).isEqualTo(404);
     }
 
     /**
@@ -511,6 +568,51 @@ class MetricsFlowIntegrationTest {
 
     private static Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestBackends.kafkaBootstrapServers()));
+    }
+
+    // --- the page -----------------------------------------------------------------------------------------
+
+    private HttpResponse<String> page(String method, String path, String sessionCookie, String form)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (sessionCookie != null) {
+            request.header("Cookie", sessionCookie);
+        }
+        if (form == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertPageHeaders(HttpResponse<String> page) {
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'", "script-src 'self';", "frame-ancestors 'none'", "base-uri 'none'")
+                .doesNotContain("'unsafe-inline'", "'unsafe-eval'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    /**
+     * A session as the OpenID Connect sign-in leaves it for a quality lead of {@code agency}, put straight
+     * into the running server's session store: the sign-in itself runs against the real authorization server
+     * in local-stack's DashboardPageBrowserTest. Answers the session cookie.
+     */
+    private String signedInLead(String agency) throws Exception {
+        Instant now = Instant.now();
+        OidcIdToken idToken = new OidcIdToken("id-token", now, now.plus(Duration.ofMinutes(10)),
+                Map.of("sub", "lead-" + agency, "iss", TestIssuer.shared().issuerUri(), "agency", agency,
+                        "roles", List.of("quality_lead")));
+        DefaultOidcUser user = new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_quality_lead"),
+                new SimpleGrantedAuthority("AGENCY_" + agency)), idToken);
+        Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        Session session = context.getManager().createSession(null);
+        session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(new OAuth2AuthenticationToken(user, user.getAuthorities(), "peerpulse")));
+        return "PEERPULSE_DASHBOARD=" + session.getId();
     }
 
     // --- HTTP ---------------------------------------------------------------------------------------------
