@@ -3,9 +3,11 @@ package org.peerpulse.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * invitation has travelled over Kafka to feedback-service), and the quality lead's dashboards show it.
  *
  * <p>Each test puts its sessions on a day of its own, in programs of its own, so its agency dashboard for
- * that day is exact whatever the other tests did.
+ * that day is exact whatever the other tests did. Once the stack has stopped, every process's log is read
+ * whole: no feedback token, participant reference, comment or harm text sent in the tests may be in it.
  */
 class WholeLoopTest {
 
@@ -61,6 +66,9 @@ class WholeLoopTest {
     private static RunningStack stack;
 
     private static final List<ProcessHandle> started = new ArrayList<>();
+
+    /** What a participant or their agency handed over: none of it may reach any process's log. */
+    private static final Set<String> PRIVATE = ConcurrentHashMap.newKeySet();
 
     /** A failing test is hard to read without the children's side of the story. */
     @RegisterExtension
@@ -94,9 +102,16 @@ class WholeLoopTest {
     }
 
     @AfterAll
-    static void stopTheStack() {
+    static void stopTheStack() throws IOException {
         if (stack != null) {
             stack.close();
+            assertThat(PRIVATE).as("tokens, participant references and texts sent").isNotEmpty();
+            for (RunningChild child : stack.children()) {
+                String log = Files.readString(child.log());
+                assertThat(log).as(child.log().toString()).isNotEmpty();
+                assertThat(PRIVATE).as("private values found in " + child.log())
+                        .noneMatch(log::contains);
+            }
         }
         assertThat(started).as("child processes after RunningStack.close()").isNotEmpty()
                 .noneMatch(ProcessHandle::isAlive);
@@ -118,7 +133,13 @@ class WholeLoopTest {
         String feedbackToken = logSession(peer, program, "sp-ana", day);
         Map<String, Integer> everyItem = new LinkedHashMap<>();
         RATED.forEach(code -> everyItem.put(code, 4));
-        Map<String, Object> answers = answers(everyItem, 4, true);
+        Map<String, Object> answers = new LinkedHashMap<>(answers(everyItem, 4, true));
+        String comment = "my comment " + UUID.randomUUID();
+        String harmText = "what hurt " + UUID.randomUUID();
+        PRIVATE.add(comment);
+        PRIVATE.add(harmText);
+        answers.put("comment", comment);
+        answers.put("harm", Map.of("reported", true, "text", harmText));
         assertThat(submitOnceArrived(answers(feedbackToken, answers)).statusCode()).isEqualTo(201);
 
         HttpResponse<String> again = submit(answers(feedbackToken, answers));
@@ -262,7 +283,9 @@ class WholeLoopTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("programId", program);
         body.put("specialistId", specialist);
-        body.put("participantRef", "participant-" + UUID.randomUUID());
+        String participantRef = "participant-" + UUID.randomUUID();
+        PRIVATE.add(participantRef);
+        body.put("participantRef", participantRef);
         body.put("occurredAt", day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toString());
         body.put("durationMinutes", 45);
         body.put("channel", "IN_PERSON");
@@ -279,7 +302,9 @@ class WholeLoopTest {
         assertThat(answer.headers().firstValue("Location")).isPresent();
         JsonNode logged = read(answer);
         assertThat(logged.path("sessionId").asString()).isNotBlank();
-        return logged.path("feedback").path("token").asString();
+        String feedbackToken = logged.path("feedback").path("token").asString();
+        PRIVATE.add(feedbackToken);
+        return feedbackToken;
     }
 
     private static Map<String, Object> answers(Map<String, Integer> ratings, int hope) {
