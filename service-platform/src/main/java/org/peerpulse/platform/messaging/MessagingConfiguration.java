@@ -21,6 +21,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
 public class MessagingConfiguration {
 
+    /** Before any record is sent or received: Spring Kafka's own log lines name records by position only. */
+    @Bean
+    RecordLogging metadataOnlyRecordLogging() {
+        return RecordLogging.metadataOnly();
+    }
+
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
