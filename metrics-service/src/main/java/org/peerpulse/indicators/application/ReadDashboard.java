@@ -1,7 +1,6 @@
 package org.peerpulse.indicators.application;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.QualityFramework;
@@ -11,7 +10,6 @@ import org.peerpulse.indicators.domain.AgencyDashboards;
 import org.peerpulse.indicators.domain.AgencyRollups;
 import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.DateRange;
-import org.peerpulse.indicators.domain.Scope;
 
 /**
  * Answers a dashboard from the day rollups of the caller's agency only: another agency's program or
@@ -34,21 +32,20 @@ public class ReadDashboard {
     }
 
     public Dashboard read(DashboardQuery query) {
-        return readEach(query, List.of(query.scope())).get(0);
+        return readAgency(query).of(query.scope());
     }
 
     /**
-     * The dashboards of several scopes of the query's agency, range and granularity (the query's own scope
-     * is ignored), with one read of the rollups: for a page that shows a scope and the scopes below it.
+     * Every dashboard of the query's agency, range and granularity (the query's own scope is not used), from
+     * one read of the rollups: for a page that shows a scope and the scopes below it.
      */
-    public List<Dashboard> readEach(DashboardQuery query, List<Scope> scopes) {
+    public AgencyDashboards readAgency(DashboardQuery query) {
         DateRange range = DateRange.ofRequest(query.from(), query.to(), calendar.today(query.agencyId(), clock));
         // Skeleton: every agency answers under the default framework; agency frameworks come later.
         QualityFramework framework = Frameworks.PEER_CORE_V1;
-        AgencyDashboards dashboards = AgencyDashboards.of(query.agencyId(), range, query.granularity(),
+        return AgencyDashboards.of(query.agencyId(), range, query.granularity(),
                 rollups.findAll(query.agencyId(), AgencyDashboards.firstDayToRead(range, query.granularity()),
                         range.to()),
                 framework, agencies.of(query.agencyId()).dashboards());
-        return scopes.stream().map(dashboards::of).toList();
     }
 }

@@ -83,6 +83,14 @@ public final class AgencyDashboards {
         return new AgencyDashboards(agencyId, range, List.copyOf(periods), previous, slices, rated, disclosure);
     }
 
+    /** The programs and specialists with any rollup in the range: what a quality lead drills down through. */
+    public Roster roster() {
+        Map<String, List<String>> byProgram = new HashMap<>();
+        slices.get(RANGE).keySet().forEach(cell -> byProgram
+                .computeIfAbsent(cell.programId(), program -> new ArrayList<>()).add(cell.specialistId()));
+        return new Roster(byProgram);
+    }
+
     /** The dashboard of one scope of this agency; a scope without rollups answers zeros and hidden values. */
     public Dashboard of(Scope scope) {
         Indicators total = indicators(scope, RANGE);
