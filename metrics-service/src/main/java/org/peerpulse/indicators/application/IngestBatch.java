@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.indicators.domain.Agencies;
+import org.peerpulse.indicators.domain.AgencyDashboards;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.domain.AgencySettings;
 import org.peerpulse.indicators.domain.Alert;
@@ -96,15 +97,18 @@ public class IngestBatch {
             if (!FloorBreach.watched(settings)) {
                 return;
             }
-            watch(agencyId, Scope.agency(agencyId), null, settings, opened);
-            programs.forEach(program -> watch(agencyId, Scope.program(program), program, settings, opened));
+            // No dates: the dashboard's default, the 30 days up to today in the agency's zone; one read of
+            // the agency's rollups serves the agency and every program the batch touched.
+            AgencyDashboards trailing = readDashboard.readAgency(
+                    new DashboardQuery(agencyId, Scope.agency(agencyId), null, null, Granularity.DAY));
+            watch(agencyId, trailing.of(Scope.agency(agencyId)), null, settings, opened);
+            programs.forEach(program -> watch(agencyId, trailing.of(Scope.program(program)), program, settings,
+                    opened));
         });
     }
 
-    private void watch(String agencyId, Scope scope, String programId, AgencySettings settings,
+    private void watch(String agencyId, Dashboard trailing, String programId, AgencySettings settings,
             Map<AlertKind, Integer> opened) {
-        // No dates: the dashboard's default, the 30 days up to today in the agency's zone.
-        Dashboard trailing = readDashboard.read(new DashboardQuery(agencyId, scope, null, null, Granularity.DAY));
         for (FloorBreach breach : FloorBreach.of(settings, trailing.valuesIndex(), trailing.trustIndex())) {
             if (alerts.open(Alert.indexBelowFloor(EventIds.newId(), breach, agencyId, programId, now()))) {
                 opened.merge(breach.kind(), 1, Integer::sum);
