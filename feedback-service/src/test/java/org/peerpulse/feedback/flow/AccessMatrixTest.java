@@ -1,0 +1,72 @@
+package org.peerpulse.feedback.flow;
+
+import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.testsupport.AccessMatrix;
+import org.peerpulse.testsupport.PeerPulseIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * feedback-service's lines of the access matrix. The participant's endpoints answer everyone alike: the
+ * feedback token is the only key, whatever bearer token (or none) comes with it.
+ */
+@PeerPulseIntegrationTest(properties = {"peerpulse.outbox.poll-interval=50ms",
+        "peerpulse.feedback.token-attempts-per-minute=100000"})
+class AccessMatrixTest {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EventCodec codec;
+    @LocalServerPort
+    int port;
+
+    static Stream<AccessMatrix.Case> cases() {
+        return AccessMatrix.cases("feedback");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachCallerGetsWhatTheTableSays(AccessMatrix.Case call) {
+        SessionStream sessions = new SessionStream(kafka, codec, mongo);
+        call.verify(call.call(port, new AccessMatrix.Fixtures() {
+
+            @Override
+            public String placeholder(String name, String caller) {
+                return switch (name) {
+                    case "token" -> invited(sessions);
+                    case "program" -> "warmline";
+                    case "from" -> LocalDate.now().minusDays(30).toString();
+                    case "to" -> LocalDate.now().toString();
+                    default -> throw new IllegalArgumentException(name);
+                };
+            }
+
+            @Override
+            public String body(String name, String caller) {
+                if (!name.equals("answer")) {
+                    return AccessMatrix.Fixtures.super.body(name, caller);
+                }
+                return """
+                        {"token": "%s", "ratings": {"KINDNESS": 5}, "hope": 4, "harm": {"reported": false}}"""
+                        .formatted(invited(sessions));
+            }
+        }));
+    }
+
+    private static String invited(SessionStream sessions) {
+        try {
+            return sessions.invitedToken();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
