@@ -10,10 +10,11 @@ import org.peerpulse.indicators.domain.AgencyDashboards;
 import org.peerpulse.indicators.domain.AgencyRollups;
 import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.DateRange;
+import org.peerpulse.indicators.domain.ScopeNotFound;
 
 /**
  * Answers a dashboard from the day rollups of the caller's agency only: another agency's program or
- * specialist simply has no rollups here, so it reads as zero, never as someone else's numbers. It reads
+ * specialist has no rollups here, so it is not found, never someone else's numbers. It reads
  * the whole agency for the range (and the period before it, for the first change of the trend), because
  * what is hidden is decided over every program and specialist at once, with the agency's dashboard k.
  */
@@ -31,8 +32,16 @@ public class ReadDashboard {
         this.clock = clock;
     }
 
+    /** One scope's dashboard; a program or specialist the agency never had is {@link ScopeNotFound}. */
     public Dashboard read(DashboardQuery query) {
+        requireKnown(query);
         return readAgency(query).of(query.scope());
+    }
+
+    void requireKnown(DashboardQuery query) {
+        if (!rollups.knows(query.agencyId(), query.scope())) {
+            throw new ScopeNotFound();
+        }
     }
 
     /**

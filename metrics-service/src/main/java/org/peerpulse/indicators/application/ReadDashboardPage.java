@@ -27,6 +27,7 @@ public class ReadDashboardPage {
 
     /** One read of the agency's rollups, whatever the number of scopes below; the roster comes from it too. */
     public DashboardPage read(DashboardQuery query) {
+        readDashboard.requireKnown(query);
         AgencyDashboards agency = readDashboard.readAgency(query);
         Roster roster = agency.roster();
         List<Scope> below = switch (query.scope().type()) {

@@ -12,4 +12,10 @@ public interface AgencyRollups {
 
     /** Every rollup of the agency for the days {@code from}..{@code to} inclusive. */
     List<CellRollup> findAll(String agencyId, LocalDate from, LocalDate to);
+
+    /**
+     * Whether the agency ever had a rollup of the scope, on any day: a program or specialist it never had
+     * is not its own. The agency scope is known only to the agency itself.
+     */
+    boolean knows(String agencyId, Scope scope);
 }

@@ -149,6 +149,25 @@ public class MongoRollups implements Rollups, AgencyRollups {
                 .toList();
     }
 
+    /**
+     * One probe on the {@code agency_program_day} or {@code agency_specialist_day} index: the day condition
+     * (every day) is there so that the filter names exactly the index's fields, which the embedded store
+     * needs to use an index at all.
+     */
+    @Override
+    public boolean knows(String agencyId, Scope scope) {
+        String field = switch (scope.type()) {
+            case AGENCY -> null;
+            case PROGRAM -> RollupDocument.PROGRAM;
+            case SPECIALIST -> RollupDocument.SPECIALIST;
+        };
+        if (field == null) {
+            return scope.id().equals(agencyId);
+        }
+        return mongo.exists(Query.query(Criteria.where(RollupDocument.AGENCY).is(agencyId).and(field).is(scope.id())
+                .and(RollupDocument.DAY).gte("")), RollupDocument.COLLECTION);
+    }
+
     /** Served by the {@code agency_day} index; one document per cell and day, whatever the number of events. */
     @Override
     public List<CellRollup> findAll(String agencyId, LocalDate from, LocalDate to) {

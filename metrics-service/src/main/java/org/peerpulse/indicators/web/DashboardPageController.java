@@ -15,6 +15,7 @@ import org.peerpulse.indicators.domain.Granularity;
 import org.peerpulse.indicators.domain.InvalidDashboardRequest;
 import org.peerpulse.indicators.domain.PeriodPoint;
 import org.peerpulse.indicators.domain.Scope;
+import org.peerpulse.indicators.domain.ScopeNotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -101,6 +102,13 @@ class DashboardPageController {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("message", e.getMessage());
         return "invalid-period";
+    }
+
+    /** A program or specialist the lead's agency never had: the page says so, as the API answers 404. */
+    @ExceptionHandler(ScopeNotFound.class)
+    String notFound(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "not-found";
     }
 
     /**

@@ -89,4 +89,12 @@ class InMemoryRollups implements Rollups, AgencyRollups {
         });
         return found;
     }
+
+    @Override
+    public boolean knows(String agencyId, Scope scope) {
+        return switch (scope.type()) {
+            case AGENCY -> scope.id().equals(agencyId);
+            case PROGRAM, SPECIALIST -> !find(agencyId, scope, LocalDate.MIN, LocalDate.MAX).isEmpty();
+        };
+    }
 }

@@ -184,14 +184,17 @@ class MetricsFlowIntegrationTest {
                 body -> body.get("sessions").asLong() >= 6);
         String sunriseLead = TestIssuer.shared().token("sunrise", "quality_lead");
 
-        for (String path : List.of("/agency", "/programs/warmline", "/specialists/sp-rivera")) {
+        Answer own = get("/api/v1/dashboards/agency" + WEEK_47, sunriseLead);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("agencyId").asString()).isEqualTo("sunrise");
+        assertThat(own.body().get("sessions").asLong()).isZero();
+        assertThat(own.body().get("responses").isNull()).isTrue();
+        assertThat(own.body().get("responsesSuppressed").asBoolean()).isTrue();
+        assertThat(own.body().get("harmReports").asLong()).isZero();
+        for (String path : List.of("/programs/warmline", "/specialists/sp-rivera")) {
             Answer answer = get("/api/v1/dashboards" + path + WEEK_47, sunriseLead);
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.body().get("agencyId").asString()).isEqualTo("sunrise");
-            assertThat(answer.body().get("sessions").asLong()).isZero();
-            assertThat(answer.body().get("responses").isNull()).isTrue();
-            assertThat(answer.body().get("responsesSuppressed").asBoolean()).isTrue();
-            assertThat(answer.body().get("harmReports").asLong()).isZero();
+            assertProblem(answer, 404);
+            assertThat(answer.body().toString()).doesNotContain("harbor");
         }
     }
 
