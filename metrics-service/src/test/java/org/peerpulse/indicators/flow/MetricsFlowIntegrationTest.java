@@ -300,6 +300,28 @@ class MetricsFlowIntegrationTest {
     }
 
     /**
+     * Behind a TLS-terminating proxy on the internal network (here 127.0.0.1, which Tomcat trusts as one)
+     * that says the browser came over https, the session cookie is Secure and the browser is told to stay on
+     * https; a request that came over plain http gets neither.
+     */
+    @Test
+    void behindATlsProxyThePagesCookieIsSecureAndHstsIsSent() throws Exception {
+        HttpResponse<String> viaProxy = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(viaProxy.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("PEERPULSE_DASHBOARD="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).containsIgnoringCase("; Secure")
+                        .containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax"));
+        assertThat(viaProxy.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(viaProxy.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).startsWith("https://"));
+
+        HttpResponse<String> plain = page("GET", "/", null, null);
+        assertThat(plain.headers().allValues("Set-Cookie")).noneMatch(c -> c.toLowerCase().contains("; secure"));
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    /**
      * The quality leads' page over real HTTP. The first visit, before any sign-in, already gets the page's
      * headers and its session cookie (the request to come back to lives in it). A signed-in lead's forms
      * carry a CSRF token, and the same post without it is refused before it reaches a controller.
