@@ -10,14 +10,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call what, for every endpoint of every service, from one table ({@code access-matrix.txt} beside
@@ -81,7 +86,9 @@ public final class AccessMatrix {
             if (body.equals("-")) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                request.header("Content-Type", "application/json")
+                // A body whose name ends in "-form" is a browser's form post; every other one is JSON.
+                request.header("Content-Type", body.endsWith("-form") ? "application/x-www-form-urlencoded"
+                        : "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(fixtures.body(body, caller)));
             }
             String token = token(caller);
@@ -147,6 +154,63 @@ public final class AccessMatrix {
             throw new IllegalArgumentException("the access matrix has no line for " + service);
         }
         return cases.stream();
+    }
+
+    /**
+     * Fails unless the table has a line for every endpoint the service serves, given as
+     * {@code "METHOD /path/{variable}"} ({@code "ANY /path"} for a mapping that takes every method); the
+     * names of path variables do not matter. A new endpoint cannot ship without its line.
+     */
+    public static void coversEvery(String service, Collection<String> endpoints) {
+        Set<String> listed = new TreeSet<>();
+        Set<String> listedPaths = new TreeSet<>();
+        for (String line : lines()) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells[0].equals(service)) {
+                String path = normalised(cells[2]);
+                listed.add(cells[1] + " " + path);
+                listedPaths.add(path);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            String[] parts = endpoint.split(" ", 2);
+            String path = normalised(parts[1]);
+            boolean found = parts[0].equals("ANY") ? listedPaths.contains(path) : listed.contains(parts[0] + " " + path);
+            if (!found) {
+                missing.add(endpoint);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AssertionError("the access matrix has no line for " + service + " " + missing);
+        }
+    }
+
+    /**
+     * Every endpoint the application's controllers serve, as {@link #coversEvery} takes them; Boot's own
+     * {@code /error} is left out (it answers for the others) and the actuator has its own list
+     * ({@link ActuatorExposure}).
+     */
+    public static List<String> endpointsOf(RequestMappingHandlerMapping controllers) {
+        List<String> endpoints = new ArrayList<>();
+        controllers.getHandlerMethods().keySet().forEach(info -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String path : info.getPatternValues()) {
+                if (path.equals("/error")) {
+                    continue;
+                }
+                if (methods.isEmpty()) {
+                    endpoints.add("ANY " + path);
+                }
+                methods.forEach(method -> endpoints.add(method.name() + " " + path));
+            }
+        });
+        return endpoints;
+    }
+
+    private static String normalised(String path) {
+        int query = path.indexOf('?');
+        return (query < 0 ? path : path.substring(0, query)).replaceAll("\\{[^}]*}", "{}");
     }
 
     /** A valid token for {@code caller}, {@code null} for {@code nobody}. */

@@ -2,15 +2,18 @@ package org.peerpulse.feedback.flow;
 
 import java.time.LocalDate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.testsupport.AccessMatrix;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * feedback-service's lines of the access matrix. The participant's endpoints answer everyone alike: the
@@ -43,6 +46,7 @@ class AccessMatrixTest {
             public String placeholder(String name, String caller) {
                 return switch (name) {
                     case "token" -> invited(sessions);
+                    case "framework" -> "peer-core-v1";
                     case "program" -> "warmline";
                     case "from" -> LocalDate.now().minusDays(30).toString();
                     case "to" -> LocalDate.now().toString();
@@ -52,14 +56,21 @@ class AccessMatrixTest {
 
             @Override
             public String body(String name, String caller) {
-                if (!name.equals("answer")) {
-                    return AccessMatrix.Fixtures.super.body(name, caller);
-                }
-                return """
-                        {"token": "%s", "ratings": {"KINDNESS": 5}, "hope": 4, "harm": {"reported": false}}"""
-                        .formatted(invited(sessions));
+                return switch (name) {
+                    case "answer" -> """
+                            {"token": "%s", "ratings": {"KINDNESS": 5}, "hope": 4, "harm": {"reported": false}}"""
+                            .formatted(invited(sessions));
+                    case "answer-form" -> "framework=peer-core-v1%401&lang=en&KINDNESS=5&hope=4&harm=no";
+                    default -> AccessMatrix.Fixtures.super.body(name, caller);
+                };
             }
         }));
+    }
+
+    @Test
+    void theTableNamesEveryEndpoint(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+        AccessMatrix.coversEvery("feedback", AccessMatrix.endpointsOf(controllers));
     }
 
     private static String invited(SessionStream sessions) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peerpulse.contracts.EventIds;
@@ -25,8 +26,10 @@ import org.peerpulse.platform.messaging.EventRecords;
 import org.peerpulse.testsupport.AccessMatrix;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * metrics-service's lines of the access matrix. The home agency has one program and one specialist with
@@ -46,6 +49,12 @@ class AccessMatrixTest {
     Alerts alerts;
     @LocalServerPort
     int port;
+
+    @Test
+    void theTableNamesEveryEndpoint(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+        AccessMatrix.coversEvery("metrics", AccessMatrix.endpointsOf(controllers));
+    }
 
     static Stream<AccessMatrix.Case> cases() {
         return AccessMatrix.cases("metrics");

@@ -3,13 +3,17 @@ package org.peerpulse.session.web;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peerpulse.testsupport.AccessMatrix;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** session-service's lines of the access matrix: every endpoint, every kind of caller, one table. */
 @SessionServiceTest
@@ -23,6 +27,12 @@ class AccessMatrixTest {
     @BeforeEach
     void client() {
         api = new SessionApi(port);
+    }
+
+    @Test
+    void theTableNamesEveryEndpoint(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+        AccessMatrix.coversEvery("session", AccessMatrix.endpointsOf(controllers));
     }
 
     static Stream<AccessMatrix.Case> cases() {
