@@ -4,7 +4,10 @@ import org.peerpulse.session.domain.Session;
 import org.peerpulse.session.domain.SessionNotFoundException;
 import org.peerpulse.session.domain.Sessions;
 
-/** Reads one session of the caller's agency. */
+/**
+ * Reads one session of the caller's agency; a specialist reads only the sessions they logged, and another
+ * specialist's is not found, as another agency's is.
+ */
 public class GetSession {
 
     private final Sessions sessions;
@@ -14,10 +17,12 @@ public class GetSession {
     }
 
     public Session get(SessionQuery query) {
-        return sessions.find(query.agencyId(), query.sessionId()).orElseThrow(SessionNotFoundException::new);
+        return sessions.find(query.agencyId(), query.sessionId())
+                .filter(session -> query.loggedBy() == null || query.loggedBy().equals(session.details().loggedBy()))
+                .orElseThrow(SessionNotFoundException::new);
     }
 
-    /** Which session, in which agency. */
-    public record SessionQuery(String agencyId, String sessionId) {
+    /** Which session, in which agency; only if {@code loggedBy} logged it, unless that is {@code null}. */
+    public record SessionQuery(String agencyId, String sessionId, String loggedBy) {
     }
 }

@@ -76,7 +76,8 @@ class SessionController {
     @GetMapping("/{sessionId}")
     SessionResponse get(@PathVariable String sessionId, Caller caller) {
         checkSessionId(sessionId);
-        return SessionResponse.of(getSession.get(new GetSession.SessionQuery(caller.agencyId(), sessionId)));
+        return SessionResponse.of(getSession.get(new GetSession.SessionQuery(caller.agencyId(), sessionId,
+                onlyTheirOwn(caller))));
     }
 
     @GetMapping
@@ -89,7 +90,8 @@ class SessionController {
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
             @Max(value = SessionSearch.MAX_PAGE_SIZE, message = "must be between 1 and 100") int size,
             Caller caller) {
-        SessionSearch search = new SessionSearch(caller.agencyId(), programId, specialistId, from, to, page, size);
+        SessionSearch search = new SessionSearch(caller.agencyId(), programId, specialistId, from, to, page, size,
+                onlyTheirOwn(caller));
         return SessionListResponse.of(listSessions.list(search), page, size);
     }
 
@@ -100,6 +102,11 @@ class SessionController {
         voidSession.voidSession(new VoidSessionCommand(caller.agencyId(), sessionId, caller.subject(),
                 caller.hasRole(Caller.QUALITY_LEAD), request.reason()));
         return ResponseEntity.noContent().build();
+    }
+
+    /** A quality lead reads the whole agency's sessions; a specialist only those they logged. */
+    private static String onlyTheirOwn(Caller caller) {
+        return caller.hasRole(Caller.QUALITY_LEAD) ? null : caller.subject();
     }
 
     private static void checkSessionId(String sessionId) {

@@ -58,6 +58,7 @@ final class InMemorySessions implements Sessions {
     @Override
     public synchronized SessionPage search(SessionSearch search) {
         List<Session> matching = stored.stream().filter(s -> s.agencyId().equals(search.agencyId()))
+                .filter(s -> search.loggedBy() == null || search.loggedBy().equals(s.details().loggedBy()))
                 .sorted(Comparator.comparing((Session s) -> s.details().sessionAt()).reversed()).toList();
         return new SessionPage(matching.stream().skip(search.skip()).limit(search.size()).toList(), matching.size());
     }

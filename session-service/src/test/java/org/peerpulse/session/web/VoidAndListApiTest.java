@@ -134,6 +134,26 @@ class VoidAndListApiTest {
         assertThat(ids(list(agency, "?size=2&page=5"))).isEmpty();
     }
 
+    @Test
+    void aSpecialistReadsAndListsOnlyTheSessionsTheyLogged() {
+        String agency = "own-" + System.nanoTime();
+        String ana = issuer.token(Map.of("agency", agency, "roles", List.of("specialist"), "sub", "ana"),
+                Duration.ofMinutes(10));
+        String ben = issuer.token(Map.of("agency", agency, "roles", List.of("specialist"), "sub", "ben"),
+                Duration.ofMinutes(10));
+        String anas = logged(ana, validBody());
+        String bens = logged(ben, validBody());
+
+        ResponseEntity<JsonNode> anasList = api.get(ana, "/api/v1/sessions");
+        assertThat(ids(anasList.getBody())).containsExactly(anas);
+        assertThat(anasList.getBody().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(api.get(ana, "/api/v1/sessions/" + anas).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<JsonNode> bensSession = api.get(ana, "/api/v1/sessions/" + bens);
+        assertThat(bensSession.getStatusCode().value()).isEqualTo(404);
+        assertThat(bensSession.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(ids(list(agency, ""))).containsExactlyInAnyOrder(anas, bens);
+    }
+
     private String logged(String token, String body) {
         ResponseEntity<JsonNode> answer = api.post(token, body, MediaType.APPLICATION_JSON);
         assertThat(answer.getStatusCode().value()).isEqualTo(201);
