@@ -185,6 +185,8 @@ class SessionApiTest {
                         valid.replace("\"RECOVERY_GOALS\"", "\"WEATHER_" + MARKER + "\""), 400, "focusAreas[0]"),
                 bad("unknown field", "POST", sessions, null, json, valid.replace("{", "{\"agencyId\": \"sunrise\","),
                         400, "agencyId"),
+                bad("a field twice", "POST", sessions, null, json,
+                        valid.replace("{", "{\"programId\": \"other-" + MARKER + "\","), 400),
                 bad("unknown value", "POST", sessions, null, json,
                         valid.replace("\"KINDNESS\"", "\"SAFE_ATMOSPHERE\""), 400, "valuesPracticed"),
                 bad("long strength", "POST", sessions, null, json,
