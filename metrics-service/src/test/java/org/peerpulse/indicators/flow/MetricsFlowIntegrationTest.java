@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
@@ -56,6 +57,7 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -218,6 +220,19 @@ class MetricsFlowIntegrationTest {
         List<ConsumerRecord<String, String>> feedbackDead = awaitRecords(Topics.deadLetter(Topics.FEEDBACK), agency, 1);
         assertThat(sessionsDead).extracting(ConsumerRecord::value).containsExactly("{\"eventId\": not json", "{}");
         assertThat(feedbackDead).hasSize(1);
+        // Parser messages and stack traces quote the payload: a dead letter says which exception, nothing more.
+        assertThat(concat(sessionsDead, feedbackDead)).allSatisfy(dead -> {
+            assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotNull();
+            assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNull();
+            assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE)).isNull();
+            assertThat(dead.headers()).allSatisfy(header -> assertThat(new String(header.value(),
+                    StandardCharsets.UTF_8)).doesNotContain("not json").doesNotContain("KINDNESS"));
+        });
+    }
+
+    private static List<ConsumerRecord<String, String>> concat(List<ConsumerRecord<String, String>> first,
+            List<ConsumerRecord<String, String>> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     /**
