@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * invitation has travelled over Kafka to feedback-service), and the quality lead's dashboards show it.
  *
  * <p>Each test puts its sessions on a day of its own, in programs of its own, so its agency dashboard for
- * that day is exact whatever the other tests did. Once the stack has stopped, every process's log is read
+ * that day is exact whatever the other tests did. Before the stack stops each service's Prometheus scrape,
+ * and once it has stopped every process's log, is read
  * whole: no feedback token, participant reference, comment or harm text sent in the tests may be in it.
  */
 class WholeLoopTest {
@@ -104,6 +105,15 @@ class WholeLoopTest {
     @AfterAll
     static void stopTheStack() throws IOException {
         if (stack != null) {
+            // Meters and their tags are what ops sees: nothing a participant or agency sent may be among them.
+            String ops = token("ops");
+            for (int port : List.of(ports.session(), ports.feedback(), ports.metrics())) {
+                HttpResponse<String> scrape = send(HttpRequest.newBuilder(uri(port, "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + ops));
+                assertThat(scrape.statusCode()).isEqualTo(200);
+                assertThat(scrape.body()).contains("http_server_requests_seconds_count");
+                assertThat(PRIVATE).as("private values in the scrape of port " + port).noneMatch(scrape.body()::contains);
+            }
             stack.close();
             assertThat(PRIVATE).as("tokens, participant references and texts sent").isNotEmpty();
             for (RunningChild child : stack.children()) {
@@ -256,16 +266,17 @@ class WholeLoopTest {
                 node -> node.path("harmReports").asLong() == 1);
 
         String sunrise = token("sunrise-lead");
-        for (String path : List.of("/api/v1/dashboards/programs/" + program, "/api/v1/dashboards/agency")) {
-            HttpResponse<String> answer = get(sunrise, path, day);
-            assertThat(answer.statusCode()).as(path).isEqualTo(200);
-            JsonNode dashboard = read(answer);
-            assertThat(dashboard.path("agencyId").asString()).isEqualTo("sunrise");
-            assertThat(dashboard.path("sessions").asLong()).as(path).isZero();
-            assertThat(dashboard.path("invitations").asLong()).as(path).isZero();
-            assertThat(dashboard.path("responses").isNull()).as(path).isTrue();
-            assertThat(dashboard.path("harmReports").asLong()).as(path).isZero();
-        }
+        HttpResponse<String> harborsProgram = get(sunrise, "/api/v1/dashboards/programs/" + program, day);
+        assertThat(harborsProgram.statusCode()).isEqualTo(404);
+        assertThat(harborsProgram.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> own = get(sunrise, "/api/v1/dashboards/agency", day);
+        assertThat(own.statusCode()).isEqualTo(200);
+        JsonNode dashboard = read(own);
+        assertThat(dashboard.path("agencyId").asString()).isEqualTo("sunrise");
+        assertThat(dashboard.path("sessions").asLong()).isZero();
+        assertThat(dashboard.path("invitations").asLong()).isZero();
+        assertThat(dashboard.path("responses").isNull()).isTrue();
+        assertThat(dashboard.path("harmReports").asLong()).isZero();
         JsonNode alerts = read(send(HttpRequest.newBuilder(uri(ports.metrics(), "/api/v1/alerts"))
                 .header("Authorization", "Bearer " + sunrise)));
         assertThat(alerts.path("items")).as("sunrise's alerts")
