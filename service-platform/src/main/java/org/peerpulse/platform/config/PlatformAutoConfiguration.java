@@ -1,6 +1,7 @@
 package org.peerpulse.platform.config;
 
 import java.time.Clock;
+import org.peerpulse.platform.audit.AuditConfiguration;
 import org.peerpulse.platform.health.HealthConfiguration;
 import org.peerpulse.platform.messaging.MessagingConfiguration;
 import org.peerpulse.platform.outbox.OutboxConfiguration;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Import;
     WebConfiguration.class,
     MessagingConfiguration.class,
     OutboxConfiguration.class,
-    HealthConfiguration.class
+    HealthConfiguration.class,
+    AuditConfiguration.class
 })
 public class PlatformAutoConfiguration {
 

@@ -1,6 +1,7 @@
 package org.peerpulse.platform.security;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -26,8 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain peerPulseSecurityFilterChain(HttpSecurity http, SecurityProperties properties)
-            throws Exception {
+    SecurityFilterChain peerPulseSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
+            ObjectProvider<RefusalRecorder> refusals) throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
         List<String> publicPaths = properties.publicPaths();
         http.authorizeHttpRequests(requests -> {
@@ -47,9 +49,14 @@ public class SecurityConfiguration {
                             bearerChallenge.commence(request, response, exception);
                             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED.value(), "Unauthorized",
                                     "A valid bearer token is required.");
+                            refusals.ifAvailable(recorder -> recorder.authenticationFailed(request, exception));
                         })
-                        .accessDeniedHandler((request, response, exception) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN.value(), "Forbidden", "Your role does not allow this.")));
+                        .accessDeniedHandler((request, response, exception) -> {
+                            ProblemResponses.write(response, HttpStatus.FORBIDDEN.value(), "Forbidden",
+                                    "Your role does not allow this.");
+                            refusals.ifAvailable(recorder -> recorder.accessDenied(request,
+                                    SecurityContextHolder.getContext().getAuthentication()));
+                        }));
         return http.build();
     }
 

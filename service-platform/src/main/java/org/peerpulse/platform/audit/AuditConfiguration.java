@@ -1,0 +1,48 @@
+package org.peerpulse.platform.audit;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The audit trail of a service: its store, the interceptor, the security filters' recorder and the read API. */
+@Configuration(proxyBeanMethods = false)
+@Import(AuditController.class)
+public class AuditConfiguration {
+
+    @Bean
+    MongoAuditTrail mongoAuditTrail(MongoOperations mongo) {
+        MongoAuditTrail store = new MongoAuditTrail(mongo);
+        store.createIndexes();
+        return store;
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoAuditTrail store, Clock clock, Environment environment,
+            ObjectProvider<MeterRegistry> meters) {
+        return new AuditTrail(store, clock, environment.getProperty("spring.application.name", "peerpulse"), meters);
+    }
+
+    @Bean
+    AuditedRefusals auditedRefusals(AuditTrail trail) {
+        return new AuditedRefusals(trail);
+    }
+
+    @Bean
+    WebMvcConfigurer auditInterceptor(AuditTrail trail) {
+        AuditInterceptor interceptor = new AuditInterceptor(trail);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
+    }
+}
