@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.peerpulse.feedback.application.ReadComments;
 import org.peerpulse.feedback.domain.ProgramComments;
+import org.peerpulse.platform.audit.Audited;
 import org.peerpulse.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ class CommentsController {
         this.readComments = readComments;
     }
 
+    @Audited("comments.read")
     @GetMapping
     ResponseEntity<CommentsResponse> comments(Caller caller,
             @RequestParam @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be a program id")

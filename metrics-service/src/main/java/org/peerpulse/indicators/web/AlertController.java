@@ -9,6 +9,7 @@ import org.peerpulse.indicators.application.ListAlerts;
 import org.peerpulse.indicators.application.ResolveAlert;
 import org.peerpulse.indicators.domain.AlertNotFound;
 import org.peerpulse.indicators.domain.AlertState;
+import org.peerpulse.platform.audit.Audited;
 import org.peerpulse.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -50,12 +51,14 @@ class AlertController {
                 .body(AlertListResponse.of(listAlerts.list(query)));
     }
 
+    @Audited("alert.acknowledge")
     @PostMapping("/{id}/acknowledge")
     ResponseEntity<AlertResponse> acknowledge(Caller caller, @PathVariable String id) {
         requireQualityLead(caller);
         return answer(AlertResponse.of(acknowledgeAlert.acknowledge(command(caller, id))));
     }
 
+    @Audited("alert.resolve")
     @PostMapping("/{id}/resolve")
     ResponseEntity<AlertResponse> resolve(Caller caller, @PathVariable String id) {
         requireQualityLead(caller);

@@ -18,6 +18,7 @@ import org.peerpulse.indicators.domain.AlertNotFound;
 import org.peerpulse.indicators.domain.AlertState;
 import org.peerpulse.indicators.domain.AlertTransitionRefused;
 import org.peerpulse.indicators.domain.InvalidAlertRequest;
+import org.peerpulse.platform.audit.Audited;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -70,6 +71,7 @@ class AlertInboxController {
         return "alerts";
     }
 
+    @Audited("alert.acknowledge")
     @PostMapping("/alerts/{id}/acknowledge")
     String acknowledge(@AuthenticationPrincipal OidcUser user, @PathVariable String id, RedirectAttributes redirect) {
         Lead lead = Lead.of(user);
@@ -78,6 +80,7 @@ class AlertInboxController {
         return "redirect:/alerts";
     }
 
+    @Audited("alert.resolve")
     @PostMapping("/alerts/{id}/resolve")
     String resolve(@AuthenticationPrincipal OidcUser user, @PathVariable String id, RedirectAttributes redirect) {
         Lead lead = Lead.of(user);

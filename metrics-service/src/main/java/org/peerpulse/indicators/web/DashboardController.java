@@ -7,6 +7,7 @@ import org.peerpulse.indicators.application.DashboardQuery;
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.domain.Granularity;
 import org.peerpulse.indicators.domain.Scope;
+import org.peerpulse.platform.audit.Audited;
 import org.peerpulse.platform.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -36,6 +37,7 @@ class DashboardController {
         this.readDashboard = readDashboard;
     }
 
+    @Audited("dashboard.view")
     @GetMapping("/agency")
     ResponseEntity<DashboardResponse> agency(Caller caller,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -44,6 +46,7 @@ class DashboardController {
         return answer(caller, Scope.agency(caller.agencyId()), from, to, granularity);
     }
 
+    @Audited("dashboard.view")
     @GetMapping("/programs/{programId}")
     ResponseEntity<DashboardResponse> program(Caller caller, @PathVariable @Pattern(regexp = ID) String programId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -52,6 +55,7 @@ class DashboardController {
         return answer(caller, Scope.program(programId), from, to, granularity);
     }
 
+    @Audited("dashboard.view")
     @GetMapping("/specialists/{specialistId}")
     ResponseEntity<DashboardResponse> specialist(Caller caller,
             @PathVariable @Pattern(regexp = ID) String specialistId,

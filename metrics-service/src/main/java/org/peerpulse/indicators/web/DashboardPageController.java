@@ -16,6 +16,7 @@ import org.peerpulse.indicators.domain.InvalidDashboardRequest;
 import org.peerpulse.indicators.domain.PeriodPoint;
 import org.peerpulse.indicators.domain.Scope;
 import org.peerpulse.indicators.domain.ScopeNotFound;
+import org.peerpulse.platform.audit.Audited;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,6 +52,7 @@ class DashboardPageController {
         this.json = json;
     }
 
+    @Audited("dashboard.view")
     @GetMapping("/")
     String agency(@AuthenticationPrincipal OidcUser user, Period period, Model model) {
         Lead lead = Lead.of(user);
@@ -59,6 +61,7 @@ class DashboardPageController {
         return show(lead, scope, period, crumbs, id -> link(period, "/programs/" + id, null), model);
     }
 
+    @Audited("dashboard.view")
     @GetMapping("/programs/{programId}")
     String program(@AuthenticationPrincipal OidcUser user, @PathVariable String programId, Period period,
             Model model) {
@@ -70,6 +73,7 @@ class DashboardPageController {
     }
 
     /** {@code program} only says where the lead came from, for the way back; the numbers are the specialist's. */
+    @Audited("dashboard.view")
     @GetMapping("/specialists/{specialistId}")
     String specialist(@AuthenticationPrincipal OidcUser user, @PathVariable String specialistId,
             @RequestParam(required = false) String program, Period period, Model model) {

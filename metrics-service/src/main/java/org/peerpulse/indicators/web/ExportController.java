@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.peerpulse.indicators.application.ExportIndicators;
 import org.peerpulse.indicators.application.ExportQuery;
 import org.peerpulse.indicators.domain.IndicatorExport;
+import org.peerpulse.platform.audit.Audited;
 import org.peerpulse.platform.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -32,6 +33,7 @@ class ExportController {
         this.exportIndicators = exportIndicators;
     }
 
+    @Audited("export.indicators")
     @GetMapping("/indicators.csv")
     ResponseEntity<String> indicators(Caller caller,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.LocalDate;
+import org.peerpulse.platform.audit.Audited;
 import org.peerpulse.platform.security.Caller;
 import org.peerpulse.session.application.GetSession;
 import org.peerpulse.session.application.ListSessions;
@@ -95,6 +96,7 @@ class SessionController {
         return SessionListResponse.of(listSessions.list(search), page, size);
     }
 
+    @Audited("session.void")
     @PostMapping(path = "/{sessionId}/void", consumes = "application/json")
     ResponseEntity<Void> voidSession(@PathVariable String sessionId, @Valid @RequestBody VoidSessionRequest request,
             Caller caller) {
