@@ -103,6 +103,12 @@ public final class TestIssuer implements AutoCloseable {
         return sign(signingKey, claims(Map.of("agency", agency, "roles", List.of(roles)), DEFAULT_TTL));
     }
 
+    /** A valid token for 10 minutes, for a specialist of {@code agency} whose id there is {@code specialistId}. */
+    public String specialistToken(String agency, String specialistId) {
+        return sign(signingKey, claims(Map.of("agency", agency, "roles", List.of("specialist"),
+                "specialist", specialistId), DEFAULT_TTL));
+    }
+
     /**
      * A token with the standard claims ({@code iss}, {@code sub}, {@code iat}, {@code exp} = now +
      * {@code ttl}, {@code jti}) plus {@code extraClaims}, which win over them. No agency or roles

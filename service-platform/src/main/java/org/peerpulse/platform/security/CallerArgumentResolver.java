@@ -33,7 +33,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (agency == null || agency.isBlank()) {
             throw new NoAgencyException();
         }
-        return new Caller(agency, jwt.getSubject(), roles(jwt));
+        return new Caller(agency, jwt.getSubject(), roles(jwt), jwt.getClaimAsString(TokenClaims.SPECIALIST));
     }
 
     static Set<String> roles(Jwt jwt) {
