@@ -1,0 +1,31 @@
+package org.peerpulse.indicators.config;
+
+import java.time.Clock;
+
+import org.peerpulse.indicators.application.ReadDashboard;
+import org.peerpulse.indicators.application.ReadLearningView;
+import org.peerpulse.indicators.domain.Agencies;
+import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.persistence.MongoLearningReleases;
+import org.peerpulse.indicators.persistence.MongoRollups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The specialists' learning view: its releases collection and the use case reading it. */
+@Configuration(proxyBeanMethods = false)
+public class LearningConfiguration {
+
+    @Bean
+    MongoLearningReleases learningReleases(MongoTemplate mongo) {
+        MongoLearningReleases releases = new MongoLearningReleases(mongo);
+        releases.createIndexes();
+        return releases;
+    }
+
+    @Bean
+    ReadLearningView readLearningView(ReadDashboard dashboards, MongoRollups rollups,
+            MongoLearningReleases releases, Agencies agencies, AgencyCalendar calendar, Clock clock) {
+        return new ReadLearningView(dashboards, rollups, releases, agencies, calendar, clock);
+    }
+}

@@ -1,0 +1,41 @@
+package org.peerpulse.indicators.web;
+
+import org.peerpulse.indicators.application.ReadLearningView;
+import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.platform.security.Caller;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A specialist's own learning view. Whose view it is comes from the token's {@code specialist} claim only:
+ * there is no id in the path to try another specialist's. Quality leads read the specialist dashboards
+ * instead, which carry what a specialist must not see.
+ */
+@RestController
+class LearningController {
+
+    private final ReadLearningView readLearningView;
+    private final AgencyCalendar calendar;
+
+    LearningController(ReadLearningView readLearningView, AgencyCalendar calendar) {
+        this.readLearningView = readLearningView;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/api/v1/learning")
+    ResponseEntity<LearningResponse> learning(Caller caller) {
+        if (!caller.hasRole(Caller.SPECIALIST)) {
+            throw new AccessDeniedException("The learning view is a specialist's own.");
+        }
+        if (caller.specialistId() == null) {
+            throw new AccessDeniedException("This token names no specialist id, so it has no learning view.");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(LearningResponse.of(caller.agencyId(), caller.specialistId(),
+                        readLearningView.read(caller.agencyId(), caller.specialistId()),
+                        calendar.zoneOf(caller.agencyId())));
+    }
+}
