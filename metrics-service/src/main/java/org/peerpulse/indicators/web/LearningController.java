@@ -5,7 +5,6 @@ import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,10 +27,10 @@ class LearningController {
     @GetMapping("/api/v1/learning")
     ResponseEntity<LearningResponse> learning(Caller caller) {
         if (!caller.hasRole(Caller.SPECIALIST)) {
-            throw new AccessDeniedException("The learning view is a specialist's own.");
+            throw new NoLearningView("The learning view is a specialist's own; quality leads read the dashboards.");
         }
         if (caller.specialistId() == null) {
-            throw new AccessDeniedException("This token names no specialist id, so it has no learning view.");
+            throw new NoLearningView("This token names no specialist id (claim \"specialist\"), so it has no learning view.");
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(LearningResponse.of(caller.agencyId(), caller.specialistId(),
