@@ -124,7 +124,7 @@ class AuthorizationServerConfiguration {
     }
 
     /**
-     * Puts the tenant and the roles into the token, and names the services as the audience of an access
+     * Puts the tenant, the roles and a specialist's own id into the token, and names the services as the audience of an access
      * token. A client's own token carries the client's; a token issued for a person who signed in (ID and
      * access token alike) carries that person's, plus their name in the ID token for the page to greet them.
      */
@@ -135,7 +135,7 @@ class AuthorizationServerConfiguration {
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 properties.client(context.getRegisteredClient().getClientId()).ifPresent(client -> {
                     context.getClaims().audience(List.of(properties.audience()));
-                    tenantAndRoles(context, client.agency(), client.roles());
+                    tenantAndRoles(context, client.agency(), client.roles(), client.specialist());
                 });
                 return;
             }
@@ -147,15 +147,19 @@ class AuthorizationServerConfiguration {
                 else {
                     context.getClaims().audience(List.of(properties.audience()));
                 }
-                tenantAndRoles(context, user.agency(), user.roles());
+                tenantAndRoles(context, user.agency(), user.roles(), user.specialist());
             });
         };
     }
 
-    private static void tenantAndRoles(JwtEncodingContext context, String agency, List<String> roles) {
+    private static void tenantAndRoles(JwtEncodingContext context, String agency, List<String> roles,
+            String specialist) {
         context.getClaims().claim("roles", roles);
         if (agency != null) {
             context.getClaims().claim("agency", agency);
+        }
+        if (specialist != null) {
+            context.getClaims().claim("specialist", specialist);
         }
     }
 }

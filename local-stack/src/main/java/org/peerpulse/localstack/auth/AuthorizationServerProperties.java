@@ -66,8 +66,10 @@ public record AuthorizationServerProperties(
      * @param agency the tenant written into the {@code agency} claim; {@code null} for ops, who belong to
      *     no agency
      * @param roles written into the {@code roles} claim
+     * @param specialist a specialist's id within the agency, written into the {@code specialist} claim;
+     *     {@code null} for everyone else
      */
-    public record DemoClient(String id, String secret, String agency, List<String> roles) {
+    public record DemoClient(String id, String secret, String agency, List<String> roles, String specialist) {
 
         /**
          * LOCAL DEMO CREDENTIALS, published in the README on purpose. They only ever guard a stack on
@@ -75,13 +77,18 @@ public record AuthorizationServerProperties(
          */
         public static final List<DemoClient> LOCAL_DEMO_CLIENTS = List.of(
                 new DemoClient("harbor-lead", "harbor-lead-secret", "harbor", List.of("quality_lead")),
-                new DemoClient("harbor-peer", "harbor-peer-secret", "harbor", List.of("specialist")),
+                new DemoClient("harbor-peer", "harbor-peer-secret", "harbor", List.of("specialist"), "ana-rivera"),
                 new DemoClient("sunrise-lead", "sunrise-lead-secret", "sunrise", List.of("quality_lead")),
-                new DemoClient("sunrise-peer", "sunrise-peer-secret", "sunrise", List.of("specialist")),
+                new DemoClient("sunrise-peer", "sunrise-peer-secret", "sunrise", List.of("specialist"), "dev-patel"),
                 new DemoClient("ops", "ops-secret", null, List.of("ops")));
 
         public DemoClient {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        /** A client that is not a specialist. */
+        public DemoClient(String id, String secret, String agency, List<String> roles) {
+            this(id, secret, agency, roles, null);
         }
     }
 
@@ -91,8 +98,11 @@ public record AuthorizationServerProperties(
      * @param name the full name the page greets them with
      * @param agency written into the {@code agency} claim of their ID and access tokens
      * @param roles written into the {@code roles} claim
+     * @param specialist a specialist's id within the agency, written into the {@code specialist} claim of
+     *     their access token; {@code null} for everyone else
      */
-    public record DemoUser(String username, String password, String name, String agency, List<String> roles) {
+    public record DemoUser(String username, String password, String name, String agency, List<String> roles,
+            String specialist) {
 
         /**
          * LOCAL DEMO CREDENTIALS, published in the README on purpose, like the demo clients: a quality lead
@@ -101,10 +111,16 @@ public record AuthorizationServerProperties(
         public static final List<DemoUser> LOCAL_DEMO_USERS = List.of(
                 new DemoUser("lena", "harbor-lead-password", "Lena Ortiz", "harbor", List.of("quality_lead")),
                 new DemoUser("sam", "sunrise-lead-password", "Sam Okafor", "sunrise", List.of("quality_lead")),
-                new DemoUser("ana", "harbor-peer-password", "Ana Rivera", "harbor", List.of("specialist")));
+                new DemoUser("ana", "harbor-peer-password", "Ana Rivera", "harbor", List.of("specialist"),
+                        "ana-rivera"));
 
         public DemoUser {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        /** A person who is not a specialist. */
+        public DemoUser(String username, String password, String name, String agency, List<String> roles) {
+            this(username, password, name, agency, roles, null);
         }
     }
 }

@@ -50,6 +50,19 @@ class AuthorizationServerTest {
     }
 
     @Test
+    void aSpecialistsTokenNamesTheirSpecialistIdAndALeadsDoesNot() throws Exception {
+        JWTClaimsSet harborPeer = verify(json.readTree(requestToken("harbor-peer", "harbor-peer-secret").body())
+                .path("access_token").asString());
+        assertThat(harborPeer.getStringClaim("specialist")).isEqualTo("ana-rivera");
+        JWTClaimsSet sunrisePeer = verify(json.readTree(requestToken("sunrise-peer", "sunrise-peer-secret").body())
+                .path("access_token").asString());
+        assertThat(sunrisePeer.getStringClaim("specialist")).isEqualTo("dev-patel");
+        JWTClaimsSet lead = verify(json.readTree(requestToken("harbor-lead", "harbor-lead-secret").body())
+                .path("access_token").asString());
+        assertThat(lead.getClaims()).doesNotContainKey("specialist");
+    }
+
+    @Test
     void opsBelongsToNoAgency() throws Exception {
         HttpResponse<String> answer = requestToken("ops", "ops-secret");
 
