@@ -6,6 +6,7 @@ import org.peerpulse.platform.health.HealthConfiguration;
 import org.peerpulse.platform.messaging.MessagingConfiguration;
 import org.peerpulse.platform.outbox.OutboxConfiguration;
 import org.peerpulse.platform.security.SecurityConfiguration;
+import org.peerpulse.platform.tenancy.TenancyConfiguration;
 import org.peerpulse.platform.web.WebConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Import;
     MessagingConfiguration.class,
     OutboxConfiguration.class,
     HealthConfiguration.class,
-    AuditConfiguration.class
+    AuditConfiguration.class,
+    TenancyConfiguration.class
 })
 public class PlatformAutoConfiguration {
 
