@@ -21,7 +21,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +30,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 class SessionConfiguration {
 
     @Bean
-    Sessions sessions(MongoTemplate mongo, EventCodec codec) {
-        return new MongoSessions(mongo, new SessionEventOutbox(codec));
+    Sessions sessions(TenantCollections tenants, EventCodec codec) {
+        return new MongoSessions(tenants, new SessionEventOutbox(codec));
     }
 
     @Bean

@@ -9,6 +9,8 @@ import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.platform.outbox.OutboxEntry;
+import org.peerpulse.platform.tenancy.AgencyScopedMongo;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.peerpulse.session.domain.Idempotency;
 import org.peerpulse.session.domain.Session;
 import org.peerpulse.session.domain.SessionDetails;
@@ -19,26 +21,28 @@ import org.peerpulse.session.messaging.SessionEventOutbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** {@link Sessions} on MongoDB: every change is one single-document write carrying its own outbox entry. */
+/**
+ * {@link Sessions} on MongoDB: every change is one single-document write carrying its own outbox entry, and
+ * every read and write goes through the caller's agency scope, so a foreign session id finds nothing.
+ */
 public class MongoSessions implements Sessions {
 
-    private final MongoTemplate mongo;
+    private final TenantCollections tenants;
     private final SessionEventOutbox outbox;
 
-    public MongoSessions(MongoTemplate mongo, SessionEventOutbox outbox) {
-        this.mongo = mongo;
+    public MongoSessions(TenantCollections tenants, SessionEventOutbox outbox) {
+        this.tenants = tenants;
         this.outbox = outbox;
     }
 
     @Override
     public boolean add(Session session, SessionLogged logged) {
         try {
-            mongo.insert(toDocument(session, List.of(outbox.entryFor(logged))));
+            tenants.forAgency(session.details().agencyId()).insert(toDocument(session, List.of(outbox.entryFor(logged))));
             return true;
         } catch (DuplicateKeyException retryKeyTaken) {
             return false;
@@ -47,15 +51,15 @@ public class MongoSessions implements Sessions {
 
     @Override
     public Optional<Session> find(String agencyId, String sessionId) {
-        Query query = Query.query(Criteria.where("_id").is(sessionId).and("agencyId").is(agencyId));
-        return Optional.ofNullable(mongo.findOne(query, SessionDocument.class)).map(MongoSessions::toSession);
+        Query query = Query.query(Criteria.where("_id").is(sessionId));
+        return tenants.forAgency(agencyId).findOne(query, SessionDocument.class).map(MongoSessions::toSession);
     }
 
     @Override
     public Optional<Session> findByIdempotencyKey(String agencyId, String keyHash) {
         Query query = Query.query(Criteria.where(SessionDocument.RETRY_AGENCY).is(agencyId)
-                .and(SessionDocument.RETRY_KEY_HASH).is(keyHash).and("agencyId").is(agencyId));
-        return Optional.ofNullable(mongo.findOne(query, SessionDocument.class)).map(MongoSessions::toSession);
+                .and(SessionDocument.RETRY_KEY_HASH).is(keyHash));
+        return tenants.forAgency(agencyId).findOne(query, SessionDocument.class).map(MongoSessions::toSession);
     }
 
     @Override
@@ -63,20 +67,22 @@ public class MongoSessions implements Sessions {
         Session session = voided.session();
         Session.Voiding voiding = session.voiding();
         Query notYetVoided = Query.query(Criteria.where("_id").is(session.sessionId())
-                .and("agencyId").is(session.agencyId()).and(SessionDocument.VOIDED_AT).is(null));
+                .and(SessionDocument.VOIDED_AT).is(null));
         Update update = new Update()
                 .set(SessionDocument.VOIDED_AT, voiding.at())
                 .set(SessionDocument.VOIDED_BY, voiding.by())
                 .set(SessionDocument.VOID_REASON, voiding.reason())
                 .push(OutboxEntry.OUTBOX_FIELD, outbox.entryFor(voided.event()))
                 .set(OutboxEntry.PENDING_FIELD, true);
-        return mongo.findAndModify(notYetVoided, update, FindAndModifyOptions.options().returnNew(false),
-                SessionDocument.class) != null;
+        return tenants.forAgency(session.agencyId()).findAndModify(notYetVoided, update,
+                FindAndModifyOptions.options().returnNew(false), SessionDocument.class).isPresent();
     }
 
     @Override
     public SessionPage search(SessionSearch search) {
-        Criteria criteria = Criteria.where("agencyId").is(search.agencyId());
+        AgencyScopedMongo agency = tenants.forAgency(search.agencyId());
+        // The scope would add the agency anyway; naming it here only starts the criteria chain.
+        Criteria criteria = Criteria.where(TenantCollections.AGENCY_FIELD).is(search.agencyId());
         if (search.programId() != null) {
             criteria = criteria.and("programId").is(search.programId());
         }
@@ -95,13 +101,13 @@ public class MongoSessions implements Sessions {
                 day = day.lt(search.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
         }
-        long total = mongo.count(Query.query(criteria), SessionDocument.class);
+        long total = agency.count(Query.query(criteria), SessionDocument.class);
         Query page = Query.query(criteria)
                 .with(Sort.by(Sort.Order.desc("sessionAt"), Sort.Order.desc("_id")))
                 .skip(search.skip())
                 .limit(search.size());
         page.fields().exclude(OutboxEntry.OUTBOX_FIELD);
-        List<Session> items = mongo.find(page, SessionDocument.class).stream().map(MongoSessions::toSession).toList();
+        List<Session> items = agency.find(page, SessionDocument.class).stream().map(MongoSessions::toSession).toList();
         return new SessionPage(items, total);
     }
 
