@@ -8,6 +8,7 @@ import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.persistence.MongoLearningReleases;
 import org.peerpulse.indicators.persistence.MongoRollups;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,9 +19,8 @@ public class LearningConfiguration {
 
     @Bean
     MongoLearningReleases learningReleases(MongoTemplate mongo) {
-        MongoLearningReleases releases = new MongoLearningReleases(mongo);
-        releases.createIndexes();
-        return releases;
+        MongoLearningReleases.createIndexes(mongo);
+        return new MongoLearningReleases(new TenantCollections(mongo));
     }
 
     @Bean

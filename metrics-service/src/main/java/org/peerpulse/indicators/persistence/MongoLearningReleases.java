@@ -6,23 +6,28 @@ import java.util.Optional;
 
 import org.peerpulse.indicators.domain.LearningRelease;
 import org.peerpulse.indicators.domain.LearningReleases;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** Learning releases in their own collection; the agency leads every index and every filter. */
+/**
+ * Learning releases in their own collection, read and written only through one agency's scope; the agency
+ * leads the one index too.
+ */
 public class MongoLearningReleases implements LearningReleases {
 
-    private final MongoTemplate mongo;
+    private final TenantCollections tenants;
 
-    public MongoLearningReleases(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public MongoLearningReleases(TenantCollections tenants) {
+        this.tenants = tenants;
     }
 
-    public void createIndexes() {
-        mongo.indexOps(LearningReleaseDocument.COLLECTION).createIndex(
+    /** At start, before any agency calls: the index leads with the agency, as every scoped filter does. */
+    public static void createIndexes(MongoOperations mongo) {
+        mongo.indexOps(LearningReleaseDocument.class).createIndex(
                 new Index(LearningReleaseDocument.AGENCY, Sort.Direction.ASC)
                         .on(LearningReleaseDocument.SPECIALIST, Sort.Direction.ASC)
                         .on(LearningReleaseDocument.WEEK, Sort.Direction.DESC)
@@ -31,18 +36,17 @@ public class MongoLearningReleases implements LearningReleases {
 
     @Override
     public Optional<LearningRelease> latest(String agencyId, String specialistId) {
-        Query query = Query.query(where(LearningReleaseDocument.AGENCY).is(agencyId)
-                        .and(LearningReleaseDocument.SPECIALIST).is(specialistId))
+        Query query = Query.query(where(LearningReleaseDocument.SPECIALIST).is(specialistId))
                 .with(Sort.by(Sort.Direction.DESC, LearningReleaseDocument.WEEK))
                 .limit(1);
-        return Optional.ofNullable(mongo.findOne(query, LearningReleaseDocument.class,
-                LearningReleaseDocument.COLLECTION)).map(LearningReleaseDocument::toRelease);
+        return tenants.forAgency(agencyId).findOne(query, LearningReleaseDocument.class)
+                .map(LearningReleaseDocument::toRelease);
     }
 
     @Override
     public void add(LearningRelease release) {
         try {
-            mongo.insert(LearningReleaseDocument.of(release), LearningReleaseDocument.COLLECTION);
+            tenants.forAgency(release.agencyId()).insert(LearningReleaseDocument.of(release));
         } catch (DuplicateKeyException alreadyReleased) {
             // Another read made this week's release first; it was made from the same window, so it stands.
         }
