@@ -14,7 +14,6 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
-import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,8 +22,8 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
 /**
  * One agency's view of the store. Every filter gets the agency as its first key (so an index led by the
  * agency matches the filter's keys exactly, which the embedded store needs to use it), every aggregation
- * starts with a {@code $match} on it, and a document, update or index that names another agency, or an
- * index not led by the agency, is refused with {@link ForeignAgencyException}.
+ * starts with a {@code $match} on it, and a document or update that names another agency is refused with
+ * {@link ForeignAgencyException}. Indexes are the collection's, so {@link TenantCollections} creates them.
  */
 public final class AgencyScopedMongo {
 
@@ -42,6 +41,11 @@ public final class AgencyScopedMongo {
 
     public <T> List<T> find(Query query, Class<T> type) {
         return mongo.find(scoped(query), type);
+    }
+
+    /** For reads into a plain shape (for example a projection into {@link Document}). */
+    public <T> List<T> find(Query query, Class<T> type, String collection) {
+        return mongo.find(scoped(query), type, collection);
     }
 
     public <T> Optional<T> findOne(Query query, Class<T> type) {
@@ -93,23 +97,6 @@ public final class AgencyScopedMongo {
         pipeline.add(Aggregation.match(Criteria.where(AGENCY_FIELD).is(agencyId)));
         pipeline.addAll(List.of(stages));
         return mongo.aggregate(Aggregation.newAggregation(pipeline), inputType, outputType).getMappedResults();
-    }
-
-    /**
-     * Creates {@code index} on {@code type}'s collection only if the agency is its first key: every scoped
-     * filter starts with the agency, and an index that does not cannot serve it (and on the embedded store is
-     * not used at all).
-     */
-    public String ensureIndex(Class<?> type, IndexDefinition index) {
-        requireAgencyFirst(index);
-        return mongo.indexOps(type).createIndex(index);
-    }
-
-    static void requireAgencyFirst(IndexDefinition index) {
-        Document keys = index.getIndexKeys();
-        if (keys.isEmpty() || !AGENCY_FIELD.equals(keys.keySet().iterator().next())) {
-            throw new ForeignAgencyException("an index must start with " + AGENCY_FIELD + ", was " + keys.keySet());
-        }
     }
 
     private Query scoped(Query query) {

@@ -1,7 +1,9 @@
 package org.peerpulse.platform.tenancy;
 
 import java.util.Objects;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 
 /**
  * The only way from repository code to MongoDB: one agency's scope per call, or the named, narrow door for
@@ -36,5 +38,27 @@ public final class TenantCollections {
             throw new IllegalArgumentException("unscoped access needs a reason");
         }
         return mongo;
+    }
+
+    /**
+     * Creates {@code index} only if the agency is its first key: every scoped filter starts with the agency,
+     * an index that does not cannot serve it, and the embedded store uses an index only when the filter's keys
+     * equal the index's keys exactly.
+     */
+    public String ensureIndex(Class<?> type, IndexDefinition index) {
+        requireAgencyFirst(index);
+        return mongo.indexOps(type).createIndex(index);
+    }
+
+    public String ensureIndex(String collection, IndexDefinition index) {
+        requireAgencyFirst(index);
+        return mongo.indexOps(collection).createIndex(index);
+    }
+
+    private static void requireAgencyFirst(IndexDefinition index) {
+        Document keys = index.getIndexKeys();
+        if (keys.isEmpty() || !AGENCY_FIELD.equals(keys.keySet().iterator().next())) {
+            throw new ForeignAgencyException("an index must start with " + AGENCY_FIELD + ", was " + keys.keySet());
+        }
     }
 }

@@ -110,13 +110,13 @@ class AgencyScopedMongoTest {
 
     @Test
     void anIndexMustBeLedByTheAgency() {
-        assertThatThrownBy(() -> harbor.ensureIndex(Note.class, new Index().on("topic", Sort.Direction.ASC)))
+        assertThatThrownBy(() -> tenants.ensureIndex(Note.class, new Index().on("topic", Sort.Direction.ASC)))
                 .isInstanceOf(ForeignAgencyException.class);
-        assertThatThrownBy(() -> harbor.ensureIndex(Note.class,
+        assertThatThrownBy(() -> tenants.ensureIndex(Note.class,
                 new Index().on("topic", Sort.Direction.ASC).on("agencyId", Sort.Direction.ASC)))
                 .isInstanceOf(ForeignAgencyException.class);
 
-        harbor.ensureIndex(Note.class, new Index().on("agencyId", Sort.Direction.ASC).on("topic", Sort.Direction.ASC));
+        tenants.ensureIndex(Note.class, new Index().on("agencyId", Sort.Direction.ASC).on("topic", Sort.Direction.ASC));
         assertThat(mongo.indexOps(Note.class).getIndexInfo()).anySatisfy(info ->
                 assertThat(info.getIndexFields().get(0).getKey()).isEqualTo("agencyId"));
     }
