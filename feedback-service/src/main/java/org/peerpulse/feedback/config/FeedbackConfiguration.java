@@ -11,10 +11,10 @@ import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 import org.peerpulse.feedback.persistence.MongoInvitations;
 import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The ports and use cases of feedback-service; the clock is the platform's unless a test brings one. */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class FeedbackConfiguration {
 
     @Bean
-    MongoInvitations invitations(MongoTemplate mongo, EventCodec codec) {
-        return new MongoInvitations(mongo, codec);
+    MongoInvitations invitations(TenantCollections tenants, EventCodec codec) {
+        return new MongoInvitations(tenants, codec);
     }
 
     @Bean

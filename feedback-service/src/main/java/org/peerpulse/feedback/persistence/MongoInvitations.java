@@ -12,10 +12,10 @@ import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.outbox.OutboxEntry;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,24 +23,27 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Invitations in MongoDB. Every change is a single-document write: the embedded store has no
- * transactions, and one document is atomic on both.
+ * transactions, and one document is atomic on both. Everything a lead or an event does is scoped by its
+ * agency; only the participant's token path ({@link InvitationTokens}) is not.
  */
 public class MongoInvitations implements Invitations, InitializingBean {
 
-    private final MongoTemplate mongo;
+    private final TenantCollections tenants;
+    private final InvitationTokens tokens;
     private final EventCodec codec;
 
-    public MongoInvitations(MongoTemplate mongo, EventCodec codec) {
-        this.mongo = mongo;
+    public MongoInvitations(TenantCollections tenants, EventCodec codec) {
+        this.tenants = tenants;
+        this.tokens = new InvitationTokens(tenants);
         this.codec = codec;
     }
 
     /** Voiding finds a session's invitation by agency and session id; comments are read by program and date. */
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(InvitationDocument.COLLECTION).createIndex(new Index()
+        tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
                 .on("agencyId", Sort.Direction.ASC).on("sessionId", Sort.Direction.ASC).named("agency_session"));
-        mongo.indexOps(InvitationDocument.COLLECTION).createIndex(new Index()
+        tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
                 .on("agencyId", Sort.Direction.ASC).on("programId", Sort.Direction.ASC)
                 .on("sessionAt", Sort.Direction.ASC).named("agency_program_session_at"));
     }
@@ -48,7 +51,7 @@ public class MongoInvitations implements Invitations, InitializingBean {
     @Override
     public void addIfAbsent(Invitation invitation) {
         try {
-            mongo.insert(InvitationDocument.of(invitation));
+            tenants.forAgency(invitation.session().agencyId()).insert(InvitationDocument.of(invitation));
         } catch (DuplicateKeyException alreadyKnown) {
             // A redelivered SessionLogged: the invitation, and anything that happened to it since, stays.
         }
@@ -56,39 +59,33 @@ public class MongoInvitations implements Invitations, InitializingBean {
 
     @Override
     public Optional<Invitation> withTokenHash(String tokenHash) {
-        return Optional.ofNullable(mongo.findById(tokenHash, InvitationDocument.class))
-                .map(InvitationDocument::toInvitation);
+        return tokens.withTokenHash(tokenHash).map(InvitationDocument::toInvitation);
     }
 
     @Override
     public void voidForSession(String agencyId, String sessionId) {
-        mongo.updateMulti(Query.query(Criteria.where("agencyId").is(agencyId).and("sessionId").is(sessionId)),
+        tenants.forAgency(agencyId).updateMulti(Query.query(Criteria.where("sessionId").is(sessionId)),
                 Update.update("voided", true), InvitationDocument.class);
     }
 
     @Override
     public boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now) {
-        Query open = Query.query(Criteria.where("_id").is(tokenHash)
-                .and("redeemedAt").is(null)
-                .and("voided").is(false)
-                .and("expiresAt").gt(now));
         Update redeem = new Update()
                 .set("redeemedAt", now)
                 .set("answers", InvitationDocument.AnswersDocument.of(answers))
                 .push(OutboxEntry.OUTBOX_FIELD, OutboxEntry.of(submitted, Topics.FEEDBACK, codec))
                 .set(OutboxEntry.PENDING_FIELD, true);
-        return mongo.findAndModify(open, redeem, InvitationDocument.class) != null;
+        return tokens.redeemIfOpen(tokenHash, now, redeem);
     }
 
     @Override
     public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
-        Query commented = Query.query(Criteria.where("agencyId").is(agencyId)
-                .and("programId").is(programId)
+        Query commented = Query.query(Criteria.where("programId").is(programId)
                 .and("sessionAt").gte(from).lt(until)
                 .and("voided").is(false)
                 .and("answers.comment").ne(null));
         commented.fields().include("answers.comment").exclude("_id");
-        return mongo.find(commented, Document.class, InvitationDocument.COLLECTION).stream()
+        return tenants.forAgency(agencyId).find(commented, Document.class, InvitationDocument.COLLECTION).stream()
                 .map(document -> document.get("answers", Document.class))
                 .filter(Objects::nonNull)
                 .map(answers -> answers.getString("comment"))
