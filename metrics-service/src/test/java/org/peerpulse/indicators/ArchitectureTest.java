@@ -1,12 +1,27 @@
 package org.peerpulse.indicators;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.peerpulse.indicators.config.AlertConfiguration;
+import org.peerpulse.indicators.config.IndicatorConfiguration;
+import org.peerpulse.indicators.config.LearningConfiguration;
+import org.peerpulse.indicators.persistence.MongoAlerts;
+import org.peerpulse.indicators.persistence.MongoLearningReleases;
+import org.peerpulse.indicators.persistence.MongoRollups;
+import org.peerpulse.platform.tenancy.AcrossAgencies;
+import org.peerpulse.platform.tenancy.AgencyScopedMongo;
+import org.peerpulse.platform.tenancy.TenantCollections;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /** The package roles of STYLE.md, as code. */
 @AnalyzeClasses(packages = "org.peerpulse.indicators", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -57,4 +72,29 @@ class ArchitectureTest {
     static final ArchRule noMetersInTheDomain = classes()
             .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".application..")
             .should().onlyDependOnClassesThat().resideOutsideOfPackage("io.micrometer..");
+
+    /**
+     * TEMPORARY, to be emptied: repositories not yet moved onto the agency scope (they still add the agency
+     * criterion by hand in request paths) and the configuration that builds them from the raw template.
+     * MongoLearningReleases/LearningConfiguration belong to the learning view's owner; the lead converts them.
+     */
+    private static final Class<?>[] NOT_YET_SCOPED = {
+        MongoRollups.class, MongoAlerts.class, MongoLearningReleases.class,
+        IndicatorConfiguration.class, AlertConfiguration.class, LearningConfiguration.class
+    };
+
+    /** Tenant isolation is enforced in one place; raw store access is a declared, reviewed exception. */
+    @ArchTest
+    static final ArchRule noUnscopedStoreAccess = noClasses().that().areNotAnnotatedWith(AcrossAgencies.class)
+            .and(not(belongToAnyOf(NOT_YET_SCOPED)))
+            .should().dependOnClassesThat().areAssignableTo(MongoOperations.class)
+            .orShould().dependOnClassesThat().areAssignableTo(MongoCollection.class)
+            .orShould().dependOnClassesThat().areAssignableTo(MongoDatabase.class)
+            .because("every query must go through TenantCollections.forAgency, which adds the agency itself");
+
+    @ArchTest
+    static final ArchRule repositoriesUseTheAgencyScope = classes()
+            .that().resideInAPackage(ROOT + ".persistence..").and().haveSimpleNameStartingWith("Mongo")
+            .and(not(belongToAnyOf(NOT_YET_SCOPED)))
+            .should().dependOnClassesThat().belongToAnyOf(TenantCollections.class, AgencyScopedMongo.class);
 }

@@ -9,6 +9,7 @@ import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.persistence.MongoFacts;
 import org.peerpulse.indicators.persistence.MongoRollups;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,8 +36,8 @@ public class IndicatorConfiguration {
     }
 
     @Bean
-    MongoFacts facts(MongoTemplate mongo) {
-        MongoFacts facts = new MongoFacts(mongo);
+    MongoFacts facts(TenantCollections tenants) {
+        MongoFacts facts = new MongoFacts(tenants);
         facts.createIndexes();
         return facts;
     }

@@ -2,9 +2,9 @@ package org.peerpulse.indicators.config;
 
 import org.peerpulse.indicators.application.RebuildIndicators;
 import org.peerpulse.indicators.persistence.MongoReplayableState;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The rebuild's erase step on MongoDB. It is only called in rebuild mode, by the messaging package's
@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class RebuildConfiguration {
 
     @Bean
-    RebuildIndicators rebuildIndicators(MongoTemplate mongo) {
-        return new RebuildIndicators(new MongoReplayableState(mongo));
+    RebuildIndicators rebuildIndicators(TenantCollections tenants) {
+        return new RebuildIndicators(new MongoReplayableState(tenants));
     }
 }

@@ -15,9 +15,11 @@ import org.peerpulse.indicators.domain.Facts;
 import org.peerpulse.indicators.domain.SessionChange;
 import org.peerpulse.indicators.domain.SessionFact;
 import org.peerpulse.indicators.domain.SessionRef;
+import org.peerpulse.platform.tenancy.AcrossAgencies;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,16 +31,23 @@ import org.springframework.data.util.Pair;
  * The session and feedback facts in MongoDB; see the package description for the shapes and why every
  * write here is safe to repeat. Each method is one read or one unordered bulk write (repeated only for
  * the writes that met a concurrent insert).
+ *
+ * <p>Not scoped by a caller's agency: the event consumer applies one batch holding every agency's events,
+ * each fact's agency comes from its own event (and is written with it), and no request path reads facts.
+ * The guarded upserts also keep their filters equal to the {@code (_id, logged|voided)} indexes, which the
+ * embedded store needs to use an index at all; adding the agency would need new indexes for no isolation
+ * gained, since session and event ids are already the agency's own.
  */
+@AcrossAgencies("the event consumer applies every agency's events in one batch; each fact's agency comes from its event")
 public class MongoFacts implements Facts {
 
     private static final int DUPLICATE_KEY = 11000;
     private static final int UPSERT_ATTEMPTS = 3;
 
-    private final MongoTemplate mongo;
+    private final MongoOperations mongo;
 
-    public MongoFacts(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public MongoFacts(TenantCollections tenants) {
+        this.mongo = tenants.acrossAgencies("ingest of events whose agency comes from the event");
     }
 
     /**

@@ -1,19 +1,22 @@
 package org.peerpulse.indicators.persistence;
 
 import org.peerpulse.indicators.domain.ReplayableState;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.peerpulse.platform.tenancy.AcrossAgencies;
+import org.peerpulse.platform.tenancy.TenantCollections;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Removes every document of the facts and the rollups, keeping the collections and their indexes (which
  * the services created at start and would not create again). The alerts collection is not touched.
  */
+@AcrossAgencies("a rebuild erases every agency's derived state before replaying all topics")
 public class MongoReplayableState implements ReplayableState {
 
-    private final MongoTemplate mongo;
+    private final MongoOperations mongo;
 
-    public MongoReplayableState(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public MongoReplayableState(TenantCollections tenants) {
+        this.mongo = tenants.acrossAgencies("a rebuild erases every agency's derived state");
     }
 
     @Override

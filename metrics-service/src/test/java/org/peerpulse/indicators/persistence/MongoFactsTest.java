@@ -37,6 +37,7 @@ import org.peerpulse.indicators.domain.SessionRef;
 import org.peerpulse.indicators.domain.SourcePosition;
 import org.peerpulse.indicators.domain.VoidedSession;
 import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -78,7 +79,7 @@ class MongoFactsTest {
     @BeforeEach
     void freshDatabase() {
         mongo = new MongoTemplate(client, "facts-" + System.nanoTime());
-        facts = new MongoFacts(mongo);
+        facts = new MongoFacts(new TenantCollections(mongo));
         facts.createIndexes();
         rollups = new CrashingRollups(mongo);
         rollups.createIndexes();

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A rebuild's erase on the embedded MongoDB stand-in: facts and rollups go, alerts and indexes stay. */
@@ -25,7 +26,7 @@ class MongoReplayableStateTest {
             mongo.insert(new Document("_id", "harbor|warmline|sp-rivera|2026-11-20"), RollupDocument.COLLECTION);
             int rollupIndexes = mongo.indexOps(RollupDocument.COLLECTION).getIndexInfo().size();
 
-            new MongoReplayableState(mongo).eraseAll();
+            new MongoReplayableState(new TenantCollections(mongo)).eraseAll();
 
             assertThat(mongo.getCollection(FactDocuments.SESSIONS).countDocuments()).isZero();
             assertThat(mongo.getCollection(FactDocuments.FEEDBACK).countDocuments()).isZero();

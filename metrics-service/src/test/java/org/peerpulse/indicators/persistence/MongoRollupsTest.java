@@ -34,6 +34,7 @@ import org.peerpulse.indicators.domain.Scope;
 import org.peerpulse.indicators.domain.SourcePartition;
 import org.peerpulse.indicators.domain.SourcePosition;
 import org.peerpulse.indicators.domain.Watermarks;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.peerpulse.testsupport.TestBackends;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,7 +71,7 @@ class MongoRollupsTest {
         mongo = new MongoTemplate(client, "rollups-" + System.nanoTime());
         rollups = new MongoRollups(mongo);
         rollups.createIndexes();
-        applyEvents = new ApplyEvents(new MongoFacts(mongo), rollups, new AgencyCalendar(Map.of()));
+        applyEvents = new ApplyEvents(new MongoFacts(new TenantCollections(mongo)), rollups, new AgencyCalendar(Map.of()));
     }
 
     @Test
