@@ -12,7 +12,6 @@ import org.peerpulse.indicators.persistence.MongoRollups;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The use cases on the MongoDB facts and rollups, with each agency's settings and calendar. */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +28,8 @@ public class IndicatorConfiguration {
     }
 
     @Bean
-    MongoRollups rollups(MongoTemplate mongo) {
-        MongoRollups rollups = new MongoRollups(mongo);
+    MongoRollups rollups(TenantCollections tenants) {
+        MongoRollups rollups = new MongoRollups(tenants);
         rollups.createIndexes();
         return rollups;
     }

@@ -21,35 +21,39 @@ import org.peerpulse.indicators.domain.Rollups;
 import org.peerpulse.indicators.domain.Scope;
 import org.peerpulse.indicators.domain.SourcePartition;
 import org.peerpulse.indicators.domain.Watermarks;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** The day rollups in MongoDB; see the package description for the document shape and the watermarks. */
+/**
+ * The day rollups in MongoDB; see the package description for the document shape and the watermarks.
+ * Dashboard reads go through the caller's agency scope; ingest goes through {@link RollupIngest}.
+ */
 public class MongoRollups implements Rollups, AgencyRollups {
 
     private static final int DUPLICATE_KEY = 11000;
 
-    private final MongoTemplate mongo;
+    private final TenantCollections tenants;
+    private final RollupIngest ingest;
 
-    public MongoRollups(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public MongoRollups(TenantCollections tenants) {
+        this.tenants = tenants;
+        this.ingest = new RollupIngest(tenants);
     }
 
     /** Dashboards read by agency and day range, optionally narrowed to a program or a specialist. */
     public void createIndexes() {
-        var indexes = mongo.indexOps(RollupDocument.COLLECTION);
-        indexes.createIndex(new Index(RollupDocument.AGENCY, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
+        tenants.ensureIndex(RollupDocument.COLLECTION, new Index(RollupDocument.AGENCY, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
                 .named("agency_day"));
-        indexes.createIndex(new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
+        tenants.ensureIndex(RollupDocument.COLLECTION, new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
                 .on(RollupDocument.PROGRAM, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
                 .named("agency_program_day"));
-        indexes.createIndex(new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
+        tenants.ensureIndex(RollupDocument.COLLECTION, new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
                 .on(RollupDocument.SPECIALIST, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
                 .named("agency_specialist_day"));
     }
@@ -64,7 +68,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
         Query query = Query.query(Criteria.where(RollupDocument.ID).in(byId.keySet()));
         query.fields().include(RollupDocument.WATERMARKS);
         Map<RollupKey, Watermarks> found = new HashMap<>();
-        for (Document document : mongo.find(query, Document.class, RollupDocument.COLLECTION)) {
+        for (Document document : ingest.findById(query)) {
             Map<SourcePartition, Long> offsets = new HashMap<>();
             Document marks = document.get(RollupDocument.WATERMARKS, Document.class);
             if (marks != null) {
@@ -81,7 +85,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
         if (changes.isEmpty()) {
             return Set.of();
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RollupDocument.COLLECTION);
+        BulkOperations bulk = ingest.unorderedBulk();
         List<RollupKey> order = new ArrayList<>(changes.size());
         for (RollupChange change : changes) {
             bulk.upsert(stillAsRead(change), update(change));
@@ -144,7 +148,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
         criteria.and(RollupDocument.DAY).gte(from.toString()).lte(to.toString());
         Query query = Query.query(criteria);
         query.fields().exclude(RollupDocument.WATERMARKS);
-        return mongo.find(query, Document.class, RollupDocument.COLLECTION).stream()
+        return tenants.forAgency(agencyId).find(query, Document.class, RollupDocument.COLLECTION).stream()
                 .map(RollupDocument::toDayRollup)
                 .toList();
     }
@@ -164,8 +168,8 @@ public class MongoRollups implements Rollups, AgencyRollups {
         if (field == null) {
             return scope.id().equals(agencyId);
         }
-        return mongo.exists(Query.query(Criteria.where(RollupDocument.AGENCY).is(agencyId).and(field).is(scope.id())
-                .and(RollupDocument.DAY).gte("")), RollupDocument.COLLECTION);
+        return !tenants.forAgency(agencyId).find(Query.query(Criteria.where(field).is(scope.id())
+                .and(RollupDocument.DAY).gte("")).limit(1), Document.class, RollupDocument.COLLECTION).isEmpty();
     }
 
     /** Served by the {@code agency_day} index; one document per cell and day, whatever the number of events. */
@@ -174,7 +178,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
         Query query = Query.query(Criteria.where(RollupDocument.AGENCY).is(agencyId)
                 .and(RollupDocument.DAY).gte(from.toString()).lte(to.toString()));
         query.fields().exclude(RollupDocument.WATERMARKS);
-        return mongo.find(query, Document.class, RollupDocument.COLLECTION).stream()
+        return tenants.forAgency(agencyId).find(query, Document.class, RollupDocument.COLLECTION).stream()
                 .map(document -> new CellRollup(
                         new Cell(agencyId, document.getString(RollupDocument.PROGRAM),
                                 document.getString(RollupDocument.SPECIALIST)),

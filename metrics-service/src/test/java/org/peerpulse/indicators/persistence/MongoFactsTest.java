@@ -271,7 +271,7 @@ class MongoFactsTest {
         int crashes;
 
         CrashingRollups(MongoTemplate mongo) {
-            super(mongo);
+            super(new TenantCollections(mongo));
         }
 
         @Override

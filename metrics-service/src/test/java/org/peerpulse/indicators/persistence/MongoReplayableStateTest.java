@@ -19,7 +19,7 @@ class MongoReplayableStateTest {
     void aRebuildErasesFactsAndRollupsButKeepsTheAlertsAndTheIndexes() {
         try (MongoClient client = MongoClients.create(TestBackends.mongoUri("replayable"))) {
             MongoTemplate mongo = new MongoTemplate(client, "replayable-" + System.nanoTime());
-            new MongoRollups(mongo).createIndexes();
+            new MongoRollups(new TenantCollections(mongo)).createIndexes();
             mongo.insert(new Document("_id", UUID.randomUUID().toString()), MongoAlerts.COLLECTION);
             mongo.insert(new Document("_id", "harbor|s-1"), FactDocuments.SESSIONS);
             mongo.insert(new Document("_id", UUID.randomUUID().toString()), FactDocuments.FEEDBACK);

@@ -69,7 +69,7 @@ class MongoRollupsTest {
     @BeforeEach
     void freshDatabase() {
         mongo = new MongoTemplate(client, "rollups-" + System.nanoTime());
-        rollups = new MongoRollups(mongo);
+        rollups = new MongoRollups(new TenantCollections(mongo));
         rollups.createIndexes();
         applyEvents = new ApplyEvents(new MongoFacts(new TenantCollections(mongo)), rollups, new AgencyCalendar(Map.of()));
     }
