@@ -52,6 +52,10 @@ public final class AgencyScopedMongo {
         return Optional.ofNullable(mongo.findOne(scoped(query), type));
     }
 
+    public <T> Optional<T> findOne(Query query, Class<T> type, String collection) {
+        return Optional.ofNullable(mongo.findOne(scoped(query), type, collection));
+    }
+
     public boolean exists(Query query, Class<?> type) {
         return mongo.exists(scoped(query), type);
     }
@@ -78,17 +82,31 @@ public final class AgencyScopedMongo {
         return Optional.ofNullable(mongo.findAndModify(scoped(query), checked(update), options, type));
     }
 
+    public <T> Optional<T> findAndModify(Query query, UpdateDefinition update, FindAndModifyOptions options,
+            Class<T> type, String collection) {
+        return Optional.ofNullable(mongo.findAndModify(scoped(query), checked(update), options, type, collection));
+    }
+
     public DeleteResult remove(Query query, Class<?> type) {
         return mongo.remove(scoped(query), type);
     }
 
     public <T> T insert(T document) {
+        requireOwn(document);
+        return mongo.insert(document);
+    }
+
+    public <T> T insert(T document, String collection) {
+        requireOwn(document);
+        return mongo.insert(document, collection);
+    }
+
+    private void requireOwn(Object document) {
         Document written = new Document();
         mongo.getConverter().write(document, written);
         if (!agencyId.equals(written.get(AGENCY_FIELD))) {
             throw new ForeignAgencyException("a document stored through an agency's scope must belong to it");
         }
-        return mongo.insert(document);
     }
 
     /** Runs {@code stages} after a first {@code $match} on this agency. */

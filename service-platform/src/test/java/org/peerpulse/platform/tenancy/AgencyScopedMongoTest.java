@@ -95,6 +95,8 @@ class AgencyScopedMongoTest {
                 .isInstanceOf(ForeignAgencyException.class);
         assertThatThrownBy(() -> harbor.insert(new Note("n-8", null, "hope", 5)))
                 .isInstanceOf(ForeignAgencyException.class);
+        assertThatThrownBy(() -> harbor.insert(new Document("_id", "n-7").append("agencyId", "sunrise"), "notes"))
+                .isInstanceOf(ForeignAgencyException.class);
         assertThat(mongo.count(new Query(), "notes")).isZero();
     }
 
