@@ -12,9 +12,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import org.peerpulse.indicators.config.AlertConfiguration;
 import org.peerpulse.indicators.config.LearningConfiguration;
-import org.peerpulse.indicators.persistence.MongoAlerts;
 import org.peerpulse.indicators.persistence.MongoLearningReleases;
 import org.peerpulse.platform.tenancy.AcrossAgencies;
 import org.peerpulse.platform.tenancy.AgencyScopedMongo;
@@ -72,12 +70,11 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideOutsideOfPackage("io.micrometer..");
 
     /**
-     * TEMPORARY, to be emptied: repositories not yet moved onto the agency scope (they still add the agency
-     * criterion by hand in request paths) and the configuration that builds them from the raw template.
-     * MongoLearningReleases/LearningConfiguration belong to the learning view's owner; the lead converts them.
+     * TEMPORARY, to be emptied: the learning view's store (added in parallel by its owner, who was not to be
+     * edited here) still takes the raw template and adds the agency criterion by hand; the lead converts it.
      */
     private static final Class<?>[] NOT_YET_SCOPED = {
-        MongoAlerts.class, MongoLearningReleases.class, AlertConfiguration.class, LearningConfiguration.class
+        MongoLearningReleases.class, LearningConfiguration.class
     };
 
     /** Tenant isolation is enforced in one place; raw store access is a declared, reviewed exception. */

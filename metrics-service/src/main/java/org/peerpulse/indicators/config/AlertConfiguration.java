@@ -11,9 +11,9 @@ import org.peerpulse.indicators.application.ResolveAlert;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.persistence.MongoAlerts;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The alert use cases on the MongoDB alerts, and the batch use case the listener calls (counting plus
@@ -24,8 +24,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class AlertConfiguration {
 
     @Bean
-    MongoAlerts alerts(MongoTemplate mongo) {
-        MongoAlerts alerts = new MongoAlerts(mongo);
+    MongoAlerts alerts(TenantCollections tenants) {
+        MongoAlerts alerts = new MongoAlerts(tenants);
         alerts.createIndexes();
         return alerts;
     }

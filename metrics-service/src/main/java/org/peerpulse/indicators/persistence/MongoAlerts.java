@@ -16,9 +16,9 @@ import org.peerpulse.indicators.domain.Alerts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -54,26 +54,25 @@ public class MongoAlerts implements Alerts {
     static final String AT = "at";
     static final String ACTIVE_KEY = "activeKey";
 
-    private final MongoTemplate mongo;
+    private final TenantCollections tenants;
 
-    public MongoAlerts(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public MongoAlerts(TenantCollections tenants) {
+        this.tenants = tenants;
     }
 
     /** The inbox reads by agency (and state), newest first; the active key guards index alerts. */
     public void createIndexes() {
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index(AGENCY, Sort.Direction.ASC).on(OPENED_AT, Sort.Direction.DESC)
+        tenants.ensureIndex(COLLECTION, new Index(AGENCY, Sort.Direction.ASC).on(OPENED_AT, Sort.Direction.DESC)
                 .named("agency_opened"));
-        indexes.createIndex(new Index(AGENCY, Sort.Direction.ASC).on(STATE, Sort.Direction.ASC)
+        tenants.ensureIndex(COLLECTION, new Index(AGENCY, Sort.Direction.ASC).on(STATE, Sort.Direction.ASC)
                 .on(OPENED_AT, Sort.Direction.DESC).named("agency_state_opened"));
-        indexes.createIndex(new Index(ACTIVE_KEY, Sort.Direction.ASC).unique().sparse().named("active_index_alert"));
+        AlertGuard.create(tenants);
     }
 
     @Override
     public boolean open(Alert alert) {
         try {
-            mongo.insert(toDocument(alert), COLLECTION);
+            tenants.forAgency(alert.agencyId()).insert(toDocument(alert), COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -82,20 +81,19 @@ public class MongoAlerts implements Alerts {
 
     @Override
     public Optional<Alert> find(String agencyId, UUID id) {
-        return Optional.ofNullable(mongo.findOne(byId(agencyId, id), Document.class, COLLECTION))
-                .map(MongoAlerts::toAlert);
+        return tenants.forAgency(agencyId).findOne(byId(id), Document.class, COLLECTION).map(MongoAlerts::toAlert);
     }
 
     @Override
     public Optional<Alert> change(Alert changed, AlertState expected) {
-        Query query = byId(changed.agencyId(), changed.id());
+        Query query = byId(changed.id());
         query.addCriteria(Criteria.where(STATE).is(expected.name()));
         Update update = new Update().set(STATE, changed.state().name()).push(HISTORY, line(changed.lastChange()));
         if (!changed.state().isActive()) {
             update.unset(ACTIVE_KEY);
         }
-        return Optional.ofNullable(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION)).map(MongoAlerts::toAlert);
+        return tenants.forAgency(changed.agencyId()).findAndModify(query, update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION).map(MongoAlerts::toAlert);
     }
 
     @Override
@@ -107,11 +105,12 @@ public class MongoAlerts implements Alerts {
         Query query = Query.query(criteria)
                 .with(Sort.by(Sort.Order.desc(OPENED_AT), Sort.Order.desc(ID)))
                 .skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoAlerts::toAlert).toList();
+        return tenants.forAgency(agencyId).find(query, Document.class, COLLECTION).stream().map(MongoAlerts::toAlert)
+                .toList();
     }
 
-    private static Query byId(String agencyId, UUID id) {
-        return Query.query(Criteria.where(ID).is(id.toString()).and(AGENCY).is(agencyId));
+    private static Query byId(UUID id) {
+        return Query.query(Criteria.where(ID).is(id.toString()));
     }
 
     static Document toDocument(Alert alert) {

@@ -33,6 +33,7 @@ import org.peerpulse.indicators.domain.Cell;
 import org.peerpulse.indicators.domain.FloorBreach;
 import org.peerpulse.indicators.domain.ReceivedFeedback;
 import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The alerts adapter on the embedded MongoDB stand-in: no repeats, atomic changes, the inbox order. */
@@ -58,7 +59,7 @@ class MongoAlertsTest {
     @BeforeEach
     void freshDatabase() {
         mongo = new MongoTemplate(client, "alerts-" + System.nanoTime());
-        alerts = new MongoAlerts(mongo);
+        alerts = new MongoAlerts(new TenantCollections(mongo));
         alerts.createIndexes();
     }
 
