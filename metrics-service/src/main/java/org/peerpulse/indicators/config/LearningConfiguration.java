@@ -11,16 +11,16 @@ import org.peerpulse.indicators.persistence.MongoRollups;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The specialists' learning view: its releases collection and the use case reading it. */
 @Configuration(proxyBeanMethods = false)
 public class LearningConfiguration {
 
     @Bean
-    MongoLearningReleases learningReleases(MongoTemplate mongo) {
-        MongoLearningReleases.createIndexes(mongo);
-        return new MongoLearningReleases(new TenantCollections(mongo));
+    MongoLearningReleases learningReleases(TenantCollections tenants) {
+        MongoLearningReleases releases = new MongoLearningReleases(tenants);
+        releases.createIndexes();
+        return releases;
     }
 
     @Bean

@@ -9,7 +9,6 @@ import org.peerpulse.indicators.domain.LearningReleases;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -26,8 +25,8 @@ public class MongoLearningReleases implements LearningReleases {
     }
 
     /** At start, before any agency calls: the index leads with the agency, as every scoped filter does. */
-    public static void createIndexes(MongoOperations mongo) {
-        mongo.indexOps(LearningReleaseDocument.class).createIndex(
+    public void createIndexes() {
+        tenants.ensureIndex(LearningReleaseDocument.class,
                 new Index(LearningReleaseDocument.AGENCY, Sort.Direction.ASC)
                         .on(LearningReleaseDocument.SPECIALIST, Sort.Direction.ASC)
                         .on(LearningReleaseDocument.WEEK, Sort.Direction.DESC)

@@ -3,12 +3,12 @@ package org.peerpulse.platform.audit;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -18,8 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class AuditConfiguration {
 
     @Bean
-    MongoAuditTrail mongoAuditTrail(MongoOperations mongo) {
-        MongoAuditTrail store = new MongoAuditTrail(mongo);
+    MongoAuditTrail mongoAuditTrail(TenantCollections tenants) {
+        MongoAuditTrail store = new MongoAuditTrail(tenants);
         store.createIndexes();
         return store;
     }

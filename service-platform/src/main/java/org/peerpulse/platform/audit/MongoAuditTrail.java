@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
@@ -25,15 +25,15 @@ public class MongoAuditTrail {
     static final String AGENCY = "agencyId";
     static final String ACTION = "action";
 
-    private final MongoOperations mongo;
+    private final TenantCollections tenants;
 
-    public MongoAuditTrail(MongoOperations mongo) {
-        this.mongo = mongo;
+    public MongoAuditTrail(TenantCollections tenants) {
+        this.tenants = tenants;
     }
 
     /** A lead reads by agency, newest first. */
     public void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index(AGENCY, Sort.Direction.ASC).on(AT, Sort.Direction.DESC)
+        tenants.ensureIndex(COLLECTION, new Index(AGENCY, Sort.Direction.ASC).on(AT, Sort.Direction.DESC)
                 .named("agency_at"));
     }
 
@@ -49,7 +49,12 @@ public class MongoAuditTrail {
         if (record.claimedAgency() != null) {
             document.append("claimedAgency", record.claimedAgency());
         }
-        mongo.insert(document, COLLECTION);
+        if (record.agencyId() != null) {
+            tenants.forAgency(record.agencyId()).insert(document, COLLECTION);
+        } else {
+            tenants.acrossAgencies("a refused caller with no verified agency is recorded under none")
+                    .insert(document, COLLECTION);
+        }
     }
 
     /**
@@ -58,23 +63,24 @@ public class MongoAuditTrail {
      * @param action only this action, or {@code null} for all
      */
     public AuditPage find(String agencyId, Instant from, Instant to, String action, int page, int size) {
-        Criteria criteria = Criteria.where(AGENCY).is(agencyId);
+        Document filter = new Document();
         if (action != null) {
-            criteria.and(ACTION).is(action);
+            filter.append(ACTION, action);
         }
-        if (from != null || to != null) {
-            Criteria at = criteria.and(AT);
-            if (from != null) {
-                at.gte(Date.from(from));
-            }
-            if (to != null) {
-                at.lt(Date.from(to));
-            }
+        Document at = new Document();
+        if (from != null) {
+            at.append("$gte", Date.from(from));
         }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, AT))
+        if (to != null) {
+            at.append("$lt", Date.from(to));
+        }
+        if (!at.isEmpty()) {
+            filter.append(AT, at);
+        }
+        Query query = new BasicQuery(filter).with(Sort.by(Sort.Direction.DESC, AT))
                 .skip((long) page * size).limit(size + 1);
         List<AuditRecord> found = new ArrayList<>();
-        for (Document document : mongo.find(query, Document.class, COLLECTION)) {
+        for (Document document : tenants.forAgency(agencyId).find(query, Document.class, COLLECTION)) {
             found.add(record(document));
         }
         boolean hasMore = found.size() > size;

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,7 +32,7 @@ class AuditTrailFailureTest {
         MeterRegistry meters = new SimpleMeterRegistry();
         // Nothing listens on port 1; the driver gives up after 300 ms instead of 30 s.
         try (MongoClient unreachable = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300")) {
-            AuditTrail trail = new AuditTrail(new MongoAuditTrail(new MongoTemplate(unreachable, "audit-test")),
+            AuditTrail trail = new AuditTrail(new MongoAuditTrail(new TenantCollections(new MongoTemplate(unreachable, "audit-test"))),
                     Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC), "probe",
                     new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
 
