@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.peerpulse.platform.messaging.EventRecords;
+import org.peerpulse.platform.tenancy.AcrossAgencies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,6 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * back to the document, waits for that send again instead of handing the producer a second copy, which
  * would be published too. An event is sent again only after its earlier send has failed.
  */
+@AcrossAgencies("publishes every agency's pending outbox entries; it reads and $pulls by _id only")
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
