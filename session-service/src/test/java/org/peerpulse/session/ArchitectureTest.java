@@ -7,13 +7,9 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import org.peerpulse.platform.tenancy.AcrossAgencies;
-import org.peerpulse.platform.tenancy.AgencyScopedMongo;
-import org.peerpulse.platform.tenancy.TenantCollections;
-import org.springframework.data.mongodb.core.MongoOperations;
+import org.peerpulse.testsupport.TenancyRules;
 
 /** The package roles of STYLE.md, as code. */
 @AnalyzeClasses(packages = "org.peerpulse.session", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -51,16 +47,7 @@ class ArchitectureTest {
     static final ArchRule kafkaStaysInMessaging = noClasses().that().resideOutsideOfPackage("..session.messaging..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
 
-    /** Tenant isolation is enforced in one place; raw store access is a declared, reviewed exception. */
+    /** Tenant isolation, the same rules in every service (raw store access only with @AcrossAgencies, which says why). */
     @ArchTest
-    static final ArchRule noUnscopedStoreAccess = noClasses().that().areNotAnnotatedWith(AcrossAgencies.class)
-            .should().dependOnClassesThat().areAssignableTo(MongoOperations.class)
-            .orShould().dependOnClassesThat().areAssignableTo(MongoCollection.class)
-            .orShould().dependOnClassesThat().areAssignableTo(MongoDatabase.class)
-            .because("every query must go through TenantCollections.forAgency, which adds the agency itself");
-
-    @ArchTest
-    static final ArchRule repositoriesUseTheAgencyScope = classes().that().resideInAPackage("..session.persistence..")
-            .and().haveSimpleNameStartingWith("Mongo")
-            .should().dependOnClassesThat().belongToAnyOf(TenantCollections.class, AgencyScopedMongo.class);
+    static final ArchTests tenancy = ArchTests.in(TenancyRules.class);
 }
