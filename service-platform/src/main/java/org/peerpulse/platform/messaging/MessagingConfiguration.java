@@ -1,6 +1,9 @@
 package org.peerpulse.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.peerpulse.contracts.Topics;
@@ -61,9 +64,27 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<String, String> template) {
+    DeadLetterMeters deadLetterMeters(MeterRegistry registry) {
+        return new DeadLetterMeters(registry);
+    }
+
+    /**
+     * Both paths to a dead letter (the error handler's, for record listeners, and {@link DeadLetters}, for
+     * batch listeners) go through this recoverer, so it is where they are counted: after the broker took
+     * the dead letter, since a failed publish throws and the record is retried instead.
+     */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<String, String> template,
+            DeadLetterMeters meters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition())) {
+
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, exception);
+                meters.deadLettered(record.topic());
+            }
+        };
         // Exception messages and stack traces can quote the payload: keep them out of the dead letter.
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
                 DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);

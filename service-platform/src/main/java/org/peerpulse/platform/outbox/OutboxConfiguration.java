@@ -1,5 +1,7 @@
 package org.peerpulse.platform.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +14,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class OutboxConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
-        return new OutboxRelay(mongo, kafka, properties);
+    OutboxMeters outboxMeters(MeterRegistry registry, OutboxProperties properties, Clock clock) {
+        return new OutboxMeters(registry, properties.collections(), clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+            OutboxMeters meters) {
+        return new OutboxRelay(mongo, kafka, properties, meters);
     }
 }

@@ -1,6 +1,7 @@
 package org.peerpulse.platform.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,15 +45,18 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final OutboxMeters meters;
     private ScheduledExecutorService executor;
     private volatile boolean running;
     private Duration backoff = Duration.ZERO;
     private final Map<String, CompletableFuture<?>> sending = new ConcurrentHashMap<>();
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+            OutboxMeters meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -108,6 +113,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .with(Sort.by("_id")).limit(properties.batchSize());
         pending.fields().include(OutboxEntry.OUTBOX_FIELD);
         List<Document> documents = mongo.find(pending, Document.class, collection);
+        meters.waiting(collection, documents.size() < properties.batchSize() ? entriesIn(documents)
+                : entriesWaiting(collection));
         int published = 0;
         for (Document document : documents) {
             published += publish(collection, document);
@@ -123,9 +130,10 @@ public class OutboxRelay implements SmartLifecycle {
             String eventId = entry.getString("eventId");
             CompletableFuture<?> earlier = sending.get(eventId);
             if (earlier == null || earlier.isCompletedExceptionally()) {
+                Instant occurredAt = entry.getDate("occurredAt").toInstant();
                 earlier = kafka.send(EventRecords.of(entry.getString("topic"), entry.getString("key"), eventId,
-                        entry.getString("type"), entry.getDate("occurredAt").toInstant(), properties.source(),
-                        entry.getString("payload")));
+                        entry.getString("type"), occurredAt, properties.source(), entry.getString("payload")))
+                        .thenAccept(acknowledged -> meters.acknowledged(occurredAt));
                 sending.put(eventId, earlier);
             }
             sends.add(earlier);
@@ -141,6 +149,21 @@ public class OutboxRelay implements SmartLifecycle {
                 new Update().set(OutboxEntry.PENDING_FIELD, false), collection);
         eventIds.forEach(sending::remove);
         return eventIds.size();
+    }
+
+    private static long entriesIn(List<Document> documents) {
+        return documents.stream().mapToLong(document -> document.getList(OutboxEntry.OUTBOX_FIELD, Document.class,
+                List.of()).size()).sum();
+    }
+
+    /** Only when more documents wait than one poll takes: the pending ones' entries, counted by the store. */
+    private long entriesWaiting(String collection) {
+        Aggregation count = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where(OutboxEntry.PENDING_FIELD).is(true)),
+                Aggregation.project().and(OutboxEntry.OUTBOX_FIELD).size().as("entries"),
+                Aggregation.group().sum("entries").as("entries"));
+        Document total = mongo.aggregate(count, collection, Document.class).getUniqueMappedResult();
+        return total == null ? 0 : ((Number) total.get("entries")).longValue();
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +38,10 @@ class OutboxRelayTest {
     private final MongoClient client = MongoClients.create(store.connectionString());
     private final MongoTemplate mongo = new MongoTemplate(client, "relay-test");
     private final HeldSends kafka = new HeldSends();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final OutboxRelay relay = new OutboxRelay(mongo, kafka,
-            new OutboxProperties(List.of("sessions"), null, null, "/test", Duration.ofMillis(50)));
+            new OutboxProperties(List.of("sessions"), null, null, "/test", Duration.ofMillis(50)),
+            new OutboxMeters(registry, List.of("sessions"), Clock.systemUTC()));
 
     @AfterEach
     void close() {
@@ -54,9 +58,15 @@ class OutboxRelayTest {
         assertThatThrownBy(relay::relayPending).hasRootCauseInstanceOf(TimeoutException.class);
         assertThat(kafka.sent).extracting(ProducerRecord::value).containsExactly("{\"e\":\"e-1\"}", "{\"e\":\"e-2\"}");
         assertThat(pending()).isTrue();
+        assertThat(backlog()).isEqualTo(2);
+        assertThat(relayDelays()).isZero();
 
         kafka.acknowledgeAll();
         assertThat(relay.relayPending()).isEqualTo(2);
+        // Each event's delay once, though the relay waited for its send twice.
+        assertThat(relayDelays()).isEqualTo(2);
+        relay.relayPending();
+        assertThat(backlog()).isZero();
 
         assertThat(kafka.sent).hasSize(2);
         assertThat(pending()).isFalse();
@@ -76,6 +86,34 @@ class OutboxRelayTest {
 
         assertThat(kafka.sent).hasSize(2);
         assertThat(pending()).isFalse();
+        // Sent twice, acknowledged once: one delay.
+        assertThat(relayDelays()).isEqualTo(1);
+    }
+
+    @Test
+    void theBacklogCountsEveryWaitingEntryWhenMoreDocumentsWaitThanOnePollTakes() {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        OutboxRelay smallPolls = new OutboxRelay(mongo, kafka,
+                new OutboxProperties(List.of("sessions"), null, 1, "/test", Duration.ofMillis(50)),
+                new OutboxMeters(own, List.of("sessions"), Clock.systemUTC()));
+        mongo.insert(new Document("_id", "s-1").append("outbox", List.of(entry("e-1"), entry("e-2")))
+                .append("outboxPending", true), "sessions");
+        mongo.insert(new Document("_id", "s-2").append("outbox", List.of(entry("e-3")))
+                .append("outboxPending", true), "sessions");
+        mongo.insert(new Document("_id", "s-3").append("outbox", List.of()).append("outboxPending", false),
+                "sessions");
+
+        assertThatThrownBy(smallPolls::relayPending).hasRootCauseInstanceOf(TimeoutException.class);
+
+        assertThat(own.get("peerpulse.outbox.backlog").tag("collection", "sessions").gauge().value()).isEqualTo(3);
+    }
+
+    private double backlog() {
+        return registry.get("peerpulse.outbox.backlog").tag("collection", "sessions").gauge().value();
+    }
+
+    private long relayDelays() {
+        return registry.get("peerpulse.outbox.relay.delay").timer().count();
     }
 
     private boolean pending() {
