@@ -1,5 +1,6 @@
 package org.peerpulse.session.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.peerpulse.platform.messaging.EventCodec;
@@ -30,8 +31,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 class SessionConfiguration {
 
     @Bean
-    Sessions sessions(TenantCollections tenants, EventCodec codec) {
-        return new MongoSessions(tenants, new SessionEventOutbox(codec));
+    Sessions sessions(TenantCollections tenants, EventCodec codec, MeterRegistry registry) {
+        return new CountedSessions(new MongoSessions(tenants, new SessionEventOutbox(codec)),
+                new SessionMeters(registry));
     }
 
     @Bean

@@ -1,0 +1,79 @@
+package org.peerpulse.session.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.peerpulse.session.web.SessionApi.PARTICIPANT_REF;
+import static org.peerpulse.session.web.SessionApi.validBody;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.testsupport.PrometheusScrape;
+import org.peerpulse.testsupport.TestIssuer;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/**
+ * The business meters as Prometheus scrapes them: they move by exactly what was stored (a replayed retry
+ * key, a rejected body and a second void move nothing), the outbox reports its backlog and each event's
+ * relay delay once, and no series anywhere in the scrape carries an id, token or reference this test used.
+ */
+@SessionServiceTest
+class SessionMetersTest {
+
+    private static final String LOGGED = "peerpulse_sessions_logged_total";
+    private static final String VOIDED = "peerpulse_sessions_voided_total";
+    private static final String ISSUED = "peerpulse_invitations_issued_total";
+    private static final String RELAYED = "peerpulse_outbox_relay_delay_seconds_count";
+    private static final String BACKLOG = "peerpulse_outbox_backlog";
+
+    @LocalServerPort
+    int port;
+
+    private final TestIssuer issuer = TestIssuer.shared();
+
+    @Test
+    void theMetersCountWhatWasStoredAndNoTagCarriesAnId() {
+        String agency = "meters-" + System.nanoTime();
+        String peer = issuer.token(agency, "specialist");
+        SessionApi api = new SessionApi(port);
+        // Whatever earlier tests left in the outbox is gone first, so the relay's count below is ours alone.
+        await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusScrape.of(port).value(BACKLOG,
+                "collection", "sessions") == 0);
+        PrometheusScrape before = PrometheusScrape.of(port);
+
+        List<String> used = new ArrayList<>(List.of(agency, PARTICIPANT_REF, "warmline", "sp-rivera"));
+        String key = "retry-" + System.nanoTime();
+        used.add(key);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(api.post(peer, validBody(), key).getStatusCode().value()).isEqualTo(201);
+        }
+        String sessionId = api.post(peer, validBody(), MediaType.APPLICATION_JSON).getBody().get("sessionId")
+                .asString();
+        used.add(sessionId);
+        assertThat(api.post(peer, validBody().replace("PHONE", "CARRIER_PIGEON"), MediaType.APPLICATION_JSON)
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(api.voidSession(peer, sessionId, "logged twice").getStatusCode().value()).isEqualTo(204);
+        assertThat(api.voidSession(peer, sessionId, "logged twice").getStatusCode().value()).isEqualTo(409);
+
+        // Two sessions (the retry key's and the plain one) and one void: three events leave the outbox.
+        PrometheusScrape after = await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusScrape.of(port),
+                scrape -> scrape.value(RELAYED) - before.value(RELAYED) == 3
+                        && scrape.value(BACKLOG, "collection", "sessions") == 0);
+        assertThat(after.value(LOGGED, "channel", "phone") - before.value(LOGGED, "channel", "phone")).isEqualTo(2);
+        assertThat(after.value(LOGGED) - before.value(LOGGED)).isEqualTo(2);
+        assertThat(after.value(ISSUED) - before.value(ISSUED)).isEqualTo(2);
+        assertThat(after.value(VOIDED) - before.value(VOIDED)).isEqualTo(1);
+        assertThat(after.labelValues(LOGGED, "channel")).containsExactly("group", "in_person", "phone", "text",
+                "video");
+        assertThat(after.labelValues(LOGGED, "application")).containsExactly("session-service");
+        // Relay delay and latency have buckets Prometheus can take quantiles from.
+        assertThat(after.has("peerpulse_outbox_relay_delay_seconds_bucket")).isTrue();
+        assertThat(after.labelValues("http_server_requests_seconds_bucket", "uri"))
+                .contains("/api/v1/sessions", "/api/v1/sessions/{sessionId}/void");
+        assertThat(after.value("peerpulse_deadletters_total", "topic", "peerpulse.sessions.v1")).isNotNegative();
+
+        after.assertNoTagCarries(used);
+    }
+}
