@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * docker-compose.yml says things the applications must agree with, and nothing runs it in this build (there
  * is no Docker engine here): so its ports, variables and Dockerfiles are checked against the configuration
- * the applications actually read and the artifacts their modules actually build.
+ * the applications actually read and the artifacts their modules actually build. Prometheus and Grafana's
+ * part is OpsFilesTest's.
  */
 class ComposeFileTest {
 
@@ -63,9 +64,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void declaresTheBrokerTheStoreTheAuthorizationServerAndTheThreeServices() {
+    void declaresTheBrokerTheStoreTheAuthorizationServerTheThreeServicesAndTheirMonitoring() {
         assertThat(services).containsKeys("kafka", "mongo", "auth-server", "session-service", "feedback-service",
-                "metrics-service");
+                "metrics-service", "prometheus", "grafana");
     }
 
     @Test

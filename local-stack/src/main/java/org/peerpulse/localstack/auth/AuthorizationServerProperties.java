@@ -80,7 +80,11 @@ public record AuthorizationServerProperties(
                 new DemoClient("harbor-peer", "harbor-peer-secret", "harbor", List.of("specialist"), "ana-rivera"),
                 new DemoClient("sunrise-lead", "sunrise-lead-secret", "sunrise", List.of("quality_lead")),
                 new DemoClient("sunrise-peer", "sunrise-peer-secret", "sunrise", List.of("specialist"), "dev-patel"),
-                new DemoClient("ops", "ops-secret", null, List.of("ops")));
+                new DemoClient("ops", "ops-secret", null, List.of("ops")),
+                // Prometheus of docker-compose.yml (deploy/prometheus/prometheus.yml): an ops engineer's role, so
+                // it may read /actuator/prometheus and nothing of any agency; its own client so it can be revoked
+                // without locking the people out.
+                new DemoClient("prometheus", "prometheus-secret", null, List.of("ops")));
 
         public DemoClient {
             roles = roles == null ? List.of() : List.copyOf(roles);

@@ -71,6 +71,19 @@ class AuthorizationServerTest {
         assertThat(claims.getStringListClaim("roles")).containsExactly("ops");
     }
 
+    /** Compose's Prometheus scrapes /actuator/prometheus with this client's tokens (deploy/prometheus/prometheus.yml). */
+    @Test
+    void prometheusScrapesAsOpsOfNoAgency() throws Exception {
+        HttpResponse<String> answer = requestToken("prometheus", "prometheus-secret");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JWTClaimsSet claims = verify(json.readTree(answer.body()).path("access_token").asString());
+        assertThat(claims.getSubject()).isEqualTo("prometheus");
+        assertThat(claims.getAudience()).containsExactly("peerpulse");
+        assertThat(claims.getClaims()).doesNotContainKeys("agency", "specialist");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("ops");
+    }
+
     @Test
     void refusesAWrongSecret() throws Exception {
         assertThat(requestToken("harbor-lead", "not-the-secret").statusCode()).isEqualTo(401);
