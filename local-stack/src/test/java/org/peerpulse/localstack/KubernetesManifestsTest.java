@@ -309,6 +309,26 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** The alert rules and dashboards group by job = the service's name, as the compose scrape config sets it. */
+    @Test
+    void thePodMonitorNamesEachScrapeJobAfterItsService() throws IOException {
+        Manifests production = Manifests.of(PRODUCTION);
+        List<Map<String, Object>> monitors = production.all("PodMonitor");
+        assertThat(monitors).as("PodMonitors in production").hasSize(1);
+        Map<String, Object> spec = map(monitors.get(0).get("spec"), "PodMonitor spec");
+        String jobLabel = String.valueOf(spec.get("jobLabel"));
+        Map<String, Object> selector = map(map(spec.get("selector"), "selector").get("matchLabels"), "matchLabels");
+        for (String service : SERVICES) {
+            assertThat(production.podLabels(service)).as(service + " pod labels")
+                    .containsEntry(jobLabel, service).containsAllEntriesOf(selector);
+        }
+        assertThat(maps(spec.get("podMetricsEndpoints"))).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/actuator/prometheus");
+            // The endpoint answers only an ops token: the scrape must fetch one.
+            assertThat(endpoint).containsKey("oauth2");
+        });
+    }
+
     // ---- graceful shutdown
 
     @Test
