@@ -55,6 +55,9 @@ class KubernetesManifestsTest {
 
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern SECRET_LIKE = Pattern.compile("PASSWORD|SECRET|TOKEN|CREDENTIAL|_KEY$|^MONGODB_URI$");
+    /** A class-level {@code @RequestMapping("/x")}, other annotations possibly between it and the class. */
+    private static final Pattern CLASS_MAPPING = Pattern.compile("@RequestMapping\\((?:(?:path|value)\\s*=\\s*)?\"(/[^\"]*)\""
+            + "(?:[^()\"]|\"[^\"]*\")*\\)\\s*(?:@\\w+(?:\\((?:[^()\"]|\"[^\"]*\")*\\))?\\s*)*(?:public\\s+)?(?:final\\s+)?class");
     private static final Pattern CONFIGURATION_PROPERTIES = Pattern.compile(
             "@ConfigurationProperties\\((?:(?:prefix|value)\\s*=\\s*)?\"([^\"]+)\"\\)[^{;]*?\\brecord\\s+\\w+\\s*\\(");
 
@@ -327,6 +330,53 @@ class KubernetesManifestsTest {
             // The endpoint answers only an ops token: the scrape must fetch one.
             assertThat(endpoint).containsKey("oauth2");
         });
+    }
+
+    /** A path a controller serves but no ingress routes would answer 404 in production and nowhere else. */
+    @Test
+    void theIngressesRouteEveryPathTheServicesControllersServe() throws IOException {
+        Manifests production = Manifests.of(PRODUCTION);
+        Map<String, Set<String>> routed = new LinkedHashMap<>();
+        for (Map<String, Object> ingress : production.all("Ingress")) {
+            for (Map<String, Object> rule : maps(path(ingress, "spec", "rules"))) {
+                for (Map<String, Object> route : maps(path(rule, "http", "paths"))) {
+                    assertThat(route).containsEntry("pathType", "Prefix");
+                    String backend = String.valueOf(path(route, "backend", "service", "name"));
+                    assertThat(production.find("Service", backend)).as("ingress backend " + backend).isNotNull();
+                    assertThat(path(route, "backend", "service", "port", "name")).isEqualTo("http");
+                    routed.computeIfAbsent(backend, name -> new TreeSet<>()).add(String.valueOf(route.get("path")));
+                }
+            }
+        }
+        Pattern mapping = Pattern.compile(
+                "@(?:Request|Get|Post|Put|Patch|Delete)Mapping\\((?:(?:path|value)\\s*=\\s*)?\"(/[^\"]*)\"");
+        for (String service : SERVICES) {
+            Set<String> served = new TreeSet<>();
+            for (Path sources : List.of(ROOT.resolve(service).resolve("src/main/java"),
+                    ROOT.resolve("service-platform/src/main/java/org/peerpulse/platform/audit"))) {
+                try (Stream<Path> files = Files.walk(sources)) {
+                    for (Path file : files.filter(file -> file.toString().endsWith("Controller.java")).toList()) {
+                        String code = Files.readString(file);
+                        // Class-level mappings are prefixes; a method's own path counts where its class has none.
+                        Matcher classLevel = CLASS_MAPPING.matcher(code);
+                        if (classLevel.find()) {
+                            served.add(classLevel.group(1));
+                            continue;
+                        }
+                        Matcher method = mapping.matcher(code);
+                        while (method.find()) {
+                            served.add(method.group(1));
+                        }
+                    }
+                }
+            }
+            assertThat(served).as(service + " controller paths").isNotEmpty();
+            Set<String> prefixes = routed.getOrDefault(service, Set.of());
+            assertThat(served).as("%s serves these; its ingress routes %s", service, prefixes)
+                    .allMatch(controllerPath -> prefixes.stream().anyMatch(prefix -> prefix.equals("/")
+                            || controllerPath.equals(prefix) || controllerPath.startsWith(prefix + "/")), "is routed");
+            assertThat(prefixes).as(service + " routes").noneMatch(prefix -> prefix.startsWith("/actuator"));
+        }
     }
 
     // ---- graceful shutdown
