@@ -1,6 +1,8 @@
 package org.peerpulse.feedback.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.peerpulse.feedback.application.LearnInvitation;
 import org.peerpulse.feedback.application.ReadComments;
 import org.peerpulse.feedback.application.ShowForm;
@@ -9,9 +11,11 @@ import org.peerpulse.feedback.application.VoidInvitation;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
+import org.peerpulse.feedback.persistence.InvitationExpiries;
 import org.peerpulse.feedback.persistence.MongoInvitations;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.tenancy.TenantCollections;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +26,22 @@ import org.springframework.context.annotation.Configuration;
 class FeedbackConfiguration {
 
     @Bean
-    MongoInvitations invitations(TenantCollections tenants, EventCodec codec) {
-        return new MongoInvitations(tenants, codec);
+    FeedbackMeters feedbackMeters(MeterRegistry registry) {
+        return new FeedbackMeters(registry);
+    }
+
+    /** Counted where the store took the answers; the store's indexes are made here, as it is no bean itself. */
+    @Bean
+    Invitations invitations(TenantCollections tenants, EventCodec codec, FeedbackMeters meters) {
+        MongoInvitations invitations = new MongoInvitations(tenants, codec);
+        invitations.afterPropertiesSet();
+        return new CountedInvitations(invitations, meters);
+    }
+
+    @Bean
+    InvitationExpirySweep invitationExpirySweep(TenantCollections tenants, FeedbackMeters meters, Clock clock,
+            @Value("${peerpulse.meters.invitation-expiry-sweep:1m}") Duration interval) {
+        return new InvitationExpirySweep(new InvitationExpiries(tenants), meters, clock, interval);
     }
 
     @Bean

@@ -39,6 +39,7 @@ import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.contracts.Topics;
+import org.peerpulse.feedback.config.InvitationExpirySweep;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.EventRecords;
@@ -48,6 +49,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.peerpulse.testsupport.ActuatorExposure;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
+import org.peerpulse.testsupport.PrometheusScrape;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
@@ -78,6 +80,9 @@ class FeedbackFlowIntegrationTest {
     EventCodec codec;
     @LocalServerPort
     int port;
+
+    @Autowired
+    InvitationExpirySweep expirySweep;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -337,7 +342,67 @@ class FeedbackFlowIntegrationTest {
     }
 
     @Test
+    void theMetersCountStoredFeedbackAndEachExpiryOnceAndNoTagCarriesAnId() throws Exception {
+        String submitted = "peerpulse_feedback_submitted_total";
+        String expired = "peerpulse_invitations_expired_total";
+        // Whatever earlier tests left to expire is counted before the baseline.
+        expirySweep.sweep();
+        PrometheusScrape before = PrometheusScrape.of(port);
+        String kiosk = newToken();
+        String own = newToken();
+        String expiring = newToken();
+        SessionLogged kioskSession = sessionLogged(kiosk, Instant.now().plus(7, ChronoUnit.DAYS));
+        SessionLogged ownSession = sessionLogged(own, Instant.now().plus(7, ChronoUnit.DAYS));
+        SessionLogged expiringSession = sessionLogged(expiring, Instant.now().plusSeconds(1));
+        for (SessionLogged logged : List.of(kioskSession, ownSession, expiringSession)) {
+            publish(logged);
+        }
+        awaitInvitation(kiosk);
+        awaitInvitation(own);
+        awaitInvitation(expiring);
+
+        assertThat(get("/f/" + kiosk).statusCode()).isEqualTo(200);
+        assertThat(postFeedback(body(kiosk, "\"hope\": 4, \"harm\": {\"reported\": false}, \"language\": \"es\", "
+                + "\"mode\": \"KIOSK\"")).statusCode()).isEqualTo(201);
+        assertProblem(postFeedback(body(kiosk, "\"harm\": {\"reported\": false}, \"mode\": \"KIOSK\"")), 409);
+        assertProblem(postFeedback(body(own, "\"ratings\": {\"NOT_AN_ITEM\": 3}, \"harm\": {\"reported\": false}")),
+                400);
+        assertThat(postFeedback(body(own, "\"harm\": {\"reported\": false}")).statusCode()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> expirySweep.sweep() >= 0
+                && PrometheusScrape.of(port).value(expired) - before.value(expired) == 1);
+        expirySweep.sweep();
+
+        PrometheusScrape after = PrometheusScrape.of(port);
+        assertThat(after.value(submitted, "mode", "KIOSK", "language", "es")
+                - before.value(submitted, "mode", "KIOSK", "language", "es")).isEqualTo(1);
+        assertThat(after.value(submitted, "mode", "OWN_DEVICE", "language", "en")
+                - before.value(submitted, "mode", "OWN_DEVICE", "language", "en")).isEqualTo(1);
+        assertThat(after.value(submitted) - before.value(submitted)).isEqualTo(2);
+        assertThat(after.value(expired) - before.value(expired)).isEqualTo(1);
+        assertThat(after.labelValues(submitted, "language")).containsExactly("en", "es", "other");
+        assertThat(after.labelValues(submitted, "mode")).containsExactly("KIOSK", "OWN_DEVICE");
+        assertThat(after.labelValues("http_server_requests_seconds_count", "uri")).contains("/f/{token}",
+                "/api/v1/feedback");
+        assertThat(after.value("peerpulse_outbox_backlog", "collection", "invitations")).isNotNegative();
+        // Kafka's consumer metrics are bound (the per-partition records_lag follows within Micrometer's one-minute
+        // refresh of Kafka's metric list), and so are MongoDB's command timings.
+        assertThat(after.has("kafka_consumer_fetch_manager_records_lag_max")).isTrue();
+        assertThat(after.labelValues("mongodb_driver_commands_seconds_count", "collection")).contains("invitations");
+        List<String> used = new java.util.ArrayList<>(List.of(AGENCY, "warmline", "sp-rivera"));
+        for (String token : List.of(kiosk, own, expiring)) {
+            used.add(token);
+            used.add(sha256(token));
+        }
+        for (SessionLogged logged : List.of(kioskSession, ownSession, expiringSession)) {
+            used.add(logged.sessionId());
+            used.add(logged.eventId().toString());
+        }
+        after.assertNoTagCarries(used);
+    }
+
+    @Test
     void anUnreadableSessionRecordIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+        PrometheusScrape before = PrometheusScrape.of(port);
         String eventId = UUID.randomUUID().toString();
         kafka.send(EventRecords.of(Topics.SESSIONS, AGENCY, eventId, EventTypes.SESSION_LOGGED, Instant.now(),
                 "/test", "{\"not\": \"a session\"}")).get();
@@ -347,6 +412,10 @@ class FeedbackFlowIntegrationTest {
         awaitInvitation(token);
         TopicProbe.awaitRecord(TestBackends.kafkaBootstrapServers(), Topics.deadLetter(Topics.SESSIONS),
                 record -> CloudEvents.header(record.headers(), CloudEvents.ID).orElse("").equals(eventId));
+        // Counted once the broker took the dead letter, which may be a moment after a reader sees it.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(PrometheusScrape.of(port).value(
+                "peerpulse_deadletters_total", "topic", Topics.SESSIONS)
+                - before.value("peerpulse_deadletters_total", "topic", Topics.SESSIONS)).isEqualTo(1));
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.peerpulse.feedback.config;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.FormMode;
+import org.peerpulse.feedback.domain.Invitation;
+import org.peerpulse.feedback.domain.Invitations;
+
+/**
+ * The invitations, counting feedback when the store's conditional redeem won: a refused submission (used,
+ * voided, expired, unknown, bad answers) never gets that far or loses that write, so it counts nothing,
+ * and the use cases stay free of Micrometer.
+ */
+final class CountedInvitations implements Invitations {
+
+    private final Invitations invitations;
+    private final FeedbackMeters meters;
+
+    CountedInvitations(Invitations invitations, FeedbackMeters meters) {
+        this.invitations = invitations;
+        this.meters = meters;
+    }
+
+    @Override
+    public void addIfAbsent(Invitation invitation) {
+        invitations.addIfAbsent(invitation);
+    }
+
+    @Override
+    public Optional<Invitation> withTokenHash(String tokenHash) {
+        return invitations.withTokenHash(tokenHash);
+    }
+
+    @Override
+    public void voidForSession(String agencyId, String sessionId) {
+        invitations.voidForSession(agencyId, sessionId);
+    }
+
+    @Override
+    public boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now) {
+        boolean redeemed = invitations.redeemIfOpen(tokenHash, answers, submitted, now);
+        if (redeemed) {
+            meters.submitted(answers.mode() == null ? FormMode.OWN_DEVICE : answers.mode(), answers.language());
+        }
+        return redeemed;
+    }
+
+    @Override
+    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
+        return invitations.commentsOn(agencyId, programId, from, until);
+    }
+}
