@@ -379,6 +379,27 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void productionAdmitsTrafficOnlyOnTheHttpPortOfEveryPod() throws IOException {
+        Manifests production = Manifests.of(PRODUCTION);
+        List<Map<String, Object>> policies = production.all("NetworkPolicy");
+        assertThat(policies).as("NetworkPolicies in production").isNotEmpty();
+        for (String service : SERVICES) {
+            Map<String, Object> labels = production.podLabels(service);
+            assertThat(policies).as(service + " is selected by a policy that admits only its http port")
+                    .anySatisfy(policy -> {
+                        Map<String, Object> spec = map(policy.get("spec"), "policy spec");
+                        Map<String, Object> selected = map(path(spec, "podSelector", "matchLabels"), "podSelector");
+                        assertThat(labels).containsAllEntriesOf(selected);
+                        assertThat(strings(spec.get("policyTypes"))).contains("Ingress");
+                        for (Map<String, Object> rule : maps(spec.get("ingress"))) {
+                            assertThat(maps(rule.get("ports"))).isNotEmpty()
+                                    .allSatisfy(port -> assertThat(port).containsEntry("port", "http"));
+                        }
+                    });
+        }
+    }
+
     // ---- graceful shutdown
 
     @Test
