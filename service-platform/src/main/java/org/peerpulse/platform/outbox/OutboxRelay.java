@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.peerpulse.platform.messaging.EventRecords;
+import org.peerpulse.platform.observability.TraceParents;
 import org.peerpulse.platform.tenancy.AcrossAgencies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,8 +132,9 @@ public class OutboxRelay implements SmartLifecycle {
             CompletableFuture<?> earlier = sending.get(eventId);
             if (earlier == null || earlier.isCompletedExceptionally()) {
                 Instant occurredAt = entry.getDate("occurredAt").toInstant();
-                earlier = kafka.send(EventRecords.of(entry.getString("topic"), entry.getString("key"), eventId,
-                        entry.getString("type"), occurredAt, properties.source(), entry.getString("payload")))
+                earlier = TraceParents.within(entry.getString("traceParent"), () -> kafka.send(EventRecords.of(
+                        entry.getString("topic"), entry.getString("key"), eventId, entry.getString("type"),
+                        occurredAt, properties.source(), entry.getString("payload"))))
                         .thenAccept(acknowledged -> meters.acknowledged(occurredAt));
                 sending.put(eventId, earlier);
             }
