@@ -60,7 +60,7 @@ public class ApplyEvents {
     public AppliedBatch apply(EventBatch batch) {
         List<ConsumedEvent> events = batch.events();
         if (events.isEmpty()) {
-            return new AppliedBatch(0, 0, 0);
+            return AppliedBatch.NOTHING;
         }
         recordSessions(events);
         recordFeedback(events);
@@ -161,7 +161,7 @@ public class ApplyEvents {
             retries += lost.size();
             pending = lost;
         }
-        return new AppliedBatch(counted.size(), written, retries);
+        return new AppliedBatch(counted, written, retries);
     }
 
     private static Set<SessionRef> sessionsOf(List<ConsumedEvent> events) {

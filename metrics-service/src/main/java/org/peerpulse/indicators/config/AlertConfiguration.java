@@ -1,6 +1,9 @@
 package org.peerpulse.indicators.config;
 
 import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.peerpulse.indicators.application.AcknowledgeAlert;
 import org.peerpulse.indicators.application.ApplyEvents;
@@ -10,8 +13,11 @@ import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.application.ResolveAlert;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.domain.Alerts;
+import org.peerpulse.indicators.persistence.HarmAlertBacklog;
 import org.peerpulse.indicators.persistence.MongoAlerts;
 import org.peerpulse.platform.tenancy.TenantCollections;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,30 +30,36 @@ import org.springframework.context.annotation.Configuration;
 public class AlertConfiguration {
 
     @Bean
-    MongoAlerts alerts(TenantCollections tenants) {
-        MongoAlerts alerts = new MongoAlerts(tenants);
-        alerts.createIndexes();
-        return alerts;
+    AlertMeters alertMeters(MeterRegistry registry, TenantCollections tenants, Clock clock,
+            @Value("${peerpulse.meters.harm-alert-refresh:15s}") Duration refresh) {
+        return new AlertMeters(registry, new HarmAlertBacklog(tenants), clock, refresh);
     }
 
     @Bean
-    IngestBatch ingestBatch(ApplyEvents applyEvents, ReadDashboard readDashboard, MongoAlerts alerts,
+    Alerts alerts(TenantCollections tenants, AlertMeters meters) {
+        MongoAlerts alerts = new MongoAlerts(tenants);
+        alerts.createIndexes();
+        return new CountedAlerts(alerts, meters);
+    }
+
+    @Bean
+    IngestBatch ingestBatch(ApplyEvents applyEvents, ReadDashboard readDashboard, Alerts alerts,
             Agencies agencies, AgencyCalendar calendar, Clock clock) {
         return new IngestBatch(applyEvents, readDashboard, alerts, agencies, calendar, clock);
     }
 
     @Bean
-    ListAlerts listAlerts(MongoAlerts alerts) {
+    ListAlerts listAlerts(Alerts alerts) {
         return new ListAlerts(alerts);
     }
 
     @Bean
-    AcknowledgeAlert acknowledgeAlert(MongoAlerts alerts, Clock clock) {
+    AcknowledgeAlert acknowledgeAlert(Alerts alerts, Clock clock) {
         return new AcknowledgeAlert(alerts, clock);
     }
 
     @Bean
-    ResolveAlert resolveAlert(MongoAlerts alerts, Clock clock) {
+    ResolveAlert resolveAlert(Alerts alerts, Clock clock) {
         return new ResolveAlert(alerts, clock);
     }
 }

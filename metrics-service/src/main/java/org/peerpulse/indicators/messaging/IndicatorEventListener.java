@@ -1,7 +1,9 @@
 package org.peerpulse.indicators.messaging;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,16 +44,18 @@ class IndicatorEventListener {
     private final ContractRecords contractRecords;
     private final DeadLetters deadLetters;
     private final IngestBatch ingestBatch;
+    private final IngestMeters ingestMeters;
     private final Counter counted;
     private final Counter ignored;
     private final Counter deadLettered;
     private final Map<AlertKind, Counter> alertsOpened = new EnumMap<>(AlertKind.class);
 
     IndicatorEventListener(ContractRecords contractRecords, DeadLetters deadLetters, IngestBatch ingestBatch,
-            MeterRegistry meters) {
+            MeterRegistry meters, IngestMeters ingestMeters) {
         this.contractRecords = contractRecords;
         this.deadLetters = deadLetters;
         this.ingestBatch = ingestBatch;
+        this.ingestMeters = ingestMeters;
         this.counted = meters.counter("peerpulse.indicators.events", "outcome", "counted");
         this.ignored = meters.counter("peerpulse.indicators.events", "outcome", "ignored");
         this.deadLettered = meters.counter("peerpulse.indicators.events", "outcome", "dead_lettered");
@@ -74,14 +78,16 @@ class IndicatorEventListener {
     private void handle(List<ConsumerRecord<String, String>> records) {
         List<ConsumedEvent> events = new ArrayList<>(records.size());
         List<Unreadable> unreadable = new ArrayList<>();
+        Map<SourcePosition, Instant> occurredAt = new HashMap<>();
         int skipped = 0;
         for (ConsumerRecord<String, String> record : records) {
             try {
                 PeerPulseEvent event = contractRecords.read(record);
                 Optional<IndicatorEvent> fact = IndicatorFacts.of(event);
                 if (fact.isPresent()) {
-                    events.add(new ConsumedEvent(
-                            SourcePosition.of(record.topic(), record.partition(), record.offset()), fact.get()));
+                    SourcePosition position = SourcePosition.of(record.topic(), record.partition(), record.offset());
+                    events.add(new ConsumedEvent(position, fact.get()));
+                    occurredAt.put(position, event.occurredAt());
                 } else {
                     skipped++;
                     log.debug("Not counting {} at {}-{}@{} yet", event.getClass().getSimpleName(), record.topic(),
@@ -93,6 +99,9 @@ class IndicatorEventListener {
         }
         IngestedBatch ingested = ingestBatch.ingest(new EventBatch(events));
         AppliedBatch applied = ingested.applied();
+        if (!records.isEmpty()) {
+            ingestMeters.applied(records.get(0).topic(), applied, occurredAt);
+        }
         for (Unreadable bad : unreadable) {
             deadLetters.send(bad.record(), bad.reason());
         }

@@ -1,10 +1,12 @@
 package org.peerpulse.indicators.web;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Pattern;
 import org.peerpulse.indicators.application.DashboardQuery;
 import org.peerpulse.indicators.application.ReadDashboard;
+import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.Granularity;
 import org.peerpulse.indicators.domain.Scope;
 import org.peerpulse.platform.audit.Audited;
@@ -32,9 +34,11 @@ class DashboardController {
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,199}";
 
     private final ReadDashboard readDashboard;
+    private final DashboardMeters meters;
 
-    DashboardController(ReadDashboard readDashboard) {
+    DashboardController(ReadDashboard readDashboard, DashboardMeters meters) {
         this.readDashboard = readDashboard;
+        this.meters = meters;
     }
 
     @Audited("dashboard.view")
@@ -71,7 +75,9 @@ class DashboardController {
             throw new AccessDeniedException("quality leads only");
         }
         DashboardQuery query = new DashboardQuery(caller.agencyId(), scope, from, to, Granularity.parse(granularity));
+        Dashboard dashboard = readDashboard.read(query);
+        meters.served(scope.type().name().toLowerCase(Locale.ROOT), dashboard);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(DashboardResponse.of(readDashboard.read(query)));
+                .body(DashboardResponse.of(dashboard));
     }
 }

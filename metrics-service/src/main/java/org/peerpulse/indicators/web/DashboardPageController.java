@@ -46,10 +46,12 @@ class DashboardPageController {
 
     private final ReadDashboardPage readPage;
     private final JsonMapper json;
+    private final DashboardMeters meters;
 
-    DashboardPageController(ReadDashboardPage readPage, JsonMapper json) {
+    DashboardPageController(ReadDashboardPage readPage, JsonMapper json, DashboardMeters meters) {
         this.readPage = readPage;
         this.json = json;
+        this.meters = meters;
     }
 
     @Audited("dashboard.view")
@@ -132,6 +134,7 @@ class DashboardPageController {
             Function<String, String> childHref, Model model) {
         Granularity cut = period.cut();
         var page = readPage.read(new DashboardQuery(lead.agencyId(), scope, period.from(), period.to(), cut));
+        meters.served("page", page.dashboard());
         model.addAttribute("lead", lead);
         model.addAttribute("view", DashboardView.of(page, cut, crumbs, childHref, this::trendData));
         return "dashboard";

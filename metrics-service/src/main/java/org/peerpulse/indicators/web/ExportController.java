@@ -28,9 +28,11 @@ class ExportController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ExportIndicators exportIndicators;
+    private final DashboardMeters meters;
 
-    ExportController(ExportIndicators exportIndicators) {
+    ExportController(ExportIndicators exportIndicators, DashboardMeters meters) {
         this.exportIndicators = exportIndicators;
+        this.meters = meters;
     }
 
     @Audited("export.indicators")
@@ -42,6 +44,7 @@ class ExportController {
             throw new AccessDeniedException("quality leads only");
         }
         IndicatorExport export = exportIndicators.export(new ExportQuery(caller.agencyId(), from, to));
+        meters.served("export", export.rows());
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .cacheControl(CacheControl.noStore())

@@ -1,5 +1,6 @@
 package org.peerpulse.indicators.web;
 
+import org.peerpulse.indicators.application.LearningAnswer;
 import org.peerpulse.indicators.application.ReadLearningView;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.platform.security.Caller;
@@ -19,9 +20,12 @@ class LearningController {
     private final ReadLearningView readLearningView;
     private final AgencyCalendar calendar;
 
-    LearningController(ReadLearningView readLearningView, AgencyCalendar calendar) {
+    private final DashboardMeters meters;
+
+    LearningController(ReadLearningView readLearningView, AgencyCalendar calendar, DashboardMeters meters) {
         this.readLearningView = readLearningView;
         this.calendar = calendar;
+        this.meters = meters;
     }
 
     @GetMapping("/api/v1/learning")
@@ -32,9 +36,10 @@ class LearningController {
         if (caller.specialistId() == null) {
             throw new NoLearningView("This token names no specialist id (claim \"specialist\"), so it has no learning view.");
         }
+        LearningAnswer answer = readLearningView.read(caller.agencyId(), caller.specialistId());
+        answer.release().ifPresent(release -> meters.served(release.view()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(LearningResponse.of(caller.agencyId(), caller.specialistId(),
-                        readLearningView.read(caller.agencyId(), caller.specialistId()),
+                .body(LearningResponse.of(caller.agencyId(), caller.specialistId(), answer,
                         calendar.zoneOf(caller.agencyId())));
     }
 }

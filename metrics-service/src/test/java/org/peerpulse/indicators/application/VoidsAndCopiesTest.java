@@ -131,7 +131,7 @@ class VoidsAndCopiesTest {
         EventBatch voids = batch(voided(2, "v-1", "s-1"));
         applyEvents.apply(voids);
 
-        assertThat(applyEvents.apply(voids)).isEqualTo(new AppliedBatch(0, 0, 0));
+        assertThat(applyEvents.apply(voids)).isEqualTo(AppliedBatch.NOTHING);
         assertThat(counts()).isEqualTo(S2_AND_F2);
     }
 

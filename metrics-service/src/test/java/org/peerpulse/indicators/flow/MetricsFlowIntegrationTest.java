@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,14 @@ import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.contracts.Topics;
+import org.peerpulse.indicators.config.AlertMeters;
+import org.peerpulse.indicators.domain.Alert;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.EventRecords;
 import org.peerpulse.testsupport.ActuatorExposure;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
+import org.peerpulse.testsupport.PrometheusScrape;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
@@ -119,6 +123,8 @@ class MetricsFlowIntegrationTest {
     EventCodec codec;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    AlertMeters alertMeters;
     @Autowired
     WebServerApplicationContext server;
     @LocalServerPort
@@ -202,6 +208,8 @@ class MetricsFlowIntegrationTest {
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicAndTheNextGoodOneStillCounts() throws Exception {
+        awaitCaughtUp();
+        PrometheusScrape before = PrometheusScrape.of(port);
         String agency = "poison-" + UUID.randomUUID();
         send(new ProducerRecord<>(Topics.SESSIONS, null, agency, "{\"eventId\": not json", headers(EventTypes.SESSION_LOGGED)));
         send(new ProducerRecord<>(Topics.SESSIONS, null, agency, "{}", headers("org.example.unknown.v1")));
@@ -228,6 +236,11 @@ class MetricsFlowIntegrationTest {
             assertThat(dead.headers()).allSatisfy(header -> assertThat(new String(header.value(),
                     StandardCharsets.UTF_8)).doesNotContain("not json").doesNotContain("KINDNESS"));
         });
+        // Counted by the source topic, once the broker took each dead letter.
+        awaitCaughtUp();
+        PrometheusScrape after = PrometheusScrape.of(port);
+        assertThat(moved(before, after, "peerpulse_deadletters_total", "topic", Topics.SESSIONS)).isEqualTo(2);
+        assertThat(moved(before, after, "peerpulse_deadletters_total", "topic", Topics.FEEDBACK)).isEqualTo(1);
     }
 
     private static List<ConsumerRecord<String, String>> concat(List<ConsumerRecord<String, String>> first,
@@ -285,6 +298,88 @@ class MetricsFlowIntegrationTest {
                   "valuesIndex": null, "trustIndex": null, "hopeMean": null,
                   "valuesIndexChange": null, "trustIndexChange": null, "hopeMeanChange": null }"""));
         assertThat(days.get(5).get("sessions").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * The domain meters as Prometheus scrapes them move by exactly what happened: two sessions and two
+     * feedbacks counted (a copy of one at a new offset is neither counted, timed nor a second harm report), one
+     * harm report waiting until a lead acknowledges it, and the hidden cells of the dashboard served. After
+     * it all, no series in the scrape quotes an id the test used.
+     */
+    @Test
+    void theMetersMoveByExactlyWhatWasCountedAndNoTagCarriesAnId() throws Exception {
+        awaitCaughtUp();
+        alertMeters.refresh();
+        PrometheusScrape before = PrometheusScrape.of(port);
+        String agency = "meters-" + UUID.randomUUID();
+        SessionLogged s1 = session(agency, "warmline", "sp-rivera", "2026-11-20T09:00:00Z", 30,
+                Activity.PEER_SUPPORT, List.of(), List.of());
+        SessionLogged s2 = session(agency, "warmline", "sp-rivera", "2026-11-21T09:00:00Z", 45,
+                Activity.PEER_SUPPORT, List.of(), List.of());
+        FeedbackSubmitted harmed = feedback(s1, Map.of("KINDNESS", 5), 4, true);
+        FeedbackSubmitted fine = feedback(s2, Map.of("KINDNESS", 3), 2, false);
+        publish(Topics.SESSIONS, s1);
+        publish(Topics.SESSIONS, s2);
+        publish(Topics.FEEDBACK, harmed);
+        publish(Topics.FEEDBACK, fine);
+        publish(Topics.FEEDBACK, harmed);
+        awaitCaughtUp();
+        alertMeters.refresh();
+        PrometheusScrape ingested = PrometheusScrape.of(port);
+
+        assertThat(moved(before, ingested, "peerpulse_harm_reports_total")).isEqualTo(1);
+        assertThat(moved(before, ingested, "peerpulse_harm_unacknowledged")).isEqualTo(1);
+        assertThat(ingested.value("peerpulse_harm_unacknowledged_oldest_seconds")).isPositive();
+        for (String topic : List.of(Topics.SESSIONS, Topics.FEEDBACK)) {
+            assertThat(moved(before, ingested, "peerpulse_indicators_freshness_seconds_count", "topic", topic))
+                    .isEqualTo(2);
+            assertThat(moved(before, ingested, "peerpulse_indicators_batch_events_sum", "topic", topic)).isEqualTo(2);
+            assertThat(ingested.value("peerpulse_indicators_freshness_seconds_bucket", "topic", topic, "le", "+Inf"))
+                    .isEqualTo(ingested.value("peerpulse_indicators_freshness_seconds_count", "topic", topic));
+        }
+
+        String lead = TestIssuer.shared().token(agency, "quality_lead");
+        JsonNode dashboard = get("/api/v1/dashboards/agency" + WEEK_47, lead).body();
+        long hidden = (dashboard.get("responsesSuppressed").asBoolean() ? 1 : 0)
+                + (dashboard.get("hope").get("suppressed").asBoolean() ? 1 : 0);
+        for (JsonNode item : dashboard.get("items")) {
+            hidden += item.get("suppressed").asBoolean() ? 1 : 0;
+        }
+        for (JsonNode point : dashboard.get("series")) {
+            hidden += point.get("responsesSuppressed").asBoolean() ? 1 : 0;
+        }
+        assertThat(hidden).isPositive();
+        String alertId = Alert.harmReportId(harmed.eventId()).toString();
+        HttpResponse<String> acknowledged = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/alerts/" + alertId + "/acknowledge"))
+                .header("Authorization", "Bearer " + lead).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        alertMeters.refresh();
+        PrometheusScrape after = PrometheusScrape.of(port);
+
+        assertThat(moved(ingested, after, "peerpulse_dashboard_cells_suppressed_total", "view", "agency"))
+                .isEqualTo(hidden);
+        assertThat(moved(ingested, after, "peerpulse_harm_acknowledgement_seconds_count")).isEqualTo(1);
+        assertThat(after.has("peerpulse_harm_acknowledgement_seconds_bucket")).isTrue();
+        assertThat(moved(before, after, "peerpulse_harm_unacknowledged")).isZero();
+        assertThat(after.labelValues("peerpulse_dashboard_cells_suppressed_total", "view"))
+                .containsExactlyInAnyOrder("agency", "program", "specialist", "export", "learning", "page");
+        assertThat(after.labelValues("http_server_requests_seconds_count", "uri"))
+                .contains("/api/v1/dashboards/agency", "/api/v1/alerts/{id}/acknowledge");
+        assertThat(after.has("kafka_consumer_fetch_manager_records_lag_max")).isTrue();
+        assertThat(after.labelValues("mongodb_driver_commands_seconds_count", "collection")).contains("alerts");
+        List<String> used = new ArrayList<>(List.of(agency, alertId, "warmline", "sp-rivera"));
+        for (PeerPulseEvent event : List.of(s1, s2, harmed, fine)) {
+            used.add(event.eventId().toString());
+        }
+        used.add(s1.sessionId());
+        used.add(s2.sessionId());
+        after.assertNoTagCarries(used);
+    }
+
+    private static double moved(PrometheusScrape from, PrometheusScrape to, String name, String... labels) {
+        return to.value(name, labels) - from.value(name, labels);
     }
 
     @Test

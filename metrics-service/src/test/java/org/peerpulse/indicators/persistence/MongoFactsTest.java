@@ -179,7 +179,7 @@ class MongoFactsTest {
         List<Document> before = everything();
 
         for (EventBatch batch : List.of(sessions, feedback, voids)) {
-            assertThat(applyEvents.apply(batch)).isEqualTo(new AppliedBatch(0, 0, 0));
+            assertThat(applyEvents.apply(batch)).isEqualTo(AppliedBatch.NOTHING);
         }
 
         assertThat(everything()).isEqualTo(before);

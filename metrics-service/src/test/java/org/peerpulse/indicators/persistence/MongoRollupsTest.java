@@ -122,7 +122,7 @@ class MongoRollupsTest {
 
         AppliedBatch again = applyEvents.apply(batch());
 
-        assertThat(again).isEqualTo(new AppliedBatch(0, 0, 0));
+        assertThat(again).isEqualTo(AppliedBatch.NOTHING);
         assertThat(mongo.findAll(Document.class, "rollups")).isEqualTo(before);
     }
 

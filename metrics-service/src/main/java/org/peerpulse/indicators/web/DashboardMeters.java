@@ -1,0 +1,56 @@
+package org.peerpulse.indicators.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.peerpulse.indicators.domain.Dashboard;
+import org.peerpulse.indicators.domain.ItemScore;
+import org.peerpulse.indicators.domain.LearningView;
+import org.peerpulse.indicators.domain.PeriodPoint;
+import org.springframework.stereotype.Component;
+
+/**
+ * How often the small-cell rule hides something from the people reading the indicators: every hidden
+ * statistic served (a response count, an item, hope, a trend point's responses), by the view that served
+ * it. Many hidden cells tell ops (and the product) that the agencies' cells are small, never which agency.
+ */
+@Component
+class DashboardMeters {
+
+    static final List<String> VIEWS = List.of("agency", "program", "specialist", "export", "learning", "page");
+
+    private final Map<String, Counter> suppressed = new LinkedHashMap<>();
+
+    DashboardMeters(MeterRegistry registry) {
+        for (String view : VIEWS) {
+            suppressed.put(view, Counter.builder("peerpulse.dashboard.cells.suppressed")
+                    .description("Statistics hidden by the small-cell rule in the answers served, by view")
+                    .tag("view", view)
+                    .register(registry));
+        }
+    }
+
+    void served(String view, Dashboard dashboard) {
+        served(view, List.of(dashboard));
+    }
+
+    void served(String view, List<Dashboard> dashboards) {
+        long hidden = 0;
+        for (Dashboard dashboard : dashboards) {
+            hidden += (dashboard.responsesSuppressed() ? 1 : 0) + hiddenIn(dashboard.items(), dashboard.hope())
+                    + dashboard.series().stream().filter(PeriodPoint::responsesSuppressed).count();
+        }
+        suppressed.get(view).increment(hidden);
+    }
+
+    void served(LearningView view) {
+        suppressed.get("learning").increment((view.responses() == null ? 1 : 0) + hiddenIn(view.items(), view.hope()));
+    }
+
+    private static long hiddenIn(List<ItemScore> items, ItemScore hope) {
+        return items.stream().filter(ItemScore::suppressed).count() + (hope != null && hope.suppressed() ? 1 : 0);
+    }
+}
