@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.peerpulse.localstack.auth.AuthorizationServerApplication;
 
@@ -40,6 +41,13 @@ public record StackPlan(
     /** Small heaps and a quick start: the stack should fit a laptop and be ready in well under a minute. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * A person reads {@code ./peerpulse up}'s logs in a terminal: plain lines instead of the services' JSON
+     * default (an empty structured format). {@code PEERPULSE_CHILD_JVM_OPTS} comes after it, so
+     * {@code -Dlogging.structured.format.console=ecs} there shows the JSON again.
+     */
+    static final String READABLE_LOGS = "-Dlogging.structured.format.console=";
 
     /** How many different feedback tokens the one local address may try a minute (see {@link #services}). */
     static final int LOCAL_TOKEN_ATTEMPTS_PER_MINUTE = 5_000;
@@ -85,7 +93,8 @@ public record StackPlan(
         ChildSpec auth = authorizationServer(data, at, classpath, extraJvmOptions);
 
         List<ChildSpec> services = services(repoRoot, ports, at.kafka(),
-                database -> "mongodb://" + at.mongo() + "/" + database, extraJvmOptions);
+                database -> "mongodb://" + at.mongo() + "/" + database,
+                Stream.concat(Stream.of(READABLE_LOGS), extraJvmOptions.stream()).toList());
 
         List<List<ChildSpec>> stages = List.of(List.of(kafka), List.of(mongo), List.of(auth), services).stream()
                 .map(stage -> stage.stream().filter(child -> only.isEmpty() || only.contains(child.name())).toList())

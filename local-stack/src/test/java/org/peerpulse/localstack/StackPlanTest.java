@@ -62,6 +62,16 @@ class StackPlanTest {
     }
 
     @Test
+    void theLocalStacksServicesLogReadableLinesAndTheTestedOnesTheirJsonDefault() {
+        assertThat(plan.children().subList(3, 6)).allSatisfy(service -> assertThat(service.command())
+                .contains(StackPlan.READABLE_LOGS));
+        StackPlan onBackends = StackPlan.onBackends(Path.of("/repo"), Path.of("/tmp/pp-data"), ports, "cp",
+                "127.0.0.1:29092", database -> "mongodb://127.0.0.1:47017/" + database);
+        assertThat(onBackends.children()).noneSatisfy(child -> assertThat(child.command())
+                .contains(StackPlan.READABLE_LOGS));
+    }
+
+    @Test
     void portsComeFromTheEnvironment() {
         assertThat(Ports.fromEnvironment(Map.of("PEERPULSE_AUTH_PORT", "19999")).auth()).isEqualTo(19999);
         assertThat(Ports.fromEnvironment(Map.of())).isEqualTo(Ports.defaults());
