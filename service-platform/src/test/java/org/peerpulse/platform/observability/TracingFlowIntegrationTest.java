@@ -3,6 +3,7 @@ package org.peerpulse.platform.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -114,7 +115,9 @@ class TracingFlowIntegrationTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         String eventId = answer.body();
 
-        SpanData received = await().atMost(ASYNC).until(() -> span(SpanKind.CONSUMER, TOPIC + " process"),
+        SpanData received = await().atMost(ASYNC).until(() -> consumerSpan("tracing-probe"), Optional::isPresent)
+                .orElseThrow();
+        SpanData receivedInBatch = await().atMost(ASYNC).until(() -> consumerSpan("tracing-probe-batch"),
                 Optional::isPresent).orElseThrow();
         SpanData sent = span(SpanKind.PRODUCER, TOPIC + " send").orElseThrow();
         SpanData request = spans.getFinishedSpanItems().stream()
@@ -124,6 +127,8 @@ class TracingFlowIntegrationTest {
         assertThat(List.of(request, sent, received)).allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(traceId));
         assertThat(request.getParentSpanId()).isEqualTo(callerSpan);
         assertThat(received.getParentSpanId()).as("the listener's span is a child of the relay's send")
+                .isEqualTo(sent.getSpanId());
+        assertThat(receivedInBatch.getParentSpanId()).as("a batch listener records each record's receipt too")
                 .isEqualTo(sent.getSpanId());
         assertThat(sent.getStartEpochNanos()).as("sent later, from the relay's poll")
                 .isGreaterThanOrEqualTo(request.getStartEpochNanos());
@@ -159,9 +164,7 @@ class TracingFlowIntegrationTest {
                 Optional::isPresent).orElseThrow();
         SpanData formRequest = await().atMost(ASYNC).until(() -> spans.getFinishedSpanItems().stream()
                 .filter(span -> span.getKind() == SpanKind.SERVER)
-                .filter(span -> "/f/{token}".equals(span.getAttributes().asMap().entrySet().stream()
-                        .filter(entry -> entry.getKey().getKey().equals("uri")).map(entry -> entry.getValue().toString())
-                        .findFirst().orElse(null)))
+                .filter(span -> "/f/{token}".equals(span.getAttributes().get(AttributeKey.stringKey("uri"))))
                 .findFirst(), Optional::isPresent).orElseThrow();
 
         assertThat(formRequest.getName()).isEqualTo("http get /f/{token}");
@@ -185,6 +188,14 @@ class TracingFlowIntegrationTest {
     private Optional<SpanData> span(SpanKind kind, String name) {
         return spans.getFinishedSpanItems().stream()
                 .filter(span -> span.getKind() == kind && span.getName().equals(name)).findFirst();
+    }
+
+    private Optional<SpanData> consumerSpan(String group) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getKind() == SpanKind.CONSUMER && span.getName().equals(TOPIC + " process"))
+                .filter(span -> group.equals(span.getAttributes().get(
+                        AttributeKey.stringKey("messaging.kafka.consumer.group"))))
+                .findFirst();
     }
 
     private List<String> ancestors(SpanData span) {
@@ -275,6 +286,12 @@ class TracingFlowIntegrationTest {
         @KafkaListener(topics = "${probe.topic}", groupId = "tracing-probe")
         void received(ConsumerRecord<String, String> record) {
             log.info("probe received {}", codec.read(record.value(), SessionVoided.class).eventId());
+        }
+
+        /** Like metrics-service's listeners: a batch handled at once, across the traces of its records. */
+        @KafkaListener(topics = "${probe.topic}", groupId = "tracing-probe-batch", batch = "true")
+        void receivedInBatch(List<ConsumerRecord<String, String>> records) {
+            log.info("probe batch of {}", records.size());
         }
 
         @KafkaListener(topics = "${probe.unreadable-topic}", groupId = "tracing-probe")
