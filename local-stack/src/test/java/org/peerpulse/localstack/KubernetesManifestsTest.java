@@ -511,6 +511,25 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** Strimzi names the bootstrap service {@code <cluster>-kafka-bootstrap} in the cluster's namespace. */
+    @Test
+    void productionBootstrapsFromTheStrimziListenerThatAuthenticatesWithScramOverTls() throws IOException {
+        Map<String, Object> kafka = loadAll(STRIMZI.resolve("kafka.yaml")).stream()
+                .filter(resource -> "Kafka".equals(resource.get("kind"))).findFirst().orElseThrow();
+        String namespace = String.valueOf(load(STRIMZI.resolve("kustomization.yaml")).get("namespace"));
+        Map<String, Object> listener = maps(path(kafka, "spec", "kafka", "listeners")).stream()
+                .filter(candidate -> Boolean.TRUE.equals(candidate.get("tls"))
+                        && "scram-sha-512".equals(path(candidate, "authentication", "type")))
+                .findFirst().orElseThrow();
+        String expected = name(kafka) + "-kafka-bootstrap." + namespace + ".svc:" + listener.get("port");
+        Manifests production = Manifests.of(PRODUCTION);
+        for (String service : SERVICES) {
+            assertThat(production.environment(service)).as(service)
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", expected);
+        }
+        assertThat(path(kafka, "spec", "kafka", "authorization", "type")).as("ACLs are enforced").isEqualTo("simple");
+    }
+
     @Test
     void strimziDeclaresTheTopicsAsTheServicesDoWithProductionsPartitionCount() throws IOException {
         int partitions = Integer.parseInt(Manifests.of(PRODUCTION).environment("metrics-service")
