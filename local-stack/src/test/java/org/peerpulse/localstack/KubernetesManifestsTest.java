@@ -582,7 +582,7 @@ class KubernetesManifestsTest {
      * Variables a service reads: {@code ${NAME}} placeholders in its configuration and code, Boot's relaxed
      * binding of a property its or the platform's yml declares (server.* and spring.* from any service's yml),
      * of its {@code @ConfigurationProperties} records, and Boot's own names docs/infrastructure-security.md
-     * lists (proven by InfrastructureSecurityConfigTest).
+     * lists (Spring Boot's own properties, bound by its relaxed rules).
      */
     private static Set<String> variablesRead(String service) throws IOException {
         Set<String> read = new TreeSet<>();
