@@ -1,7 +1,11 @@
 package org.peerpulse.localstack;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The metric names a PromQL expression reads, found by a small tokenizer rather than a full parser: what the
@@ -11,7 +15,9 @@ import java.util.Set;
  * the label lists of {@code by}, {@code without}, {@code on}, {@code ignoring}, {@code group_left} and
  * {@code group_right}, function and aggregation names (an identifier followed by {@code (}, or an aggregation
  * followed by its {@code by}/{@code without} clause), keywords,
- * numbers, durations and Grafana variables. What is left is a metric name.
+ * numbers, durations and Grafana variables. What is left is a metric name; the label names its own
+ * {@code {}} tests are kept with it, since a matcher on a label the series lack selects nothing (or, negated,
+ * everything) without any error.
  */
 final class PromQl {
 
@@ -25,11 +31,25 @@ final class PromQl {
     private static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar",
             "count", "count_values", "bottomk", "topk", "quantile", "limitk", "limit_ratio");
 
+    /** One label matcher inside {@code {}}, its value already emptied: the label name and the operator. */
+    private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
+
     private PromQl() {
+    }
+
+    /** A metric a PromQL expression reads, with the label names its matchers test ({@code {a="x", b=~"y"}}). */
+    record Selector(String metric, Set<String> matchedLabels) {
     }
 
     static Set<String> metricNames(String expr) {
         Set<String> names = new LinkedHashSet<>();
+        selectors(expr).forEach(selector -> names.add(selector.metric()));
+        return names;
+    }
+
+    /** Every metric the expression reads, in order, each with the label names its matchers test. */
+    static List<Selector> selectors(String expr) {
+        List<Selector> selectors = new ArrayList<>();
         int i = 0;
         int n = expr.length();
         while (i < n) {
@@ -85,14 +105,41 @@ final class PromQl {
                     i = next;
                 }
                 else if (!call && !KEYWORDS.contains(word.toLowerCase())) {
-                    names.add(word);
+                    Set<String> labels = new LinkedHashSet<>();
+                    if (next < n && expr.charAt(next) == '{') {
+                        int end = skipGroup(expr, next, '{', '}');
+                        Matcher matcher = MATCHER.matcher(withoutStrings(expr.substring(next + 1, end - 1)));
+                        while (matcher.find()) {
+                            labels.add(matcher.group(1));
+                        }
+                        i = end;
+                    }
+                    selectors.add(new Selector(word, labels));
                 }
             }
             else {
                 i++;
             }
         }
-        return names;
+        return selectors;
+    }
+
+    /** The label matchers with their quoted values emptied, so a value never reads as a label name. */
+    private static String withoutStrings(String matchers) {
+        StringBuilder kept = new StringBuilder();
+        int i = 0;
+        while (i < matchers.length()) {
+            char c = matchers.charAt(i);
+            if (c == '"' || c == '\'' || c == '`') {
+                i = skipString(matchers, i);
+                kept.append("\"\"");
+            }
+            else {
+                kept.append(c);
+                i++;
+            }
+        }
+        return kept.toString();
     }
 
     private static boolean isIdentifierStart(char c) {

@@ -3,6 +3,8 @@ package org.peerpulse.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 /** The tokenizer behind the ops-files check finds metric names and nothing else, in the PromQL shapes we write. */
@@ -46,6 +48,16 @@ class PromQlTest {
     @Test
     void keepsRecordingRuleNamesWithColons() {
         assertThat(PromQl.metricNames("job:http_errors:rate5m > 0")).containsExactly("job:http_errors:rate5m");
+    }
+
+    @Test
+    void keepsTheLabelNamesEachSelectorMatchesOnButNotTheValues() {
+        assertThat(PromQl.selectors("sum by (job) (rate(http_server_requests_seconds_count{job=~\"$service\", "
+                + "status =~ \"5..\"}[5m])) / on (job) x{uri=\"/a=b,c=\\\"d\\\"\", le!=\"1\", level!~`e=f`} + up"))
+                .containsExactly(
+                        new PromQl.Selector("http_server_requests_seconds_count", Set.of("job", "status")),
+                        new PromQl.Selector("x", Set.of("uri", "le", "level")),
+                        new PromQl.Selector("up", Set.of()));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -281,6 +282,25 @@ class WholeLoopTest {
                 .header("Authorization", "Bearer " + sunrise)));
         assertThat(alerts.path("items")).as("sunrise's alerts")
                 .noneMatch(alert -> alert.path("programId").asString().equals(program));
+    }
+
+    /**
+     * The alert rules and dashboards in deploy/ read only metrics these running services expose, scraped the way
+     * compose's Prometheus does it (OpsFilesExposure): checked on this stack rather than a second one, after a
+     * session and its answer (reporting harm) of its own, so it does not depend on which test ran first.
+     */
+    @Nested
+    class OpsFilesOnThisStack {
+
+        @Test
+        void everyMetricTheAlertRulesAndDashboardsReadIsExposed() {
+            LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(9);
+            String feedbackToken = logSession(token("harbor-peer"), uniqueId("ops"), "sp-dana", day);
+            assertThat(submitOnceArrived(answers(feedbackToken, answers(Map.of("KINDNESS", 4), 4, true))).statusCode())
+                    .isEqualTo(201);
+            OpsFilesExposure.assertEveryMetricIsExposed(ports.auth(),
+                    List.of(ports.session(), ports.feedback(), ports.metrics()));
+        }
     }
 
     // ---- the calls a specialist's app, a participant's phone and a lead's browser make
