@@ -69,7 +69,10 @@ class WholeLoopTest {
 
     private static final List<ProcessHandle> started = new ArrayList<>();
 
-    /** What a participant or their agency handed over: none of it may reach any process's log. */
+    /**
+     * What a participant or their agency handed over: none of it may reach any process's log. Each is letters,
+     * digits, spaces and hyphens, which the services' JSON log lines carry unescaped, so a leak is found as is.
+     */
     private static final Set<String> PRIVATE = ConcurrentHashMap.newKeySet();
 
     /** A failing test is hard to read without the children's side of the story. */
@@ -81,7 +84,9 @@ class WholeLoopTest {
                 stack.children().forEach(child -> {
                     System.out.println("---- warnings, errors and last lines of " + child.log());
                     child.lastLogLines(5_000).stream()
+                            // The services log JSON here (as in production), the auth server plain lines.
                             .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")
+                                    || line.contains("\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\"")
                                     || line.startsWith("Caused by") || line.contains("Exception"))
                             .limit(40)
                             .forEach(line -> System.out.println("  ! " + line));
