@@ -387,6 +387,8 @@ class FeedbackFlowIntegrationTest {
         // Kafka's consumer metrics are bound (the per-partition records_lag follows within Micrometer's one-minute
         // refresh of Kafka's metric list), and so are MongoDB's command timings.
         assertThat(after.has("kafka_consumer_fetch_manager_records_lag_max")).isTrue();
+        assertThat(after.labelValues("spring_kafka_listener_seconds_count", "messaging_source_name"))
+                .contains(Topics.SESSIONS);
         assertThat(after.labelValues("mongodb_driver_commands_seconds_count", "collection")).contains("invitations");
         List<String> used = new java.util.ArrayList<>(List.of(AGENCY, "warmline", "sp-rivera"));
         for (String token : List.of(kiosk, own, expiring)) {

@@ -73,6 +73,12 @@ class SessionMetersTest {
         assertThat(after.labelValues("http_server_requests_seconds_bucket", "uri"))
                 .contains("/api/v1/sessions", "/api/v1/sessions/{sessionId}/void");
         assertThat(after.value("peerpulse_deadletters_total", "topic", "peerpulse.sessions.v1")).isNotNegative();
+        // The send's observation ends in the producer's callback, a moment after the relay may have seen the ack.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(PrometheusScrape.of(port)
+                .labelValues("spring_kafka_template_seconds_count", "messaging_destination_name"))
+                .contains("peerpulse.sessions.v1"));
+        assertThat(after.has("kafka_producer_record_send_total")).isTrue();
+        assertThat(after.labelValues("mongodb_driver_commands_seconds_count", "collection")).contains("sessions");
 
         after.assertNoTagCarries(used);
     }
