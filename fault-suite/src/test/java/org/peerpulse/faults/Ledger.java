@@ -59,6 +59,15 @@ final class Ledger {
         return agency;
     }
 
+    String specialist() {
+        return specialist;
+    }
+
+    /** The body of the next valid session, for a scenario that sends it itself. */
+    String nextSessionBody() {
+        return sessionBody(written.getAndIncrement());
+    }
+
     LocalDate day() {
         return day;
     }
