@@ -16,6 +16,12 @@ final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
+    void addAll(Latencies other) {
+        for (int i = 0; i < other.count; i++) {
+            add(other.nanos[i]);
+        }
+    }
+
     double percentileMs(double percentile) {
         if (count == 0) {
             return Double.NaN;

@@ -50,6 +50,10 @@ final class StackApi {
                 .build();
     }
 
+    String bearer() {
+        return bearer;
+    }
+
     JsonNode send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {

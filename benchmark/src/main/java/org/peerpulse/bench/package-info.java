@@ -1,7 +1,8 @@
 /**
- * Benchmarks of a running PeerPulse stack, written as plain programs rather than tests: they load
- * realistic events straight into Kafka with the services' own codec and headers, wait until
- * metrics-service has applied them, and time what a quality lead waits for. Figures from a shared
- * two-core machine are noisy, so every run reports ratios measured side by side in that one run.
+ * Benchmarks of a running PeerPulse stack, written as plain programs rather than tests: {@link
+ * org.peerpulse.bench.BenchRun} ({@code ./peerpulse bench}) measures ingest, pipeline, freshness, dashboards
+ * and memory, each beside its limit (Kafka's own perf tools, a bare endpoint on the same platform) in the same
+ * run, because figures from a shared two-core machine are too noisy to compare across runs; the ratios are
+ * what the targets judge. Events are loaded straight into Kafka with the services' own codec and headers.
  */
 package org.peerpulse.bench;

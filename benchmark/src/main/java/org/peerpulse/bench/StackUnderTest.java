@@ -1,0 +1,164 @@
+package org.peerpulse.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack the benchmark measures: the one already answering on the usual ports, or one it starts
+ * itself with {@code ./peerpulse up} (fresh, in {@code target/bench/stack}) and stops again at the end, so
+ * a run leaves the machine as it found it.
+ */
+final class StackUnderTest implements AutoCloseable {
+
+    /** The processes whose resident memory the report lists, by the port each listens on. */
+    private final Map<String, Integer> ports;
+    private final Process launcher;
+    private final PrintStream out;
+
+    private StackUnderTest(Map<String, Integer> ports, Process launcher, PrintStream out) {
+        this.ports = ports;
+        this.launcher = launcher;
+        this.out = out;
+    }
+
+    static Map<String, Integer> portsFromEnvironment() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("kafka", port("PEERPULSE_KAFKA_PORT", 9092));
+        ports.put("mongo", port("PEERPULSE_MONGO_PORT", 27017));
+        ports.put("auth", port("PEERPULSE_AUTH_PORT", 9000));
+        ports.put("session-service", port("PEERPULSE_SESSION_PORT", 8081));
+        ports.put("feedback-service", port("PEERPULSE_FEEDBACK_PORT", 8082));
+        ports.put("metrics-service", port("PEERPULSE_METRICS_PORT", 8083));
+        return ports;
+    }
+
+    /**
+     * Uses the stack that answers, or starts one. A half-running stack (some ports taken, not everything
+     * ready) is refused rather than guessed around.
+     */
+    static StackUnderTest useOrStart(Path repoRoot, Path workDir, PrintStream out) throws IOException, InterruptedException {
+        Map<String, Integer> ports = portsFromEnvironment();
+        if (answering(ports)) {
+            out.println("Using the local stack that is already running (it is left running).");
+            return new StackUnderTest(ports, null, out);
+        }
+        List<String> taken = ports.entrySet().stream().filter(e -> ProcessMemory.pidListeningOn(e.getValue()) != null
+                || inUse(e.getValue())).map(e -> e.getKey() + ":" + e.getValue()).toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("Ports taken but the stack does not answer: " + taken
+                    + " (stop what runs there, or let it finish starting, then run the benchmark again)");
+        }
+        Path dataDir = workDir.resolve("stack");
+        Path log = workDir.resolve("stack.log");
+        Files.createDirectories(workDir);
+        ProcessBuilder builder = new ProcessBuilder(repoRoot.resolve("peerpulse").toString(), "up", "--fresh",
+                "--data-dir", dataDir.toString())
+                .directory(repoRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // The full JIT for the services, as for any measurement; a caller's own setting wins.
+        builder.environment().putIfAbsent("PEERPULSE_CHILD_JVM_OPTS", "-XX:TieredStopAtLevel=4");
+        out.println("Starting the local stack: ./peerpulse up --fresh --data-dir " + dataDir + " (log " + log + ")");
+        Process launcher = builder.start();
+        StackUnderTest stack = new StackUnderTest(ports, launcher, out);
+        long started = System.nanoTime();
+        int shown = 0;
+        while (true) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            for (; shown < lines.size(); shown++) {
+                String line = lines.get(shown);
+                if (line.contains(" ready at ") || line.startsWith("Building") || line.startsWith("Built")
+                        || line.contains("[ERROR]") || line.contains("failed") || line.contains("Ports")) {
+                    out.println("  stack: " + line.strip());
+                }
+            }
+            if (lines.stream().anyMatch(line -> line.startsWith("Press Ctrl-C to stop."))) {
+                out.printf("Stack ready after %.0f s.%n", (System.nanoTime() - started) / 1e9);
+                return stack;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("./peerpulse up exited with " + launcher.exitValue() + "; see " + log);
+            }
+            if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(15)) {
+                stack.close();
+                throw new IllegalStateException("the stack was not ready within 15 minutes; see " + log);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    Map<String, Integer> ports() {
+        return ports;
+    }
+
+    boolean startedHere() {
+        return launcher != null;
+    }
+
+    /** Stops the stack if this run started it: SIGTERM to the launcher, whose shutdown hook stops its children in order. */
+    @Override
+    public void close() throws InterruptedException {
+        if (launcher == null) {
+            return;
+        }
+        List<ProcessHandle> children = launcher.descendants().toList();
+        out.println("Stopping the local stack this run started.");
+        launcher.destroy();
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+            launcher.destroyForcibly();
+        }
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean answering(Map<String, Integer> ports) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        for (String name : List.of("auth", "session-service", "feedback-service", "metrics-service")) {
+            try {
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ports.get(name) + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() != 200) {
+                    return false;
+                }
+            }
+            catch (IOException e) {
+                return false;
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inUse(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}
