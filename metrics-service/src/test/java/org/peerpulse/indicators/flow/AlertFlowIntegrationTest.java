@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.FeedbackSubmitted;
@@ -84,22 +83,22 @@ class AlertFlowIntegrationTest {
         SessionLogged session = TestEvents.session(agency, "warmline", "sp-rivera",
                 Instant.parse("2026-11-20T09:00:00Z"));
         FeedbackSubmitted harm = TestEvents.feedback(session, Map.of("KINDNESS", 1), 1, true);
-        ProducerRecord<String, String> harmRecord = events.record(Topics.FEEDBACK, harm);
-
         events.publish(Topics.SESSIONS, session);
-        events.send(harmRecord);
-        // The same record again, as a producer retry or an outbox relay that crashed before marking it.
-        events.send(harmRecord);
+        events.send(events.record(Topics.FEEDBACK, harm));
+        // The same event again (same id, headers and body), as a producer retry or an outbox relay that crashed
+        // before marking it. A new record each time: a sent record's headers are closed to further writes.
+        events.send(events.record(Topics.FEEDBACK, harm));
 
         JsonNode alert = await().atMost(HARM_ALERT_DEADLINE)
                 .until(() -> alerts(agency, "?state=open", lead), items -> items.size() == 1).get(0);
         awaitCaughtUp();
         assertThat(alerts(agency, "", lead)).hasSize(1);
         // Other tests' harm reports are counted too (the group reads the shared topics from the start),
-        // so this checks the meter is there and tagged by kind only; the list above proves "exactly one".
+        // so this checks the meter is there and tagged by kind (and the common application tag) only; the list
+        // above proves "exactly one".
         assertThat(meters.get("peerpulse.indicators.alerts.opened").counters())
                 .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey())
-                        .containsExactly("kind"))
+                        .containsExactlyInAnyOrder("application", "kind"))
                 .anySatisfy(counter -> assertThat(counter.count()).isPositive());
 
         assertThat(alert.get("kind").asString()).isEqualTo("HARM_REPORT");
