@@ -46,8 +46,18 @@ final class Ledger {
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger written = new AtomicInteger();
 
+    /** Every ledger of this JVM, for the replay scenario, which checks all of them again. */
+    private static final List<Ledger> ALL = Collections.synchronizedList(new ArrayList<>());
+
     private Ledger(String agency) {
         this.agency = agency;
+        ALL.add(this);
+    }
+
+    static List<Ledger> all() {
+        synchronized (ALL) {
+            return List.copyOf(ALL);
+        }
     }
 
     /** A ledger on an agency of the scenario's own ({@code fault-<scenario>-<random>}). */
@@ -187,6 +197,17 @@ final class Ledger {
         TopicProbe.awaitCaughtUp(TestBackends.kafkaBootstrapServers(), api.metrics().group(), WAIT, Topics.SESSIONS,
                 Topics.FEEDBACK);
         assertDashboards(api);
+    }
+
+    /** The agency, program and specialist dashboards of the ledger's day, as served. */
+    List<JsonNode> dashboards(Api api) {
+        List<JsonNode> dashboards = new ArrayList<>();
+        for (String scope : List.of("agency", "programs/" + program, "specialists/" + specialist)) {
+            Api.Answer answer = api.dashboard(agency, scope, day, day);
+            assertThat(answer.status()).as("dashboard %s of %s", scope, agency).isEqualTo(200);
+            dashboards.add(answer.body());
+        }
+        return dashboards;
     }
 
     void assertDashboards(Api api) {
