@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -18,9 +19,9 @@ import org.apache.kafka.common.utils.Utils;
 import org.peerpulse.contracts.Topics;
 
 /**
- * How fast metrics-service applies events to rollups: put N events on the two topics as fast as the
- * broker takes them, then watch its consumer group's committed offsets (it commits a batch only after the
- * rollups took it) until the lag is zero. The agencies are chosen so every partition carries load, as
+ * How fast metrics-service applies events to rollups under sustained load: events on the two topics keep
+ * its consumer group lagging, and its committed offsets (it commits a batch only after the rollups took it)
+ * say how many it applied. The agencies are chosen so every partition carries load, as
  * Kafka's consumer perf tool reads every partition.
  */
 final class Pipeline implements AutoCloseable {
@@ -36,12 +37,14 @@ final class Pipeline implements AutoCloseable {
     }
 
     /**
+     * @param events put on the topics
+     * @param loadSeconds how long the sustained load lasted
+     * @param drainSeconds how long the lag left at the end took to reach zero (not part of the rate)
      * @param eventsPerSec applied events ÷ seconds over {@code window}
-     * @param window "after the load" (producer done, the consumer alone) or "whole run" when the consumer kept up
-     *     with the producer and little was left after it finished
+     * @param caughtUp whether the lag reached zero afterwards
      * @param samples seconds since the start, events produced, events applied
      */
-    record Result(long events, double loadSeconds, double catchUpSeconds, double eventsPerSec,
+    record Result(long events, double loadSeconds, double drainSeconds, double eventsPerSec,
             double overallEventsPerSec, String window, boolean caughtUp, List<double[]> samples) {
     }
 
@@ -76,62 +79,80 @@ final class Pipeline implements AutoCloseable {
         return false;
     }
 
-    Result run(List<SyntheticMonth> months, long events, Progress progress) throws Exception {
-        long pairs = events / 2;
+    /**
+     * Sustained load for {@code seconds}: the producer keeps the group's lag at about ten seconds of its own
+     * recent rate (at least {@code 5,000} events), so metrics-service never waits for work and the topics do
+     * not pile up more than it can drain; at most {@code maxEvents}. The rate is taken after {@code warmUp}
+     * seconds (the first fill, the JIT) to the end; then the producer stops and the rest drains unmeasured.
+     */
+    Result run(List<SyntheticMonth> months, long maxEvents, int seconds, int warmUp, Progress progress) throws Exception {
         long applied0 = applied();
         AtomicLong produced = new AtomicLong();
+        AtomicLong appliedNow = new AtomicLong();
+        AtomicLong wantedLag = new AtomicLong(5_000);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         List<double[]> samples = new ArrayList<>();
         long start = System.nanoTime();
         Thread producer = new Thread(() -> {
             try (KafkaLoad load = new KafkaLoad(bootstrap)) {
-                for (long i = 0; i < pairs; i++) {
-                    load.send(months.get((int) (i % months.size())).session(i / months.size()));
-                    produced.addAndGet(2);
+                long pair = 0;
+                while (!stop.get() && produced.get() < maxEvents) {
+                    if (produced.get() - appliedNow.get() >= wantedLag.get()) {
+                        load.flush();
+                        LockSupport.parkNanos(20_000_000);
+                        continue;
+                    }
+                    for (int i = 0; i < 500 && produced.get() < maxEvents; i++, pair++) {
+                        load.send(months.get((int) (pair % months.size())).session(pair / months.size()));
+                        produced.addAndGet(2);
+                    }
                 }
                 load.flush();
             }
         }, "pipeline-load");
         producer.setDaemon(true);
         producer.start();
-        double loadSeconds = -1;
-        long appliedAtFlush = 0;
-        long target = Long.MAX_VALUE;
-        long timeoutNanos = TimeUnit.SECONDS.toNanos(Math.max(180, events / 500));
-        long lastSay = 0;
+        double measuredFrom = -1;
+        long appliedAtFrom = 0;
+        long lastSay = System.nanoTime();
+        double end = seconds;
         while (true) {
             Thread.sleep(250);
             double t = (System.nanoTime() - start) / 1e9;
             long applied = applied() - applied0;
+            appliedNow.set(applied);
             samples.add(new double[] { t, produced.get(), applied });
-            if (loadSeconds < 0 && !producer.isAlive()) {
-                loadSeconds = t;
-                appliedAtFlush = applied;
-                target = endOffsets() - applied0;
-                progress.say("  %,d events on the topics after %.1f s; %,d applied so far", produced.get(), t, applied);
+            if (samples.size() > 20) {
+                double[] earlier = samples.get(samples.size() - 21);
+                double recentRate = (applied - earlier[2]) / (t - earlier[0]);
+                wantedLag.set(Math.max(5_000, (long) (10 * recentRate)));
             }
-            if (loadSeconds >= 0 && applied >= target) {
-                break;
-            }
-            if (System.nanoTime() - start > timeoutNanos) {
-                progress.say("  gave up waiting after %.0f s: %,d of %,d applied", t, applied, produced.get());
-                double rate = applied / t;
-                return new Result(events, loadSeconds, t, rate, rate, "whole run (timed out)", false, samples);
+            if (measuredFrom < 0 && t >= warmUp) {
+                measuredFrom = t;
+                appliedAtFrom = applied;
             }
             if (System.nanoTime() - lastSay > TimeUnit.SECONDS.toNanos(5)) {
                 lastSay = System.nanoTime();
-                progress.say("  produced %,d, applied %,d", produced.get(), applied);
+                progress.say("  produced %,d, applied %,d (lag %,d)", produced.get(), applied, produced.get() - applied);
+            }
+            if (t >= end || !producer.isAlive() && applied >= produced.get()) {
+                end = t;
+                break;
             }
         }
-        double done = samples.get(samples.size() - 1)[0];
+        double last = samples.get(samples.size() - 1)[0];
         long total = (long) samples.get(samples.size() - 1)[2];
-        double overall = total / done;
-        long afterLoad = total - appliedAtFlush;
-        double afterSeconds = done - loadSeconds;
-        boolean useAfter = afterLoad >= 0.2 * total && afterSeconds >= 2;
-        double rate = useAfter ? afterLoad / afterSeconds : overall;
-        progress.say("  applied %,d events in %.1f s: %,.0f events/s (%s)", total, done, rate,
-                useAfter ? "after the load" : "whole run");
-        return new Result(events, loadSeconds, done, rate, overall, useAfter ? "after the load" : "whole run", true, samples);
+        double rate = measuredFrom >= 0 && last > measuredFrom ? (total - appliedAtFrom) / (last - measuredFrom) : total / last;
+        stop.set(true);
+        producer.join();
+        progress.say("  %,d events applied in %.0f s of sustained load: %,.0f events/s from %.0f s on; draining the rest",
+                total, last, rate, Math.max(0, measuredFrom));
+        long drainStart = System.nanoTime();
+        boolean drained = awaitNoLag(180);
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        return new Result(produced.get(), last, drainSeconds, rate, total / last,
+                String.format(java.util.Locale.ROOT, "%.0f s to %.0f s of sustained load", Math.max(0, measuredFrom), last),
+                drained, samples);
     }
 
     /** Offsets the group has committed on the two topics, summed: the events metrics-service has applied. */

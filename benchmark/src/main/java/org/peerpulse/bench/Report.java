@@ -62,7 +62,7 @@ final class Report {
             Map<String, Object> pipeline = new LinkedHashMap<>();
             pipeline.put("events", f.pipeline.events());
             pipeline.put("loadSeconds", round(f.pipeline.loadSeconds()));
-            pipeline.put("catchUpSeconds", round(f.pipeline.catchUpSeconds()));
+            pipeline.put("drainSeconds", round(f.pipeline.drainSeconds()));
             pipeline.put("eventsPerSec", round(f.pipeline.eventsPerSec()));
             pipeline.put("overallEventsPerSec", round(f.pipeline.overallEventsPerSec()));
             pipeline.put("window", f.pipeline.window());
@@ -247,11 +247,12 @@ final class Report {
                     f.kafka.consumerRecordsPerSec(), f.kafka.consumerWithJoinRecordsPerSec()));
         }
         if (f.pipeline != null) {
-            md.append(String.format(Locale.ROOT, "- **Pipeline**: %,d events (sessions and their feedback, agencies spread over every "
-                    + "partition) put on the topics in %.1f s; metrics-service's committed offsets (it commits a batch after "
-                    + "the rollups took it) reached the end after %.1f s. Rate over %s: %,.0f events/s (whole run: %,.0f/s).%n",
-                    f.pipeline.events(), f.pipeline.loadSeconds(), f.pipeline.catchUpSeconds(), f.pipeline.window(),
-                    f.pipeline.eventsPerSec(), f.pipeline.overallEventsPerSec()));
+            md.append(String.format(Locale.ROOT, "- **Pipeline**: %.0f s of sustained load, %,d events (sessions and their feedback, "
+                    + "agencies spread over every partition), the producer keeping metrics-service's lag at about ten seconds of "
+                    + "its rate; applied = its consumer group's committed offsets (it commits a batch after the rollups took it). "
+                    + "Rate over %s: %,.0f events/s (whole run: %,.0f/s). The rest drained in %.0f s%s.%n",
+                    f.pipeline.loadSeconds(), f.pipeline.events(), f.pipeline.window(), f.pipeline.eventsPerSec(),
+                    f.pipeline.overallEventsPerSec(), f.pipeline.drainSeconds(), f.pipeline.caughtUp() ? "" : " (not all: it was still lagging)"));
         }
         if (f.ingest != null && f.bare != null) {
             md.append(String.format(Locale.ROOT, "- **HTTP ingest**: a closed loop of %d clients (java.net.http, HTTP/1.1, keep-alive), "
