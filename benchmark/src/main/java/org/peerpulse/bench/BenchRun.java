@@ -140,7 +140,7 @@ public final class BenchRun {
                         settings.pipelineSeconds(), settings.pipelineEvents(),
                         months.stream().map(SyntheticMonth::agencyId).toList(), Topics.SESSIONS, Topics.FEEDBACK);
                 findings.pipeline = pipeline.run(months, settings.pipelineEvents(), settings.pipelineSeconds(),
-                        settings.quick() ? 10 : 30, progress);
+                        settings.quick() ? 10 : 30, new IndicatorMeters(auth, metrics), progress);
             });
 
             phase("Freshness", () -> {

@@ -41,11 +41,13 @@ final class Pipeline implements AutoCloseable {
      * @param loadSeconds how long the sustained load lasted
      * @param drainSeconds how long the lag left at the end took to reach zero (not part of the rate)
      * @param eventsPerSec applied events ÷ seconds over {@code window}
+     * @param meterEventsPerSec the same window by metrics-service's own meter, null where it is not scraped
      * @param caughtUp whether the lag reached zero afterwards
      * @param samples seconds since the start, events produced, events applied
      */
     record Result(long events, double loadSeconds, double drainSeconds, double eventsPerSec,
-            double overallEventsPerSec, String window, boolean caughtUp, List<double[]> samples) {
+            double overallEventsPerSec, Double meterEventsPerSec, String window, boolean caughtUp,
+            List<double[]> samples) {
     }
 
     int partitions() throws Exception {
@@ -85,8 +87,10 @@ final class Pipeline implements AutoCloseable {
      * not pile up more than it can drain; at most {@code maxEvents}. The rate is taken after {@code warmUp}
      * seconds (the first fill, the JIT) to the end; then the producer stops and the rest drains unmeasured.
      */
-    Result run(List<SyntheticMonth> months, long maxEvents, int seconds, int warmUp, Progress progress) throws Exception {
+    Result run(List<SyntheticMonth> months, long maxEvents, int seconds, int warmUp, IndicatorMeters meters,
+            Progress progress) throws Exception {
         long applied0 = applied();
+        Double meterAtFrom = null;
         AtomicLong produced = new AtomicLong();
         AtomicLong appliedNow = new AtomicLong();
         AtomicLong wantedLag = new AtomicLong(5_000);
@@ -130,6 +134,7 @@ final class Pipeline implements AutoCloseable {
             if (measuredFrom < 0 && t >= warmUp) {
                 measuredFrom = t;
                 appliedAtFrom = applied;
+                meterAtFrom = meters.eventsApplied();
             }
             if (System.nanoTime() - lastSay > TimeUnit.SECONDS.toNanos(5)) {
                 lastSay = System.nanoTime();
@@ -140,9 +145,12 @@ final class Pipeline implements AutoCloseable {
                 break;
             }
         }
+        Double meterAtEnd = meters.eventsApplied();
         double last = samples.get(samples.size() - 1)[0];
         long total = (long) samples.get(samples.size() - 1)[2];
         double rate = measuredFrom >= 0 && last > measuredFrom ? (total - appliedAtFrom) / (last - measuredFrom) : total / last;
+        Double meterRate = meterAtFrom == null || meterAtEnd == null || last <= measuredFrom ? null
+                : (meterAtEnd - meterAtFrom) / (last - measuredFrom);
         stop.set(true);
         producer.join();
         progress.say("  %,d events applied in %.0f s of sustained load: %,.0f events/s from %.0f s on; draining the rest",
@@ -150,7 +158,10 @@ final class Pipeline implements AutoCloseable {
         long drainStart = System.nanoTime();
         boolean drained = awaitNoLag(180);
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        return new Result(produced.get(), last, drainSeconds, rate, total / last,
+        if (meterRate != null) {
+            progress.say("  cross-check: metrics-service's own peerpulse_indicators_batch_events says %,.0f events/s", meterRate);
+        }
+        return new Result(produced.get(), last, drainSeconds, rate, total / last, meterRate,
                 String.format(java.util.Locale.ROOT, "%.0f s to %.0f s of sustained load", Math.max(0, measuredFrom), last),
                 drained, samples);
     }

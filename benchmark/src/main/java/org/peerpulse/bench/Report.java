@@ -65,6 +65,7 @@ final class Report {
             pipeline.put("drainSeconds", round(f.pipeline.drainSeconds()));
             pipeline.put("eventsPerSec", round(f.pipeline.eventsPerSec()));
             pipeline.put("overallEventsPerSec", round(f.pipeline.overallEventsPerSec()));
+            pipeline.put("meterEventsPerSec", f.pipeline.meterEventsPerSec() == null ? null : round(f.pipeline.meterEventsPerSec()));
             pipeline.put("window", f.pipeline.window());
             pipeline.put("caughtUp", f.pipeline.caughtUp());
             details.put("pipeline", pipeline);
@@ -107,7 +108,7 @@ final class Report {
     private static Map<String, Object> target(String target, Double value, Boolean met) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("target", target);
-        entry.put("value", value == null ? null : ratio(value));
+        entry.put("value", value == null ? null : Math.abs(value) < 10 ? ratio(value) : round(value));
         entry.put("met", met);
         return entry;
     }
@@ -250,9 +251,11 @@ final class Report {
             md.append(String.format(Locale.ROOT, "- **Pipeline**: %.0f s of sustained load, %,d events (sessions and their feedback, "
                     + "agencies spread over every partition), the producer keeping metrics-service's lag at about ten seconds of "
                     + "its rate; applied = its consumer group's committed offsets (it commits a batch after the rollups took it). "
-                    + "Rate over %s: %,.0f events/s (whole run: %,.0f/s). The rest drained in %.0f s%s.%n",
+                    + "Rate over %s: %,.0f events/s (whole run: %,.0f/s; by metrics-service's own "
+                    + "peerpulse_indicators_batch_events over the same window: %s). The rest drained in %.0f s%s.%n",
                     f.pipeline.loadSeconds(), f.pipeline.events(), f.pipeline.window(), f.pipeline.eventsPerSec(),
-                    f.pipeline.overallEventsPerSec(), f.pipeline.drainSeconds(), f.pipeline.caughtUp() ? "" : " (not all: it was still lagging)"));
+                    f.pipeline.overallEventsPerSec(), f.pipeline.meterEventsPerSec() == null ? "not scraped"
+                            : String.format(Locale.ROOT, "%,.0f/s", f.pipeline.meterEventsPerSec()), f.pipeline.drainSeconds(), f.pipeline.caughtUp() ? "" : " (not all: it was still lagging)"));
         }
         if (f.ingest != null && f.bare != null) {
             md.append(String.format(Locale.ROOT, "- **HTTP ingest**: a closed loop of %d clients (java.net.http, HTTP/1.1, keep-alive), "
