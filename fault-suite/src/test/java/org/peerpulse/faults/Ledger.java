@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.peerpulse.contracts.Topics;
-import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -194,7 +193,7 @@ final class Ledger {
                 .isEqualTo(sessions());
         await("dashboards of " + agency + " to count the ledger").atMost(WAIT).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertDashboards(api));
-        TopicProbe.awaitCaughtUp(TestBackends.kafkaBootstrapServers(), api.metrics().group(), WAIT, Topics.SESSIONS,
+        TopicProbe.awaitCaughtUp(api.metrics().bootstrapServers(), api.metrics().group(), WAIT, Topics.SESSIONS,
                 Topics.FEEDBACK);
         assertDashboards(api);
     }

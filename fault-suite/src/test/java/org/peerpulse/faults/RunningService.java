@@ -26,17 +26,21 @@ final class RunningService implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final String database;
     private final String group;
+    private final String bootstrapServers;
 
-    private RunningService(Service service, ConfigurableApplicationContext context, String database, String group) {
+    private RunningService(Service service, ConfigurableApplicationContext context, String database, String group,
+            String bootstrapServers) {
         this.service = service;
         this.context = context;
         this.database = database;
         this.group = group;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /**
      * Starts {@code service} on database {@code database} of the shared store and, for a consumer, consumer group
-     * {@code group} ({@code null} for session-service), with {@code properties} over the service's own.
+     * {@code group} ({@code null} for session-service), with {@code properties} over the service's own (a
+     * scenario may point {@code spring.kafka.bootstrap-servers} at a cluster of its own).
      */
     static RunningService start(Service service, String database, String group, Map<String, String> properties,
             Class<?>... extraConfiguration) {
@@ -76,7 +80,8 @@ final class RunningService implements AutoCloseable {
                     .main(main)
                     .resourceLoader(new DefaultResourceLoader(loader))
                     .run(args.toArray(String[]::new));
-            return new RunningService(service, context, database, group);
+            return new RunningService(service, context, database, group,
+                    settings.get("spring.kafka.bootstrap-servers"));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(service.artifact() + " has no " + service.mainClass(), e);
         } finally {
@@ -98,6 +103,11 @@ final class RunningService implements AutoCloseable {
 
     String database() {
         return database;
+    }
+
+    /** The Kafka it talks to: the shared broker unless the scenario pointed it elsewhere. */
+    String bootstrapServers() {
+        return bootstrapServers;
     }
 
     /** The consumer group, or {@code null} for a service that consumes nothing. */
