@@ -77,8 +77,13 @@ public class IngestBatch {
     private void openHarmAlerts(EventBatch batch, Map<AlertKind, Integer> opened) {
         for (ConsumedEvent consumed : batch.events()) {
             if (consumed.event() instanceof ReceivedFeedback feedback && feedback.harmReported()) {
+                // The alert counts from when the participant reported harm (not from when it was read here), so
+                // its age and the time to acknowledge it include any delay on the way; never later than now.
+                Instant now = now();
+                Instant submitted = feedback.submittedAt().truncatedTo(ChronoUnit.MILLIS);
+                Instant reported = submitted.isBefore(now) ? submitted : now;
                 Alert alert = Alert.harmReport(feedback,
-                        calendar.dayOf(feedback.cell().agencyId(), feedback.sessionAt()), now());
+                        calendar.dayOf(feedback.cell().agencyId(), feedback.sessionAt()), reported);
                 if (alerts.open(alert)) {
                     opened.merge(AlertKind.HARM_REPORT, 1, Integer::sum);
                 }

@@ -48,7 +48,7 @@ public final class AlertMeters implements SmartLifecycle {
                 .description("Harm reports received (a redelivered report opens no second alert and is not counted)")
                 .register(registry);
         acknowledgement = Timer.builder("peerpulse.harm.acknowledgement")
-                .description("From a harm alert being opened (the report read) to a quality lead acknowledging it")
+                .description("From a participant reporting harm (the alert's opening) to a quality lead acknowledging it")
                 .serviceLevelObjectives(ACKNOWLEDGEMENT_BUCKETS)
                 .register(registry);
         Gauge.builder("peerpulse.harm.unacknowledged", this, meters -> meters.waiting.count())

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  *
  * @param ratings rated item code to 1–5; codes are upper-case words, so they are safe as field names
  * @param hope 1–5, or {@code null} when not answered
+ * @param submittedAt when the participant sent it (a harm report's alert counts from then)
  */
 public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instant sessionAt,
-        Map<String, Integer> ratings, Integer hope, boolean harmReported) implements IndicatorEvent {
+        Map<String, Integer> ratings, Integer hope, boolean harmReported, Instant submittedAt)
+        implements IndicatorEvent {
 
     private static final Pattern ITEM_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,47}");
 
@@ -23,6 +25,7 @@ public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instan
         Cell.requireId(sessionId, "sessionId");
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(sessionAt, "sessionAt");
+        Objects.requireNonNull(submittedAt, "submittedAt");
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
         ratings.forEach((code, rating) -> {
             if (!ITEM_CODE.matcher(code).matches()) {

@@ -39,7 +39,8 @@ final class IndicatorFacts {
                         feedback.sessionAt(),
                         feedback.ratings(),
                         feedback.hope(),
-                        feedback.harmReported()));
+                        feedback.harmReported(),
+                        feedback.occurredAt()));
             }
             if (event instanceof SessionVoided voided) {
                 return Optional.of(new VoidedSession(voided.eventId(), voided.sessionId(),

@@ -81,7 +81,8 @@ class ApplyEventsTest {
     void sessionsAndFeedbackKeepTheirOwnWatermarks() {
         applyEvents.apply(batch);
         ConsumedEvent feedback = new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, 0),
-                new ReceivedFeedback(UUID.randomUUID(), "s-9", RIVERA, Instant.parse("2026-11-20T09:00:00Z"), Map.of("KINDNESS", 5), 4, false));
+                new ReceivedFeedback(UUID.randomUUID(), "s-9", RIVERA, Instant.parse("2026-11-20T09:00:00Z"), Map.of("KINDNESS", 5), 4, false,
+                        Instant.parse("2026-11-20T10:00:00Z")));
 
         assertThat(applyEvents.apply(new EventBatch(List.of(feedback))).eventsCounted()).isEqualTo(1);
 

@@ -68,7 +68,8 @@ class IngestBatchTest {
         assertThat(alerts.all()).singleElement().satisfies(alert -> {
             assertThat(alert.id()).isEqualTo(Alert.harmReportId(harm.eventId()));
             assertThat(alert.sessionDate()).isEqualTo(LocalDate.parse("2026-11-20"));
-            assertThat(alert.openedAt()).isEqualTo(NOW);
+            // From the participant's report, not from when it was read: its age includes any delay on the way.
+            assertThat(alert.openedAt()).isEqualTo(harm.submittedAt());
         });
 
         // The session is voided: the report no longer counts, a harm report read after the void still alerts.
@@ -76,6 +77,16 @@ class IngestBatchTest {
         IngestedBatch afterVoid = ingest.ingest(batch(at(FEEDBACK, late)));
         assertThat(afterVoid.applied().eventsCounted()).isZero();
         assertThat(afterVoid.alertsOpened()).isEqualTo(Map.of(AlertKind.HARM_REPORT, 1));
+    }
+
+    @Test
+    void aHarmReportStampedAfterNowByAnotherServicesClockOpensNow() {
+        ReceivedFeedback ahead = new ReceivedFeedback(UUID.randomUUID(), "s-2", RIVERA, SESSION_AT, Map.of(), null,
+                true, NOW.plusSeconds(90));
+
+        ingest.ingest(batch(at(FEEDBACK, ahead)));
+
+        assertThat(alerts.all()).singleElement().satisfies(alert -> assertThat(alert.openedAt()).isEqualTo(NOW));
     }
 
     /** floored: TRUST floor 70; five answers SAFE_ATMOSPHERE 2 give TRUST (2 - 1) / 4 * 100 = 25. */
@@ -147,7 +158,7 @@ class IngestBatchTest {
     }
 
     private static ReceivedFeedback feedback(Cell cell, String session, Map<String, Integer> ratings, boolean harm) {
-        return new ReceivedFeedback(UUID.randomUUID(), session, cell, SESSION_AT, ratings, 3, harm);
+        return new ReceivedFeedback(UUID.randomUUID(), session, cell, SESSION_AT, ratings, 3, harm, SESSION_AT.plusSeconds(3600));
     }
 
     private ConsumedEvent at(String topic, IndicatorEvent event) {

@@ -125,7 +125,7 @@ class AlertRulesTest {
 
     private static ReceivedFeedback feedback(UUID eventId, boolean harm) {
         return new ReceivedFeedback(eventId, "s-1", RIVERA, Instant.parse("2026-11-19T15:00:00Z"),
-                Map.of("KINDNESS", 2), 1, harm);
+                Map.of("KINDNESS", 2), 1, harm, Instant.parse("2026-11-19T16:00:00Z"));
     }
 
     private static AgencySettings settings(Double valuesFloor, Double trustFloor) {

@@ -30,7 +30,7 @@ class RollupChangeTest {
     @Test
     void feedbackAddsOneResponseAndItsRatings() {
         ReceivedFeedback feedback = new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 5, "NO_STIGMA", 3), 4,
-                true);
+                true, SESSION_AT);
 
         assertThat(feedback.counts()).isEqualTo(new DayCounts(0, 0, 0, 0, 0, 0, 1,
                 Map.of("KINDNESS", RatingTally.of(5), "NO_STIGMA", RatingTally.of(3)), RatingTally.of(4), 1));
@@ -38,11 +38,11 @@ class RollupChangeTest {
 
     @Test
     void feedbackOutsideTheScaleOrWithUnsafeCodesIsRefused() {
-        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 6), null, false))
+        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 6), null, false, SESSION_AT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 3), 0, false))
+        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 3), 0, false, SESSION_AT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("$where.x", 3), null, false))
+        assertThatThrownBy(() -> new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("$where.x", 3), null, false, SESSION_AT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

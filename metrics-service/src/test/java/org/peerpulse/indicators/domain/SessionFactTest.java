@@ -31,7 +31,7 @@ class SessionFactTest {
     private static final ConsumedEvent VOIDED = new ConsumedEvent(SourcePosition.of("sessions", 0, 12),
             new VoidedSession(VOID_ID, "s-1", CELL, AT));
     private static final ConsumedEvent FEEDBACK = new ConsumedEvent(SourcePosition.of("feedback", 0, 7),
-            new ReceivedFeedback(FEEDBACK_ID, "s-1", CELL, AT, Map.of("KINDNESS", 5, "EMPATHY", 2), 4, true));
+            new ReceivedFeedback(FEEDBACK_ID, "s-1", CELL, AT, Map.of("KINDNESS", 5, "EMPATHY", 2), 4, true, AT));
     private static final Map<UUID, FeedbackFact> FEEDBACK_FACTS = Map.of(FEEDBACK_ID, FeedbackFact.of(FEEDBACK, DAY));
 
     private static final DayCounts SESSION_COUNTS = new DayCounts(1, 1, 40, 40, 1, 0, 0, Map.of(), null, 0);

@@ -94,7 +94,7 @@ class AccessMatrixTest {
     private UUID openHarmAlert() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Alert alert = Alert.harmReport(new ReceivedFeedback(EventIds.newId(), UUID.randomUUID().toString(),
-                new Cell(AccessMatrix.HOME, PROGRAM, AccessMatrix.PEER), now, Map.of(), 3, true), SESSION_DAY, now);
+                new Cell(AccessMatrix.HOME, PROGRAM, AccessMatrix.PEER), now, Map.of(), 3, true, now), SESSION_DAY, now);
         alerts.open(alert);
         return alert.id();
     }

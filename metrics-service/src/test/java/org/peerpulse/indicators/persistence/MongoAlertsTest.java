@@ -201,7 +201,7 @@ class MongoAlertsTest {
 
     private static Alert harm(UUID feedbackId, String agency, Instant at) {
         return Alert.harmReport(new ReceivedFeedback(feedbackId, "s-1", new Cell(agency, "warmline", "sp-rivera"),
-                Instant.parse("2026-11-19T15:00:00Z"), Map.of(), null, true), LocalDate.parse("2026-11-19"), at);
+                Instant.parse("2026-11-19T15:00:00Z"), Map.of(), null, true, at), LocalDate.parse("2026-11-19"), at);
     }
 
     private static Alert index(String agency, String program, Instant at) {

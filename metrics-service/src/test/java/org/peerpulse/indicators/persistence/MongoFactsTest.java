@@ -258,7 +258,8 @@ class MongoFactsTest {
     private static ConsumedEvent feedback(long offset, String name, String sessionId, int kindness, int hope,
             boolean harm) {
         return new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, offset), new ReceivedFeedback(id(name), sessionId,
-                RIVERA, Instant.parse("2026-11-20T09:00:00Z"), Map.of("KINDNESS", kindness), hope, harm));
+                RIVERA, Instant.parse("2026-11-20T09:00:00Z"), Map.of("KINDNESS", kindness), hope, harm,
+                Instant.parse("2026-11-20T10:00:00Z")));
     }
 
     private static UUID id(String name) {

@@ -199,7 +199,7 @@ class MongoRollupsTest {
     private static ConsumedEvent feedback(long offset, Map<String, Integer> ratings, Integer hope, boolean harm) {
         return new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, offset),
                 new ReceivedFeedback(id("f" + offset), "s" + offset, RIVERA, Instant.parse("2026-11-20T09:00:00Z"),
-                        ratings, hope, harm));
+                        ratings, hope, harm, Instant.parse("2026-11-20T10:00:00Z")));
     }
 
     private static Contribution contribution(ConsumedEvent session) {
