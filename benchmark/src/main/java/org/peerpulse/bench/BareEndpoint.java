@@ -52,6 +52,7 @@ final class BareEndpoint implements AutoCloseable {
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
         progress.say("Starting the bare endpoint on 127.0.0.1:%d (log %s)", port, workDir.resolve("bare-endpoint.log"));
         Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-bare-endpoint"));
         BareEndpoint bare = new BareEndpoint(process, port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness");

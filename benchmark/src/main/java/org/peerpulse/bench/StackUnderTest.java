@@ -71,6 +71,12 @@ final class StackUnderTest implements AutoCloseable {
         builder.environment().putIfAbsent("PEERPULSE_CHILD_JVM_OPTS", "-XX:TieredStopAtLevel=4");
         out.println("Starting the local stack: ./peerpulse up --fresh --data-dir " + dataDir + " (log " + log + ")");
         Process launcher = builder.start();
+        // Killed with SIGTERM instead of Ctrl-C (which reaches the launcher too), the benchmark still stops what it started.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (launcher.isAlive()) {
+                launcher.destroy();
+            }
+        }, "stop-stack"));
         StackUnderTest stack = new StackUnderTest(ports, launcher, out);
         long started = System.nanoTime();
         int shown = 0;
