@@ -275,7 +275,7 @@ final class Report {
         }
         for (DashboardLatency.Result tier : new DashboardLatency.Result[] { f.dashboardSmall, f.dashboardPipeline, f.dashboardLarge }) {
             if (tier != null) {
-                md.append(String.format(Locale.ROOT, "- **Dashboards with %s stored events** (%s): %,d requests (agency by week, "
+                md.append(String.format(Locale.ROOT, "- **Dashboards with %s events** (%s): %,d requests (agency by week, "
                         + "a program by day, a specialist by week, 28 days), p50 %.2f ms, p99 %.2f ms.%n",
                         count(tier.storedEvents()), tier.howStored(), tier.queries(), tier.p50Ms(), tier.p99Ms()));
             }
