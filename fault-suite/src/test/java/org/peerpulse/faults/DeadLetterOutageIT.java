@@ -28,13 +28,14 @@ import org.peerpulse.platform.messaging.CloudEvents;
  * Scenario 9: a poison record arrives while its dead-letter topic refuses every write (its
  * {@code max.message.bytes} is set below any record's size, so the broker answers RecordTooLarge). The dead
  * letter cannot be published, so the record is not skipped: the batch is retried, the group commits nothing past
- * it and the dead-letter topic stays empty. Once the topic takes writes again the record lands there exactly once
- * and the partition moves on; every acknowledged write is counted once.
+ * it and the dead-letter topic stays empty. Once the topic takes writes again the record lands there and the
+ * partition moves on; every acknowledged write is counted once.
  */
 class DeadLetterOutageIT {
 
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.FEEDBACK);
     private static final int SESSIONS_EACH_SIDE = 3;
+    private static final String POISON = "not json " + "x".repeat(200);
 
     @Test
     void aRecordWhoseDeadLetterCannotBePublishedIsRetriedNotSkipped() throws Exception {
@@ -52,7 +53,7 @@ class DeadLetterOutageIT {
         try (Admin admin = Kafka.admin(); LogCapture logs = LogCapture.start()) {
             refuseWrites(admin, true);
             try {
-                poison = Kafka.send(Topics.FEEDBACK, ledger.agency(), "not json " + "x".repeat(200), Map.of(
+                poison = Kafka.send(Topics.FEEDBACK, ledger.agency(), POISON, Map.of(
                         CloudEvents.ID, UUID.randomUUID().toString(), CloudEvents.TYPE, EventTypes.FEEDBACK_SUBMITTED,
                         CloudEvents.SOURCE, "/fault-suite", CloudEvents.TIME, Instant.now().toString()));
                 for (int i = 0; i < SESSIONS_EACH_SIDE; i++) {
@@ -77,8 +78,14 @@ class DeadLetterOutageIT {
         ledger.assertCountedExactlyOnce(api);
         List<ConsumerRecord<String, String>> deadLetters = Kafka.recordsOf(DEAD_LETTERS, ledger.agency(),
                 Duration.ofMillis(500));
-        assertThat(deadLetters).as("the poison record, dead-lettered once it could be").singleElement()
-                .satisfies(r -> assertThat(Kafka.longHeader(r, Kafka.DLT_ORIGINAL_OFFSET)).isEqualTo(poison.offset()));
+        // At least once, not exactly once: publishing a dead letter and committing past its record are two steps,
+        // so a rebalance in between (seen once, while the previous scenario's second instance was still leaving)
+        // has the next owner of the partition publish it again. Every copy is the poison record, nothing else.
+        assertThat(deadLetters).as("the poison record, dead-lettered once it could be").isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(Kafka.longHeader(r, Kafka.DLT_ORIGINAL_OFFSET)).isEqualTo(poison.offset());
+                    assertThat(r.value()).isEqualTo(POISON);
+                });
     }
 
     /** The dead-letter topic refuses every record (a tiny {@code max.message.bytes}), or takes them again. */

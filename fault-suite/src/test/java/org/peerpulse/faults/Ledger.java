@@ -45,12 +45,11 @@ final class Ledger {
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger written = new AtomicInteger();
 
-    /** Every ledger of this JVM, for the replay scenario, which checks all of them again. */
+    /** Every ledger of this JVM on the shared broker, for the replay scenario, which checks all of them again. */
     private static final List<Ledger> ALL = Collections.synchronizedList(new ArrayList<>());
 
     private Ledger(String agency) {
         this.agency = agency;
-        ALL.add(this);
     }
 
     static List<Ledger> all() {
@@ -61,6 +60,13 @@ final class Ledger {
 
     /** A ledger on an agency of the scenario's own ({@code fault-<scenario>-<random>}). */
     static Ledger forScenario(String scenario) {
+        Ledger ledger = onItsOwnCluster(scenario);
+        ALL.add(ledger);
+        return ledger;
+    }
+
+    /** A ledger whose traffic goes to a Kafka cluster of the scenario's own, so the replay scenario leaves it out. */
+    static Ledger onItsOwnCluster(String scenario) {
         return new Ledger("fault-" + scenario + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.infra.kafka.KafkaCluster;
@@ -45,15 +46,17 @@ class PartitionLeaderLossIT {
                     RunningService metrics = RunningService.start(Service.METRICS, "cluster-metrics",
                             "cluster-metrics-service", onCluster)) {
                 Api api = new Api(sessions, feedback, metrics);
-                Ledger ledger = Ledger.forScenario("leader-loss");
+                Ledger ledger = Ledger.onItsOwnCluster("leader-loss");
                 String first = ledger.logSession(api).orElseThrow();
                 ledger.submitFeedback(api, first);
 
                 ConsumerRecord<String, String> record = TopicProbe.awaitRecords(cluster.bootstrapServers(),
                         Topics.SESSIONS, r -> ledger.agency().equals(r.key()), 1, Ledger.WAIT).get(0);
-                TopicPartitionInfo before = partition(cluster, record.partition());
+                TopicPartitionInfo before = await().atMost(Ledger.WAIT).ignoreExceptions()
+                        .until(() -> partition(cluster, record.partition()), p -> p.isr().size() == 3);
                 assertThat(before.replicas()).as("replication 3").hasSize(3);
                 assertThat(before.isr()).as("all in sync before").hasSize(3);
+                assertThat(minInSyncReplicas(cluster)).isEqualTo("2");
                 int leader = before.leader().id();
 
                 AtomicInteger written = new AtomicInteger(1);
@@ -89,6 +92,14 @@ class PartitionLeaderLossIT {
             TopicDescription topic = admin.describeTopics(List.of(Topics.SESSIONS)).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get(Topics.SESSIONS);
             return topic.partitions().get(partition);
+        }
+    }
+
+    private static String minInSyncReplicas(KafkaCluster cluster) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SESSIONS);
+            return admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic)
+                    .get("min.insync.replicas").value();
         }
     }
 

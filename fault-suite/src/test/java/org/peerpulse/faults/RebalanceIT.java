@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.Topics;
 
 /**
  * Scenario 6: while sessions and feedback flow, a second metrics-service instance joins the shared instance's
@@ -48,12 +49,24 @@ class RebalanceIT {
             await("events to flow while both instances share the partitions").atMost(Ledger.WAIT)
                     .until(() -> written.get() >= before + 2 || traffic.isDone());
         }
-        await("the group back to one instance").atMost(Ledger.WAIT)
-                .until(() -> members(metrics.group()).size() == membersAlone);
+        // Back to one instance, and settled: its consumers hold every partition again, so no rebalance of this
+        // scenario's is still under way when the next one starts.
+        await("the group back to one instance holding every partition").atMost(Ledger.WAIT).until(() -> {
+            Collection<MemberDescription> members = members(metrics.group());
+            return members.size() == membersAlone && members.stream()
+                    .mapToInt(m -> m.assignment().topicPartitions().size()).sum() == partitionsOfBothTopics();
+        });
         traffic.get(Ledger.WAIT.toSeconds() * 2, TimeUnit.SECONDS);
         assertThat(written.get()).isEqualTo(SESSIONS);
 
         ledger.assertCountedExactlyOnce(api);
+    }
+
+    private static int partitionsOfBothTopics() throws Exception {
+        try (Admin admin = Kafka.admin()) {
+            return admin.describeTopics(java.util.List.of(Topics.SESSIONS, Topics.FEEDBACK)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).values().stream().mapToInt(t -> t.partitions().size()).sum();
+        }
     }
 
     private static Collection<MemberDescription> members(String group) throws Exception {

@@ -74,9 +74,20 @@ public final class KafkaCluster implements AutoCloseable {
         String voters = CONTROLLER_ID + "@" + HOST + ":" + controllerPort;
         String clusterId = Uuid.randomUuid().toString();
 
+        // The controller applies the replication defaults to topics created without a replication factor, the
+        // brokers to their internal topics and logs: both need them.
+        Map<String, String> replication = new LinkedHashMap<>();
+        replication.put("default.replication.factor", Integer.toString(brokers));
+        replication.put("min.insync.replicas", Integer.toString(brokers - 1));
+        replication.put("offsets.topic.replication.factor", Integer.toString(brokers));
+        replication.put("transaction.state.log.replication.factor", Integer.toString(brokers));
+        replication.put("transaction.state.log.min.isr", Integer.toString(brokers - 1));
+        replication.put("share.coordinator.state.topic.replication.factor", Integer.toString(brokers));
+        replication.put("share.coordinator.state.topic.min.isr", Integer.toString(brokers - 1));
+
         Path controllerDir = baseDir.resolve("controller").toAbsolutePath();
         Properties controllerProperties = KafkaBroker.properties(new KafkaBroker.Settings(controllerDir, controllerPort,
-                controllerPort, 3, Map.of()), controllerDir, controllerPort, controllerPort);
+                controllerPort, 3, replication), controllerDir, controllerPort, controllerPort);
         controllerProperties.put("process.roles", "controller");
         controllerProperties.put("node.id", Integer.toString(CONTROLLER_ID));
         controllerProperties.put("controller.quorum.voters", voters);
@@ -95,13 +106,7 @@ public final class KafkaCluster implements AutoCloseable {
             settings.put("node.id", Integer.toString(id));
             settings.put("controller.quorum.voters", voters);
             settings.put("listeners", "PLAINTEXT://" + HOST + ":" + port);
-            settings.put("default.replication.factor", Integer.toString(brokers));
-            settings.put("min.insync.replicas", Integer.toString(brokers - 1));
-            settings.put("offsets.topic.replication.factor", Integer.toString(brokers));
-            settings.put("transaction.state.log.replication.factor", Integer.toString(brokers));
-            settings.put("transaction.state.log.min.isr", Integer.toString(brokers - 1));
-            settings.put("share.coordinator.state.topic.replication.factor", Integer.toString(brokers));
-            settings.put("share.coordinator.state.topic.min.isr", Integer.toString(brokers - 1));
+            settings.putAll(replication);
             // A stopped broker's replicas leave the ISR within seconds, not the default 30.
             settings.put("replica.lag.time.max.ms", "5000");
             settings.putAll(overrides);
