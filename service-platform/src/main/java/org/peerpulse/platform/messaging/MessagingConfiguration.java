@@ -16,6 +16,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -28,6 +30,18 @@ public class MessagingConfiguration {
     @Bean
     RecordLogging metadataOnlyRecordLogging() {
         return RecordLogging.metadataOnly();
+    }
+
+    /**
+     * Replaces Boot's {@code kafkaProducerListener}: Spring Kafka's default logs a failed send with its key and the
+     * first 100 characters of its payload (an event: agency and program ids, ratings), for example a dead letter
+     * the broker refused. This one logs the failure and the topic only.
+     */
+    @Bean
+    ProducerListener<Object, Object> kafkaProducerListener() {
+        LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        return listener;
     }
 
     @Bean

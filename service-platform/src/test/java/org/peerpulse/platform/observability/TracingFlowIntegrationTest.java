@@ -1,6 +1,7 @@
 package org.peerpulse.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peerpulse.contracts.EventIds;
@@ -49,6 +51,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -203,6 +206,20 @@ class TracingFlowIntegrationTest {
         return Stream.iterate(Optional.of(span), Optional::isPresent, current -> all.stream()
                         .filter(candidate -> candidate.getSpanId().equals(current.get().getParentSpanId())).findFirst())
                 .map(Optional::get).map(SpanData::getParentSpanId).toList();
+    }
+
+    /** Kept here because this context has the platform's own KafkaTemplate: Spring Kafka's default quotes both. */
+    @Test
+    void aSendTheProducerRefusesIsLoggedWithoutItsKeyOrPayload(CapturedOutput output) {
+        String key = "agency-" + UUID.randomUUID();
+        String payload = "{\"comment\":\"private words " + UUID.randomUUID() + "\"," + "x".repeat(1_100_000);
+
+        // Larger than the producer's max.request.size: refused before it leaves the process.
+        assertThatThrownBy(() -> kafka.send(new ProducerRecord<>(TOPIC, key, payload)))
+                .isInstanceOf(KafkaException.class);
+
+        await().atMost(ASYNC).until(() -> output.getOut().contains("Exception thrown when sending a message"));
+        assertThat(output.getAll()).doesNotContain(key).doesNotContain("private words");
     }
 
     private static JsonNode logLine(CapturedOutput output, String message) {
