@@ -1,6 +1,8 @@
 package org.peerpulse.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -309,7 +311,9 @@ final class Report {
         return Double.isNaN(value) ? null : Math.round(value * 10) / 10.0;
     }
 
+    /** Three significant digits, so a ratio far below its target (0.000459) does not print as 0.0. */
     private static Double ratio(Double value) {
-        return value == null || value.isNaN() ? null : Math.round(value * 1000) / 1000.0;
+        return value == null || value.isNaN() || value.isInfinite() ? null
+                : new BigDecimal(value).round(new MathContext(3)).doubleValue();
     }
 }

@@ -30,6 +30,18 @@ class ReportTest {
     Path dir;
 
     @Test
+    void aRatioFarBelowItsTargetKeepsThreeSignificantDigits() throws Exception {
+        Findings findings = measured();
+        findings.kafka = new KafkaPerf.Result(200_000, 578, "acks=all", 338_810.8, 1_070_091.0, 1_000_000, "", "");
+        findings.pipeline = new Pipeline.Result(100_000, 150, 5, 491.2, 480, 490.0, "10 s to 40 s", true, List.of());
+        new Report(findings).write(dir);
+
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json")));
+        assertThat(json.path("pipelineToKafkaRatio").asDouble()).isEqualTo(0.000459);
+        assertThat(json.path("targets").path("pipelineToKafkaRatio").path("value").asDouble()).isEqualTo(0.000459);
+    }
+
+    @Test
     void reportJsonHoldsEveryFigureAndJudgesEachTarget() throws Exception {
         Findings findings = measured();
         new Report(findings).write(dir);
