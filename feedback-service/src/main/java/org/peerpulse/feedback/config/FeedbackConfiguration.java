@@ -2,7 +2,6 @@ package org.peerpulse.feedback.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.peerpulse.feedback.application.LearnInvitation;
 import org.peerpulse.feedback.application.ReadComments;
 import org.peerpulse.feedback.application.ShowForm;
@@ -15,13 +14,14 @@ import org.peerpulse.feedback.persistence.InvitationExpiries;
 import org.peerpulse.feedback.persistence.MongoInvitations;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.tenancy.TenantCollections;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The ports and use cases of feedback-service; the clock is the platform's unless a test brings one. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @EnableConfigurationProperties(FeedbackProperties.class)
 class FeedbackConfiguration {
 
@@ -39,9 +39,10 @@ class FeedbackConfiguration {
     }
 
     @Bean
-    InvitationExpirySweep invitationExpirySweep(TenantCollections tenants, FeedbackMeters meters, Clock clock,
-            @Value("${peerpulse.meters.invitation-expiry-sweep:1m}") Duration interval) {
-        return new InvitationExpirySweep(new InvitationExpiries(tenants), meters, clock, interval);
+    InvitationExpirySweep invitationExpirySweep(TenantCollections tenants, FeedbackMeters meters, Clock clock) {
+        InvitationExpiries expiries = new InvitationExpiries(tenants);
+        expiries.createIndex();
+        return new InvitationExpirySweep(expiries, meters, clock);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package org.peerpulse.indicators.config;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -17,9 +16,9 @@ import org.peerpulse.indicators.domain.Alerts;
 import org.peerpulse.indicators.persistence.HarmAlertBacklog;
 import org.peerpulse.indicators.persistence.MongoAlerts;
 import org.peerpulse.platform.tenancy.TenantCollections;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The alert use cases on the MongoDB alerts, and the batch use case the listener calls (counting plus
@@ -27,12 +26,14 @@ import org.springframework.context.annotation.Configuration;
  * without touching the indicators' wiring.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class AlertConfiguration {
 
     @Bean
-    AlertMeters alertMeters(MeterRegistry registry, TenantCollections tenants, Clock clock,
-            @Value("${peerpulse.meters.harm-alert-refresh:15s}") Duration refresh) {
-        return new AlertMeters(registry, new HarmAlertBacklog(tenants), clock, refresh);
+    AlertMeters alertMeters(MeterRegistry registry, TenantCollections tenants, Clock clock) {
+        HarmAlertBacklog backlog = new HarmAlertBacklog(tenants);
+        backlog.createIndex();
+        return new AlertMeters(registry, backlog, clock);
     }
 
     @Bean

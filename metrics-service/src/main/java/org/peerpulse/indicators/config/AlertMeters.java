@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,7 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import org.peerpulse.indicators.persistence.HarmAlertBacklog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The harm meters: reports received, how long until a quality lead acknowledged one, and how many wait
@@ -24,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
  * is worked out at scrape time from the cached time it was opened, so it keeps growing between reads.
  * No tags: an agency, program or session would name who was harmed where.
  */
-public final class AlertMeters implements SmartLifecycle {
+public final class AlertMeters {
 
     private static final Logger log = LoggerFactory.getLogger(AlertMeters.class);
     private static final Duration[] ACKNOWLEDGEMENT_BUCKETS = {Duration.ofMinutes(15), Duration.ofHours(1),
@@ -32,18 +29,14 @@ public final class AlertMeters implements SmartLifecycle {
 
     private final HarmAlertBacklog backlog;
     private final Clock clock;
-    private final Duration refresh;
     private final Counter harmReports;
     private final Timer acknowledgement;
     private volatile HarmAlertBacklog.Unacknowledged waiting = new HarmAlertBacklog.Unacknowledged(0,
             Optional.empty());
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
-    AlertMeters(MeterRegistry registry, HarmAlertBacklog backlog, Clock clock, Duration refresh) {
+    AlertMeters(MeterRegistry registry, HarmAlertBacklog backlog, Clock clock) {
         this.backlog = backlog;
         this.clock = clock;
-        this.refresh = refresh;
         harmReports = Counter.builder("peerpulse.harm.reports")
                 .description("Harm reports received (a redelivered report opens no second alert and is not counted)")
                 .register(registry);
@@ -79,38 +72,15 @@ public final class AlertMeters implements SmartLifecycle {
                 .orElse(0.0);
     }
 
-    @Override
-    public void start() {
-        backlog.createIndex();
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "harm-alert-meters");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::refreshQuietly, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    private void refreshQuietly() {
+    /** On Spring's task scheduler; the first read at start, so the gauges are right from the first scrape. */
+    @Scheduled(fixedDelayString = "${peerpulse.meters.harm-alert-refresh:15s}")
+    void refreshQuietly() {
         try {
             refresh();
         } catch (RuntimeException e) {
             // The gauges keep the last values read; the next refresh tries again.
-            log.warn("Could not read the unacknowledged harm alerts ({}); retrying in {}",
-                    e.getClass().getSimpleName(), refresh);
+            log.warn("Could not read the unacknowledged harm alerts ({}); retrying at the next refresh",
+                    e.getClass().getSimpleName());
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
