@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1, in memory or backed by an H2
- * MVStore file.
+ * MVStore file, whose unique indexes also serve filters that name more fields than the index
+ * ({@link IndexedLookups}).
  *
  * <p>{@link #stop()} and {@link #restart()} take the server off its port and put it back on the
  * same port with the same backend, dropping client connections in between, so that tests can watch
@@ -50,7 +50,7 @@ public final class DocumentStore implements AutoCloseable {
 
     /** An empty store kept in memory; port 0 picks a free port (kept across {@link #restart()}). */
     public static DocumentStore inMemory(int port) {
-        return new DocumentStore(new MemoryBackend(), "memory", port);
+        return new DocumentStore(IndexedLookups.memoryBackend(), "memory", port);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class DocumentStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create directory for " + file, e);
         }
-        return new DocumentStore(new H2Backend(file.toString()), "h2 " + file, port);
+        return new DocumentStore(IndexedLookups.h2Backend(file.toString()), "h2 " + file, port);
     }
 
     /** {@code mongodb://127.0.0.1:<port>}; append {@code /<database>} for Spring's URI property. */
