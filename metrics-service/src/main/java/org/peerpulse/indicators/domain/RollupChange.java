@@ -9,11 +9,8 @@ import java.util.Set;
 
 /**
  * The one write a batch makes to one rollup: add {@code increment} and move the watermarks to
- * {@code next}, but only if no other write from the same topic reached the rollup since {@code expected}
- * was read (its write count for that topic is unchanged); otherwise the change is recomputed from what
- * that writer left. One agency's events of a topic are in one partition, so the only other writer of the
- * same topic is an instance that still holds the partition after a rebalance, and the two streams, which
- * count different things into the same rollup, never hold each other up.
+ * {@code next}, but only if the rollup's watermarks are still {@code expected}; if another writer moved
+ * them in between, the change is recomputed from what that writer left.
  *
  * @param counted the positions of the events whose contributions the increment holds
  */
@@ -52,7 +49,7 @@ public record RollupChange(RollupKey key, Watermarks expected, Watermarks next, 
         return counted.size();
     }
 
-    /** The partitions whose watermark this change moves, and where to. */
+    /** The partitions whose watermark this change moves, and where to: what the write must guard. */
     public Map<SourcePartition, Long> advanced() {
         Map<SourcePartition, Long> moved = new HashMap<>();
         next.offsets().forEach((partition, offset) -> {
@@ -61,12 +58,5 @@ public record RollupChange(RollupKey key, Watermarks expected, Watermarks next, 
             }
         });
         return moved;
-    }
-
-    /** The topics this change writes for: the write counts it must find unchanged and then moves on by one. */
-    public Set<String> topics() {
-        Set<String> topics = new HashSet<>();
-        advanced().keySet().forEach(partition -> topics.add(partition.topic()));
-        return topics;
     }
 }

@@ -56,7 +56,6 @@ public class MongoRollups implements Rollups, AgencyRollups {
         tenants.ensureIndex(RollupDocument.COLLECTION, new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
                 .on(RollupDocument.SPECIALIST, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
                 .named("agency_specialist_day"));
-        ingest.createWriteGuardIndexes();
     }
 
     @Override
@@ -67,27 +66,18 @@ public class MongoRollups implements Rollups, AgencyRollups {
         Map<String, RollupKey> byId = new HashMap<>();
         keys.forEach(key -> byId.put(key.id(), key));
         Query query = Query.query(Criteria.where(RollupDocument.ID).in(byId.keySet()));
-        query.fields().include(RollupDocument.WATERMARKS).include(RollupDocument.WRITES);
+        query.fields().include(RollupDocument.WATERMARKS);
         Map<RollupKey, Watermarks> found = new HashMap<>();
         for (Document document : ingest.findById(query)) {
             Map<SourcePartition, Long> offsets = new HashMap<>();
-            numbers(document, RollupDocument.WATERMARKS).forEach((field, offset) ->
-                    offsets.put(RollupDocument.partitionOf(field), offset));
-            Map<String, Long> writes = new HashMap<>();
-            numbers(document, RollupDocument.WRITES).forEach((field, count) ->
-                    writes.put(RollupDocument.topicOf(field), count));
-            found.put(byId.get(document.getString(RollupDocument.ID)), new Watermarks(offsets, writes));
+            Document marks = document.get(RollupDocument.WATERMARKS, Document.class);
+            if (marks != null) {
+                marks.forEach((field, offset) -> offsets.put(RollupDocument.partitionOf(field),
+                        ((Number) offset).longValue()));
+            }
+            found.put(byId.get(document.getString(RollupDocument.ID)), new Watermarks(offsets));
         }
         return found;
-    }
-
-    private static Map<String, Long> numbers(Document document, String field) {
-        Map<String, Long> numbers = new HashMap<>();
-        Document embedded = document.get(field, Document.class);
-        if (embedded != null) {
-            embedded.forEach((name, value) -> numbers.put(name, ((Number) value).longValue()));
-        }
-        return numbers;
     }
 
     @Override
@@ -117,19 +107,17 @@ public class MongoRollups implements Rollups, AgencyRollups {
     }
 
     /**
-     * Matches the rollup only while each topic the change writes for has made as many writes to it as
-     * were read: otherwise the upsert tries to insert a second document with the same id and fails with
-     * E11000. A count of 0 is written as {@code null}, which also matches a rollup without the field. The
-     * filter names exactly the fields of one {@code id_writes_*} index (a change writes for one topic, as a
-     * batch comes from one listener), which the embedded store needs to use an index at all; a filter on
-     * the watermarks themselves made it scan every rollup for every write.
+     * Matches the rollup only while the watermarks this change moves are what the change was planned on:
+     * otherwise the upsert tries to insert a second document with the same id and fails with E11000.
      */
     private static Query stillAsRead(RollupChange change) {
         Criteria criteria = Criteria.where(RollupDocument.ID).is(change.key().id());
-        for (String topic : change.topics()) {
-            long writes = change.expected().writesFrom(topic);
-            criteria.and(RollupDocument.writesPath(topic)).is(writes == 0 ? null : writes);
-        }
+        change.advanced().forEach((partition, offset) -> {
+            String field = RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition);
+            change.expected().of(partition).ifPresentOrElse(
+                    expected -> criteria.and(field).is(expected),
+                    () -> criteria.and(field).exists(false));
+        });
         return Query.query(criteria);
     }
 
@@ -142,8 +130,6 @@ public class MongoRollups implements Rollups, AgencyRollups {
         RollupDocument.addCounts(update, change.increment());
         change.advanced().forEach((partition, offset) ->
                 update.max(RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition), offset));
-        change.topics().forEach(topic ->
-                update.set(RollupDocument.writesPath(topic), change.expected().writesFrom(topic) + 1));
         return update;
     }
 

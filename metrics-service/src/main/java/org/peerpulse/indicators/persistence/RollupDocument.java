@@ -36,7 +36,6 @@ final class RollupDocument {
     static final String HOPE = "hope";
     static final String HARM_REPORTS = "harmReports";
     static final String WATERMARKS = "watermarks";
-    static final String WRITES = "writes";
 
     /** Fields of a rating tally: the derived count and sum, and how often each answer 1–5 was given. */
     static final String TALLY_RESPONSES = "responses";
@@ -48,25 +47,16 @@ final class RollupDocument {
 
     /** {@code peerpulse.sessions.v1} partition 2 becomes {@code peerpulse%2Esessions%2Ev1~2}: no dots in a field name. */
     static String watermarkField(SourcePartition partition) {
-        return fieldName(partition.topic()) + "~" + partition.partition();
-    }
-
-    /** The path of a topic's write count: {@code writes.peerpulse%2Esessions%2Ev1}. */
-    static String writesPath(String topic) {
-        return WRITES + "." + fieldName(topic);
-    }
-
-    static String topicOf(String field) {
-        return field.replace("%7E", "~").replace("%24", "$").replace("%2E", ".").replace("%25", "%");
-    }
-
-    private static String fieldName(String topic) {
-        return topic.replace("%", "%25").replace(".", "%2E").replace("$", "%24").replace("~", "%7E");
+        String topic = partition.topic().replace("%", "%25").replace(".", "%2E").replace("$", "%24")
+                .replace("~", "%7E");
+        return topic + "~" + partition.partition();
     }
 
     static SourcePartition partitionOf(String field) {
         int tilde = field.lastIndexOf('~');
-        return new SourcePartition(topicOf(field.substring(0, tilde)), Integer.parseInt(field.substring(tilde + 1)));
+        String topic = field.substring(0, tilde).replace("%7E", "~").replace("%24", "$").replace("%2E", ".")
+                .replace("%25", "%");
+        return new SourcePartition(topic, Integer.parseInt(field.substring(tilde + 1)));
     }
 
     static void addCounts(Update update, DayCounts counts) {

@@ -177,59 +177,6 @@ class MongoRollupsTest {
         assertThat(stored.get("watermarks", Document.class)).containsEntry("peerpulse%2Esessions%2Ev1~0", 2L);
     }
 
-    @Test
-    void eachWriteMovesItsTopicsWriteCountByOne() {
-        applyEvents.apply(batch());
-        Watermarks read = rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20);
-        assertThat(read.writesFrom(SESSIONS)).isEqualTo(1);
-        assertThat(read.writesFrom(FEEDBACK)).isEqualTo(1);
-
-        RollupChange change = RollupChange.plan(RIVERA_20, read, List.of(contribution(session(2, RIVERA, 15)))).orElseThrow();
-        assertThat(rollups.apply(List.of(change))).isEmpty();
-
-        Watermarks after = rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20);
-        assertThat(after.writesFrom(SESSIONS)).isEqualTo(2);
-        assertThat(after.writesFrom(FEEDBACK)).isEqualTo(1);
-        assertThat(mongo.findById(RIVERA_20.id(), Document.class, "rollups").get("writes", Document.class))
-                .containsEntry("peerpulse%2Esessions%2Ev1", 2L)
-                .containsEntry("peerpulse%2Efeedback%2Ev1", 1L);
-    }
-
-    @Test
-    void theTwoStreamsDoNotHoldEachOtherUp() {
-        applyEvents.apply(batch());
-        Watermarks read = rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20);
-        RollupChange session = RollupChange.plan(RIVERA_20, read, List.of(contribution(session(2, RIVERA, 15)))).orElseThrow();
-        ConsumedEvent answer = feedback(2, Map.of("KINDNESS", 3), 4, false);
-        RollupChange feedback = RollupChange.plan(RIVERA_20, read,
-                List.of(new Contribution(RIVERA_20, answer.position(), answer.event().counts()))).orElseThrow();
-
-        // Both planned on the same read; the feedback write comes after the session write moved the rollup.
-        assertThat(rollups.apply(List.of(session))).isEmpty();
-        assertThat(rollups.apply(List.of(feedback))).isEmpty();
-
-        DayRollup rivera = rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0);
-        assertThat(rivera.counts().minutes()).isEqualTo(90);
-        assertThat(rivera.counts().responses()).isEqualTo(3);
-    }
-
-    @Test
-    void aRollupWrittenBeforeWriteCountsExistedTakesTheNextWrite() {
-        applyEvents.apply(batch());
-        mongo.getCollection("rollups").updateOne(new Document("_id", RIVERA_20.id()),
-                new Document("$unset", new Document("writes", "")));
-        Watermarks read = rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20);
-        assertThat(read.writesFrom(SESSIONS)).isZero();
-        assertThat(read.of(new SourcePartition(SESSIONS, 0))).contains(1L);
-
-        RollupChange change = RollupChange.plan(RIVERA_20, read, List.of(contribution(session(2, RIVERA, 15)))).orElseThrow();
-
-        assertThat(rollups.apply(List.of(change))).isEmpty();
-        assertThat(rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20).writesFrom(SESSIONS)).isEqualTo(1);
-        assertThat(rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0).counts().minutes())
-                .isEqualTo(90);
-    }
-
     /** Sessions at offsets 0, 1 and 3 on the sessions topic; feedback at 0 and 1 on the feedback topic. */
     private static EventBatch batch() {
         return new EventBatch(List.of(
