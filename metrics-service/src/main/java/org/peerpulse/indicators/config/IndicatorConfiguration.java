@@ -36,9 +36,7 @@ public class IndicatorConfiguration {
 
     @Bean
     MongoFacts facts(TenantCollections tenants) {
-        MongoFacts facts = new MongoFacts(tenants);
-        facts.createIndexes();
-        return facts;
+        return new MongoFacts(tenants);
     }
 
     @Bean

@@ -20,8 +20,6 @@ import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,10 +31,9 @@ import org.springframework.data.util.Pair;
  * the writes that met a concurrent insert).
  *
  * <p>Not scoped by a caller's agency: the event consumer applies one batch holding every agency's events,
- * each fact's agency comes from its own event (and is written with it), and no request path reads facts.
- * The guarded upserts also keep their filters equal to the {@code (_id, logged|voided)} indexes, which the
- * embedded store needs to use an index at all; adding the agency would need new indexes for no isolation
- * gained, since session and event ids are already the agency's own.
+ * each fact's agency comes from its own event (and is written with it), and no request path reads facts;
+ * session and event ids are already the agency's own. Every read and guarded write is keyed by {@code _id},
+ * so the {@code _id} index serves it.
  */
 @AcrossAgencies("the event consumer applies every agency's events in one batch; each fact's agency comes from its event")
 public class MongoFacts implements Facts {
@@ -48,22 +45,6 @@ public class MongoFacts implements Facts {
 
     public MongoFacts(TenantCollections tenants) {
         this.mongo = tenants.acrossAgencies("ingest of events whose agency comes from the event");
-    }
-
-    /**
-     * One index per shape of guarded filter ({@code _id} with {@code logged} and/or {@code voided} still
-     * {@code null}, which matches an absent field too). On MongoDB the {@code _id} index alone would do;
-     * the embedded store uses an index only when the filter names exactly its fields, and scans the whole
-     * collection otherwise, which made every batch slower as the facts grew. Unique because {@code _id} is.
-     */
-    public void createIndexes() {
-        var indexes = mongo.indexOps(FactDocuments.SESSIONS);
-        indexes.createIndex(new Index(FactDocuments.ID, Sort.Direction.ASC).on(FactDocuments.LOGGED, Sort.Direction.ASC)
-                .unique().named("id_logged"));
-        indexes.createIndex(new Index(FactDocuments.ID, Sort.Direction.ASC).on(FactDocuments.VOIDED, Sort.Direction.ASC)
-                .unique().named("id_voided"));
-        indexes.createIndex(new Index(FactDocuments.ID, Sort.Direction.ASC).on(FactDocuments.LOGGED, Sort.Direction.ASC)
-                .on(FactDocuments.VOIDED, Sort.Direction.ASC).unique().named("id_logged_voided"));
     }
 
     @Override

@@ -153,11 +153,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
                 .toList();
     }
 
-    /**
-     * One probe on the {@code agency_program_day} or {@code agency_specialist_day} index: the day condition
-     * (every day) is there so that the filter names exactly the index's fields, which the embedded store
-     * needs to use an index at all.
-     */
+    /** One probe on the {@code agency_program_day} or {@code agency_specialist_day} index. */
     @Override
     public boolean knows(String agencyId, Scope scope) {
         String field = switch (scope.type()) {
@@ -168,8 +164,8 @@ public class MongoRollups implements Rollups, AgencyRollups {
         if (field == null) {
             return scope.id().equals(agencyId);
         }
-        return !tenants.forAgency(agencyId).find(Query.query(Criteria.where(field).is(scope.id())
-                .and(RollupDocument.DAY).gte("")).limit(1), Document.class, RollupDocument.COLLECTION).isEmpty();
+        return !tenants.forAgency(agencyId).find(Query.query(Criteria.where(field).is(scope.id())).limit(1),
+                Document.class, RollupDocument.COLLECTION).isEmpty();
     }
 
     /** Served by the {@code agency_day} index; one document per cell and day, whatever the number of events. */

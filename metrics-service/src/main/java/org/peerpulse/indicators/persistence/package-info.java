@@ -15,9 +15,8 @@
  * field names; positions are {@code {topic, partition, offset}}.
  *
  * <p><b>One batch in three steps.</b> (1) Facts: a session stream batch sets {@code logged} and
- * {@code voided} only where absent (filter {@code null}, which matches an absent field and lets the embedded
- * store use an index), so the first logged event and the
- * first void win; a feedback stream batch inserts each feedback fact if absent ({@code $setOnInsert}
+ * {@code voided} only where absent (filter {@code null}, which matches an absent field), so the first logged
+ * event and the first void win; a feedback stream batch inserts each feedback fact if absent ({@code $setOnInsert}
  * upsert by event id) and only then {@code $addToSet}s its id on the session, filtered on the session not
  * being voided. These are upserts whose guard, where the record exists but the guard fails, makes
  * the store refuse with E11000, read as "already set" (after one repeat, in case it was two writers

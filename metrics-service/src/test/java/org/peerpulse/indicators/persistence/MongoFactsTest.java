@@ -80,7 +80,6 @@ class MongoFactsTest {
     void freshDatabase() {
         mongo = new MongoTemplate(client, "facts-" + System.nanoTime());
         facts = new MongoFacts(new TenantCollections(mongo));
-        facts.createIndexes();
         rollups = new CrashingRollups(mongo);
         rollups.createIndexes();
         applyEvents = new ApplyEvents(facts, rollups, new AgencyCalendar(Map.of()));
