@@ -29,7 +29,8 @@ import org.h2.mvstore.MVStore;
  * stand-in's cost grew with the data instead of with the work asked (a profile of the benchmark's pipeline
  * spent most of the store's time in those scans). The index narrows the candidates to at most one
  * document per value; the library's own matcher then applies the whole filter to them, so answers are the
- * same as before. Non-unique indexes are still not kept by the library (a filter on them reads everything).
+ * same as before. Non-unique indexes, which the library accepts but does not keep, are kept in memory by
+ * {@link SecondaryIndex}.
  */
 final class IndexedLookups {
 
@@ -44,6 +45,12 @@ final class IndexedLookups {
                     @Override
                     protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                         return new NarrowedMemoryCollection(this, collectionName, options, cursorRegistry);
+                    }
+
+                    @Override
+                    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                            List<IndexKey> keys, boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys, sparse);
                     }
                 };
             }
@@ -65,19 +72,27 @@ final class IndexedLookups {
                         MVMap<String, Object> meta = mvStore.openMap("meta." + namespace);
                         return new NarrowedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
                     }
+
+                    @Override
+                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                            List<IndexKey> keys, boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys, sparse);
+                    }
                 };
             }
         };
     }
 
     /**
-     * The positions a unique index gives for the part of {@code query} that names its fields, when the
-     * library would not use an index itself; empty when it would, or when no index fits.
+     * The positions of the documents {@code query} can match, from the narrowest index that serves it: a
+     * unique index whose fields the filter names exactly (what the library itself would take), then one
+     * whose fields it names with more, then the secondary index with the longest run of matched fields;
+     * empty when none serves it and the collection must be read whole.
      */
     static <P> Optional<Iterable<P>> narrowed(List<Index<P>> indexes, Document query) {
         for (Index<P> index : indexes) {
-            if (index.canHandle(query)) {
-                return Optional.empty();
+            if (index instanceof AbstractUniqueIndex && index.canHandle(query)) {
+                return Optional.of(index.getPositions(query));
             }
         }
         for (Index<P> index : indexes) {
@@ -96,7 +111,15 @@ final class IndexedLookups {
                 return Optional.of(index.getPositions(part));
             }
         }
-        return Optional.empty();
+        SecondaryIndex<P> best = null;
+        int bestSelectivity = 0;
+        for (Index<P> index : indexes) {
+            if (index instanceof SecondaryIndex<P> secondary && secondary.selectivity(query) > bestSelectivity) {
+                best = secondary;
+                bestSelectivity = secondary.selectivity(query);
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(best.getPositions(query));
     }
 
     private static final class NarrowedMemoryCollection extends MemoryCollection {
@@ -112,8 +135,7 @@ final class IndexedLookups {
             return narrowed(getIndexes(), query)
                     .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
                             fieldSelector))
-                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector));
+                    .orElseGet(() -> matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
         }
     }
 
@@ -130,8 +152,7 @@ final class IndexedLookups {
             return narrowed(getIndexes(), query)
                     .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
                             fieldSelector))
-                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector));
+                    .orElseGet(() -> matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
         }
     }
 }

@@ -57,13 +57,36 @@ class IndexedLookupsTest {
     }
 
     @Test
-    void leavesToTheLibraryWhatItServesItselfAndWhatNoIndexFits() {
+    void servesTheExactFieldsOfAnIndexAndLeavesToTheScanWhatNoIndexFits() {
         MemoryUniqueIndex byId = index("_id_", "_id");
+        byId.add(lib("_id", "s-1"), 1, null);
 
-        assertThat(IndexedLookups.narrowed(List.of(byId), lib("_id", "s-1"))).isEmpty();
+        assertThat(IndexedLookups.narrowed(List.of(byId), lib("_id", "s-1"))).map(IndexedLookupsTest::list)
+                .contains(List.of(1));
         assertThat(IndexedLookups.narrowed(List.of(byId), lib("agencyId", "harbor").append("pending", true))).isEmpty();
         assertThat(IndexedLookups.narrowed(List.of(byId), lib("_id", lib("$gt", "s-1")).append("agencyId", "harbor")))
                 .isEmpty();
+    }
+
+    @Test
+    void prefersAUniqueIndexToASecondaryOneAndTheLongerSecondaryMatch() {
+        MemoryUniqueIndex byId = index("_id_", "_id");
+        SecondaryIndex<Integer> agency = new SecondaryIndex<>("agency", List.of(new IndexKey("agencyId", true)), false);
+        SecondaryIndex<Integer> agencyDay = new SecondaryIndex<>("agency_day",
+                List.of(new IndexKey("agencyId", true), new IndexKey("day", true)), false);
+        for (int i = 0; i < 3; i++) {
+            de.bwaldvogel.mongo.bson.Document rollup = lib("_id", "r-" + i).append("agencyId", "harbor")
+                    .append("day", "2026-11-2" + i);
+            byId.add(rollup, i, null);
+            agency.add(rollup, i, null);
+            agencyDay.add(rollup, i, null);
+        }
+        List<Index<Integer>> indexes = List.of(agency, agencyDay, byId);
+
+        assertThat(IndexedLookups.narrowed(indexes, lib("agencyId", "harbor").append("_id", "r-1")))
+                .map(IndexedLookupsTest::list).contains(List.of(1));
+        assertThat(IndexedLookups.narrowed(indexes, lib("agencyId", "harbor").append("day", lib("$gte", "2026-11-21"))))
+                .map(IndexedLookupsTest::list).contains(List.of(1, 2));
     }
 
     @Test
@@ -85,11 +108,27 @@ class IndexedLookupsTest {
                     .containsExactly("s-1");
             assertThat(ids(sessions.find(Filters.and(Filters.eq("retryKey.agencyId", "harbor"),
                     Filters.eq("retryKey.keyHash", "k2"), Filters.eq("agencyId", "harbor"))))).containsExactly("s-2");
+            MongoCollection<Document> rollups = client.getDatabase("lookups").getCollection("rollups");
+            assertThat(ids(rollups.find(Filters.and(Filters.eq("agencyId", "harbor"),
+                    Filters.gte("day", "2026-11-21"), Filters.lte("day", "2026-11-23")))))
+                    .containsExactly("harbor|21", "harbor|23", "harbor|24");
         }
     }
 
     private void answersAsMongoDbDoes(DocumentStore store) {
         try (MongoClient client = client(store)) {
+            MongoCollection<Document> rollups = client.getDatabase("lookups").getCollection("rollups");
+            rollups.createIndex(Indexes.ascending("agencyId", "day"));
+            for (int day = 20; day <= 24; day++) {
+                rollups.insertOne(doc("_id", "harbor|" + day).append("agencyId", "harbor").append("day", "2026-11-" + day));
+                rollups.insertOne(doc("_id", "sunrise|" + day).append("agencyId", "sunrise").append("day", "2026-11-" + day));
+            }
+            rollups.updateOne(Filters.eq("_id", "harbor|24"), Updates.set("day", "2026-11-21"));
+            rollups.deleteOne(Filters.eq("_id", "harbor|22"));
+            assertThat(ids(rollups.find(Filters.and(Filters.eq("agencyId", "harbor"),
+                    Filters.gte("day", "2026-11-21"), Filters.lte("day", "2026-11-23")))))
+                    .containsExactly("harbor|21", "harbor|23", "harbor|24");
+
             MongoCollection<Document> sessions = client.getDatabase("lookups").getCollection("sessions");
             sessions.createIndex(Indexes.ascending("retryKey.agencyId", "retryKey.keyHash"),
                     new IndexOptions().unique(true).sparse(true));
