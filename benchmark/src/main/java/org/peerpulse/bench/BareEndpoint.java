@@ -12,14 +12,16 @@ import java.util.concurrent.TimeUnit;
 import org.peerpulse.bench.bare.BareIngestApplication;
 
 /**
- * The bare endpoint as a child JVM with the services' flags (StackPlan's: small heap, serial GC, the caller's
- * {@code PEERPULSE_CHILD_JVM_OPTS} last, full JIT when unset as the benchmark sets it for the stack it starts),
- * pointed at the stack's issuer, broker and store.
+ * The bare endpoint as a child JVM with the services' flags (StackPlan's for session-service, the service it is
+ * compared with: its heap, serial GC, native-heap trimming, the caller's {@code PEERPULSE_CHILD_JVM_OPTS} last,
+ * full JIT when unset as the benchmark sets it for the stack it starts), pointed at the stack's issuer, broker
+ * and store.
  */
 final class BareEndpoint implements AutoCloseable {
 
-    static final List<String> SERVICE_JVM_FLAGS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+    /** StackPlan's session-service command line up to {@code PEERPULSE_CHILD_JVM_OPTS}; keep the two in step. */
+    static final List<String> SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:TrimNativeHeapInterval=5000");
 
     private final Process process;
     private final int port;

@@ -43,6 +43,31 @@ public record StackPlan(
             "-XX:+ExitOnOutOfMemoryError");
 
     /**
+     * Each service's heap, from Native Memory Tracking under {@code ./peerpulse bench --quick} (docs/benchmark.md,
+     * "Resident memory"). Without {@code -Xms} a JVM on a large machine starts with the whole {@code -Xmx}
+     * committed (1/64 of physical memory is more than the heap), so the old generation filled up with dead,
+     * promoted objects to 142 MB while 29 MB of it were live, and a 256 MB heap stayed resident: {@code -Xms}
+     * lets the heap grow only as far as the load needs. session- and feedback-service keep 25-30 MB after a full
+     * collection and settle at a 66 MB heap under load. metrics-service keeps up to 47 MB while batches are in
+     * flight, and its Kafka and Mongo batches outlive a small young generation: with a 28 MB one it promoted
+     * about 12 MB/s and ran a full collection every 3-5 s, so its young generation is fixed at 64 MB. That keeps
+     * it above 300 MB resident (about 380 MB under the quick benchmark, from 480 MB): much of what it promotes is
+     * Spring Data's per-document mapping garbage, which only a change in the service can avoid.
+     */
+    static final Map<String, List<String>> SERVICE_HEAPS = Map.of(
+            "session-service", List.of("-Xms64m", "-Xmx128m"),
+            "feedback-service", List.of("-Xms64m", "-Xmx128m"),
+            "metrics-service", List.of("-Xms96m", "-Xmx160m", "-Xmn64m"));
+
+    /**
+     * glibc keeps the native memory the JIT compilers free (their arenas peak at 18-27 MB per compilation
+     * burst) and does not give it back: a {@code jcmd <pid> System.trim_native_heap} after the benchmark
+     * returned 28-41 MB per service. Trimming every 5 s returns it as it is freed ({@code MALLOC_ARENA_MAX=2}
+     * alone still left 18 MB to trim).
+     */
+    static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
+
+    /**
      * A person reads {@code ./peerpulse up}'s logs in a terminal: plain lines instead of the services' JSON
      * default (an empty structured format). {@code PEERPULSE_CHILD_JVM_OPTS} comes after it, so
      * {@code -Dlogging.structured.format.console=ecs} there shows the JSON again.
@@ -155,7 +180,8 @@ public record StackPlan(
                 // (20 different tokens a minute) would throttle the demo month's 200 answers to ten minutes.
                 env.put("PEERPULSE_FEEDBACK_TOKENATTEMPTSPERMINUTE", Integer.toString(LOCAL_TOKEN_ATTEMPTS_PER_MINUTE));
             }
-            List<String> command = new ArrayList<>(javaPrefix("-Xmx256m", extraJvmOptions));
+            List<String> command = new ArrayList<>(javaPrefix(SERVICE_HEAPS.get(module),
+                    Stream.concat(Stream.of(TRIM_NATIVE_HEAP), extraJvmOptions.stream()).toList()));
             command.add("-jar");
             command.add(repoRoot.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().toString());
             services.add(new ChildSpec(module, command, env, new Readiness.HttpOk(at.readiness(servicePorts[i])),
@@ -176,7 +202,7 @@ public record StackPlan(
 
     private static List<String> java(String classpath, String heap, List<String> extra, String mainClass,
             String... args) {
-        List<String> command = new ArrayList<>(javaPrefix(heap, extra));
+        List<String> command = new ArrayList<>(javaPrefix(List.of(heap), extra));
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
@@ -184,10 +210,10 @@ public record StackPlan(
         return command;
     }
 
-    private static List<String> javaPrefix(String heap, List<String> extra) {
+    private static List<String> javaPrefix(List<String> heap, List<String> extra) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(heap);
+        command.addAll(heap);
         command.addAll(CHILD_JVM_OPTIONS);
         command.addAll(extra);
         return command;

@@ -3,6 +3,7 @@ package org.peerpulse.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,6 +70,27 @@ class StackPlanTest {
                 "127.0.0.1:29092", database -> "mongodb://127.0.0.1:47017/" + database);
         assertThat(onBackends.children()).noneSatisfy(child -> assertThat(child.command())
                 .contains(StackPlan.READABLE_LOGS));
+    }
+
+    @Test
+    void sizesEachServicesHeapAndLetsItReturnFreedNativeMemory() {
+        StackPlan onBackends = StackPlan.onBackends(Path.of("/repo"), Path.of("/tmp/pp-data"), ports, "cp",
+                "127.0.0.1:29092", database -> "mongodb://127.0.0.1:47017/" + database);
+        for (StackPlan stack : List.of(plan, onBackends)) {
+            List<ChildSpec> services = stack.children().stream()
+                    .filter(child -> StackPlan.SERVICES.contains(child.name())).toList();
+            assertThat(services).hasSize(3).allSatisfy(service -> {
+                List<String> command = service.command();
+                assertThat(command).containsSequence(StackPlan.SERVICE_HEAPS.get(service.name()))
+                        .contains(StackPlan.TRIM_NATIVE_HEAP)
+                        // one heap setting each: a second -Xmx or -Xms would silently win over the measured one
+                        .filteredOn(arg -> arg.startsWith("-Xmx")).hasSize(1);
+                assertThat(command).filteredOn(arg -> arg.startsWith("-Xms")).hasSize(1);
+            });
+        }
+        assertThat(plan.children().get(5).command()).contains("-Xmn64m");
+        assertThat(plan.children().subList(0, 3)).allSatisfy(infrastructure -> assertThat(infrastructure.command())
+                .doesNotContain(StackPlan.TRIM_NATIVE_HEAP));
     }
 
     @Test
