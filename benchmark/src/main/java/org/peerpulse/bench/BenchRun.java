@@ -82,6 +82,8 @@ public final class BenchRun {
                 Pipeline pipeline = new Pipeline(bootstrap);
                 StoredEvents stored = new StoredEvents(mongoUri)) {
             findings.stackStartedHere = stack.startedHere();
+            findings.store = StackUnderTest.storeOn(ports.get("mongo"));
+            progress.say("Document store: %s", findings.store);
             StackApi lead = new StackApi(auth, metrics);
             lead.logIn("harbor-lead", "harbor-lead-secret");
             LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);

@@ -12,6 +12,7 @@ final class Findings {
     String startedAt;
     double seconds;
     boolean stackStartedHere;
+    String store;
     String loadAverageBefore;
     String loadAverageAfter;
     KafkaPerf.Result kafka;

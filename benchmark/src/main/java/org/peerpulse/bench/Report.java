@@ -77,6 +77,7 @@ final class Report {
         details.put("dashboardPipeline", f.dashboardPipeline);
         details.put("dashboardLarge", f.dashboardLarge);
         details.put("stackStartedByTheBenchmark", f.stackStartedHere);
+        details.put("documentStore", f.store);
         details.put("loadAverageBefore", f.loadAverageBefore);
         details.put("loadAverageAfter", f.loadAverageAfter);
         details.put("cores", Runtime.getRuntime().availableProcessors());
@@ -214,10 +215,11 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# PeerPulse benchmark report\n\n");
         md.append(String.format(Locale.ROOT, "%s run started %s, %.0f s, on %d cores (load average before: %s, after: %s); "
-                        + "stack %s. How it is measured: docs/benchmark.md.%n%n",
+                        + "stack %s, document store %s. How it is measured: docs/benchmark.md.%n%n",
                 f.settings.quick() ? "A `--quick` smoke" : "A full", f.startedAt, f.seconds,
                 Runtime.getRuntime().availableProcessors(), f.loadAverageBefore, f.loadAverageAfter,
-                f.stackStartedHere ? "started by the benchmark (`./peerpulse up --fresh`, full JIT)" : "found running"));
+                f.stackStartedHere ? "started by the benchmark (`./peerpulse up --fresh --store memory`, full JIT)" : "found running",
+                f.store));
         if (f.settings.quick()) {
             md.append("> **Quick mode**: small sizes to check that every phase works. Do not judge the targets on these numbers.\n\n");
         }

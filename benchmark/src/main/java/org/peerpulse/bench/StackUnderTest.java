@@ -21,6 +21,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class StackUnderTest implements AutoCloseable {
 
+    /**
+     * Which document store answers on {@code port}: the store process's command line says {@code --memory}
+     * for the in-memory backend; anything else is the H2 file. Unknown when no process of this machine listens.
+     */
+    static String storeOn(int port) {
+        Long pid = ProcessMemory.pidListeningOn(port);
+        if (pid == null) {
+            return "unknown";
+        }
+        try {
+            String commandLine = Files.readString(Path.of("/proc", pid.toString(), "cmdline")).replace('\0', ' ');
+            return commandLine.contains("--memory") ? "in memory" : "H2 file";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** The processes whose resident memory the report lists, by the port each listens on. */
     private final Map<String, Integer> ports;
     private final Process launcher;
@@ -62,14 +79,16 @@ final class StackUnderTest implements AutoCloseable {
         Path dataDir = workDir.resolve("stack");
         Path log = workDir.resolve("stack.log");
         Files.createDirectories(workDir);
+        // The store in memory: the H2 file backend's own cost per write (keys serialised per index lookup) was
+        // 20 times the pipeline's in a profile, and a run starts fresh and keeps nothing anyway.
         ProcessBuilder builder = new ProcessBuilder(repoRoot.resolve("peerpulse").toString(), "up", "--fresh",
-                "--data-dir", dataDir.toString())
+                "--store", "memory", "--data-dir", dataDir.toString())
                 .directory(repoRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // The full JIT for the services, as for any measurement; a caller's own setting wins.
         builder.environment().putIfAbsent("PEERPULSE_CHILD_JVM_OPTS", "-XX:TieredStopAtLevel=4");
-        out.println("Starting the local stack: ./peerpulse up --fresh --data-dir " + dataDir + " (log " + log + ")");
+        out.println("Starting the local stack: ./peerpulse up --fresh --store memory --data-dir " + dataDir + " (log " + log + ")");
         Process launcher = builder.start();
         // Killed with SIGTERM instead of Ctrl-C (which reaches the launcher too), the benchmark still stops what it started.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -22,7 +22,7 @@ import org.peerpulse.localstack.auth.AuthorizationServerProperties.DemoClient;
 import org.peerpulse.localstack.auth.AuthorizationServerProperties.DemoUser;
 
 /**
- * {@code ./peerpulse up [--demo] [--fresh] [--data-dir DIR] [--only kafka,mongo,auth,...]}: starts the
+ * {@code ./peerpulse up [--demo] [--fresh] [--store file|memory] [--data-dir DIR] [--only kafka,mongo,auth,...]}: starts the
  * local stack as child processes, prints where everything is, optionally seeds demo data, and stops it all
  * on Ctrl-C. Ports come from {@code PEERPULSE_*_PORT} variables (see {@link Ports#fromEnvironment}).
  *
@@ -56,15 +56,17 @@ public final class LocalStack {
         boolean demo = arguments.remove("--demo");
         boolean fresh = arguments.remove("--fresh");
         Path dataDir = Path.of(option(arguments, "--data-dir", "data"));
+        String store = option(arguments, "--store", "file");
         Set<String> only = new LinkedHashSet<>(List.of(option(arguments, "--only", "").split(",")));
         only.remove("");
-        if (!arguments.isEmpty() || !StackPlan.ALL.containsAll(only)) {
-            System.err.println("usage: ./peerpulse up [--demo] [--fresh] [--data-dir DIR] [--only "
+        if (!arguments.isEmpty() || !StackPlan.ALL.containsAll(only) || !List.of("file", "memory").contains(store)) {
+            System.err.println("usage: ./peerpulse up [--demo] [--fresh] [--store file|memory] [--data-dir DIR] [--only "
                     + String.join(",", StackPlan.ALL) + "]");
             System.exit(2);
         }
         Ports ports = Ports.fromEnvironment(System.getenv());
-        StackPlan plan = StackPlan.local(Path.of(""), dataDir, fresh, ports, System.getProperty("java.class.path"), only);
+        StackPlan plan = StackPlan.local(Path.of(""), dataDir, fresh, ports, System.getProperty("java.class.path"), only,
+                store.equals("memory") ? StackPlan.Store.MEMORY : StackPlan.Store.FILE);
 
         RunningStack stack;
         try {

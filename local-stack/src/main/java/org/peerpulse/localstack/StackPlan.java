@@ -90,6 +90,24 @@ public record StackPlan(
         return stages.stream().flatMap(List::stream).toList();
     }
 
+    /** Where the document store keeps its data. */
+    public enum Store {
+        /** An H2 file under the data directory: what the stack stores survives a restart. */
+        FILE,
+        /**
+         * The heap: nothing survives, but every write is many times cheaper (the H2 backend looks up its
+         * indexes by serialised keys), so the benchmark measures the services rather than the stand-in. The
+         * heap holds every document, hence a large one.
+         */
+        MEMORY
+    }
+
+    /** The real local stack on an H2 file, as {@code ./peerpulse up} runs by default. */
+    public static StackPlan local(Path repoRoot, Path dataDir, boolean fresh, Ports ports, String classpath,
+            Set<String> only) {
+        return local(repoRoot, dataDir, fresh, ports, classpath, only, Store.FILE);
+    }
+
     /**
      * The real local stack.
      *
@@ -99,7 +117,7 @@ public record StackPlan(
      * @param only the names (from {@link #ALL}) to start; all when empty
      */
     public static StackPlan local(Path repoRoot, Path dataDir, boolean fresh, Ports ports, String classpath,
-            Set<String> only) {
+            Set<String> only, Store store) {
         Path data = dataDir.toAbsolutePath().normalize();
         Endpoints at = new Endpoints(ports);
         List<String> extraJvmOptions = extraJvmOptions();
@@ -110,8 +128,10 @@ public record StackPlan(
                         "--port", Integer.toString(ports.kafka()),
                         "--controller-port", Integer.toString(ports.kafkaController())),
                 Map.of(), new Readiness.OutputLine("READY kafka " + at.kafka()), at.kafka());
-        ChildSpec mongo = new ChildSpec("mongo",
-                java(classpath, "-Xmx256m", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
+        ChildSpec mongo = new ChildSpec("mongo", store == Store.MEMORY
+                ? java(classpath, "-Xmx3g", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
+                        "--memory", "--port", Integer.toString(ports.mongo()))
+                : java(classpath, "-Xmx256m", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
                         "--file", data.resolve("mongo").resolve("peerpulse.mv.db").toString(),
                         "--port", Integer.toString(ports.mongo())),
                 Map.of(), new Readiness.OutputLine("READY mongo " + at.mongo()), at.mongo());

@@ -38,6 +38,15 @@ class StackPlanTest {
     }
 
     @Test
+    void keepsTheStoreInMemoryWhenAsked() {
+        StackPlan inMemory = StackPlan.local(Path.of("/repo"), Path.of("/tmp/pp-data"), false, ports, "cp", Set.of(),
+                StackPlan.Store.MEMORY);
+
+        assertThat(inMemory.children().get(1).command()).contains("--memory", "-Xmx3g").doesNotContain("--file");
+        assertThat(plan.children().get(1).command()).doesNotContain("--memory");
+    }
+
+    @Test
     void startsOnlyWhatIsAskedFor() {
         StackPlan infra = StackPlan.local(Path.of("/repo"), Path.of("/tmp/pp-data"), false, ports, "cp",
                 Set.of("kafka", "mongo"));
