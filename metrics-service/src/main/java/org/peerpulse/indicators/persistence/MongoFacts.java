@@ -8,7 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.peerpulse.indicators.domain.FeedbackFact;
 import org.peerpulse.indicators.domain.Facts;
@@ -17,13 +22,6 @@ import org.peerpulse.indicators.domain.SessionFact;
 import org.peerpulse.indicators.domain.SessionRef;
 import org.peerpulse.platform.tenancy.AcrossAgencies;
 import org.peerpulse.platform.tenancy.TenantCollections;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.util.Pair;
 
 /**
  * The session and feedback facts in MongoDB; see the package description for the shapes and why every
@@ -33,7 +31,10 @@ import org.springframework.data.util.Pair;
  * <p>Not scoped by a caller's agency: the event consumer applies one batch holding every agency's events,
  * each fact's agency comes from its own event (and is written with it), and no request path reads facts;
  * session and event ids are already the agency's own. Every read and guarded write is keyed by {@code _id},
- * so the {@code _id} index serves it.
+ * so the {@code _id} index serves it. Filters and updates are written as the driver's documents and sent to
+ * its collections directly: they are built from documents already, and Spring Data's per-value mapping of
+ * each query and update was most of what a batch left for the garbage collector (a class histogram of
+ * metrics-service under the benchmark).
  */
 @AcrossAgencies("the event consumer applies every agency's events in one batch; each fact's agency comes from its event")
 public class MongoFacts implements Facts {
@@ -41,10 +42,16 @@ public class MongoFacts implements Facts {
     private static final int DUPLICATE_KEY = 11000;
     private static final int UPSERT_ATTEMPTS = 3;
 
-    private final MongoOperations mongo;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoCollection<Document> sessionFacts;
+    private final MongoCollection<Document> feedbackFacts;
 
     public MongoFacts(TenantCollections tenants) {
-        this.mongo = tenants.acrossAgencies("ingest of events whose agency comes from the event");
+        var mongo = tenants.acrossAgencies("ingest of events whose agency comes from the event");
+        this.sessionFacts = mongo.getCollection(FactDocuments.SESSIONS);
+        this.feedbackFacts = mongo.getCollection(FactDocuments.FEEDBACK);
     }
 
     @Override
@@ -54,8 +61,7 @@ public class MongoFacts implements Facts {
         }
         List<String> ids = sessions.stream().map(SessionRef::id).distinct().toList();
         Map<SessionRef, SessionFact> found = new HashMap<>();
-        for (Document document : mongo.find(Query.query(Criteria.where(FactDocuments.ID).in(ids)), Document.class,
-                FactDocuments.SESSIONS)) {
+        for (Document document : sessionFacts.find(byIds(ids))) {
             SessionFact fact = FactDocuments.toSessionFact(document);
             found.put(fact.session(), fact);
         }
@@ -64,22 +70,26 @@ public class MongoFacts implements Facts {
 
     @Override
     public void record(List<SessionChange> changes) {
-        List<Pair<Query, Update>> writes = new ArrayList<>(changes.size());
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(changes.size());
         for (SessionChange change : changes) {
-            Criteria stillAbsent = Criteria.where(FactDocuments.ID).is(change.session().id());
-            Update update = created(change.session());
+            Document stillAbsent = new Document(FactDocuments.ID, change.session().id());
+            Document set = new Document();
             if (change.logged() != null) {
-                stillAbsent.and(FactDocuments.LOGGED).is(null);
-                update.set(FactDocuments.LOGGED, FactDocuments.logged(change.logged()));
+                stillAbsent.append(FactDocuments.LOGGED, null);
+                set.append(FactDocuments.LOGGED, FactDocuments.logged(change.logged()));
             }
             if (change.voided() != null || (change.logged() != null && change.logged().counted())) {
                 // A session counted as not voided must not be recorded on top of a void someone else wrote.
-                stillAbsent.and(FactDocuments.VOIDED).is(null);
+                stillAbsent.append(FactDocuments.VOIDED, null);
             }
             if (change.voided() != null) {
-                update.set(FactDocuments.VOIDED, FactDocuments.voided(change.voided()));
+                set.append(FactDocuments.VOIDED, FactDocuments.voided(change.voided()));
             }
-            writes.add(Pair.of(Query.query(stillAbsent), update));
+            Document update = created(change.session());
+            if (!set.isEmpty()) {
+                update.append("$set", set);
+            }
+            writes.add(new UpdateOneModel<>(stillAbsent, update, UPSERT));
         }
         upsertUnlessGuarded(writes);
     }
@@ -89,24 +99,23 @@ public class MongoFacts implements Facts {
         if (facts.isEmpty()) {
             return;
         }
-        List<Pair<Query, Update>> inserts = new ArrayList<>(facts.size());
+        List<UpdateOneModel<Document>> inserts = new ArrayList<>(facts.size());
         for (FeedbackFact fact : facts) {
-            Update update = new Update();
-            FactDocuments.feedback(fact).forEach(update::setOnInsert);
-            inserts.add(Pair.of(Query.query(Criteria.where(FactDocuments.ID).is(fact.event().eventId().toString())),
-                    update));
+            inserts.add(new UpdateOneModel<>(new Document(FactDocuments.ID, fact.event().eventId().toString()),
+                    new Document("$setOnInsert", FactDocuments.feedback(fact)), UPSERT));
         }
-        upsertAll(FactDocuments.FEEDBACK, inserts);
+        insertAllIfAbsent(inserts);
     }
 
     @Override
     public void claim(Map<SessionRef, Set<UUID>> feedbackBySession) {
-        List<Pair<Query, Update>> writes = new ArrayList<>(feedbackBySession.size());
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(feedbackBySession.size());
         feedbackBySession.forEach((session, ids) -> {
-            Query notVoided = Query.query(
-                    Criteria.where(FactDocuments.ID).is(session.id()).and(FactDocuments.VOIDED).is(null));
-            Object[] eventIds = ids.stream().map(UUID::toString).toArray();
-            writes.add(Pair.of(notVoided, created(session).addToSet(FactDocuments.FEEDBACK_IDS).each(eventIds)));
+            Document notVoided = new Document(FactDocuments.ID, session.id()).append(FactDocuments.VOIDED, null);
+            List<String> eventIds = ids.stream().map(UUID::toString).toList();
+            Document update = created(session).append("$addToSet",
+                    new Document(FactDocuments.FEEDBACK_IDS, new Document("$each", eventIds)));
+            writes.add(new UpdateOneModel<>(notVoided, update, UPSERT));
         });
         upsertUnlessGuarded(writes);
     }
@@ -118,17 +127,20 @@ public class MongoFacts implements Facts {
         }
         List<String> ids = eventIds.stream().map(UUID::toString).distinct().toList();
         Map<UUID, FeedbackFact> found = new HashMap<>();
-        for (Document document : mongo.find(Query.query(Criteria.where(FactDocuments.ID).in(ids)), Document.class,
-                FactDocuments.FEEDBACK)) {
+        for (Document document : feedbackFacts.find(byIds(ids))) {
             FeedbackFact fact = FactDocuments.toFeedbackFact(document);
             found.put(fact.event().eventId(), fact);
         }
         return found;
     }
 
-    private static Update created(SessionRef session) {
-        return new Update().setOnInsert(FactDocuments.AGENCY, session.agencyId())
-                .setOnInsert(FactDocuments.SESSION, session.sessionId());
+    private static Document byIds(List<String> ids) {
+        return new Document(FactDocuments.ID, new Document("$in", ids));
+    }
+
+    private static Document created(SessionRef session) {
+        return new Document("$setOnInsert", new Document(FactDocuments.AGENCY, session.agencyId())
+                .append(FactDocuments.SESSION, session.sessionId()));
     }
 
     /**
@@ -138,20 +150,15 @@ public class MongoFacts implements Facts {
      * written. The first E11000 may also be two writers creating the same record at once, so those writes
      * are repeated once; then the record certainly exists, and an E11000 can only mean the guard.
      */
-    private void upsertUnlessGuarded(List<Pair<Query, Update>> writes) {
-        List<Pair<Query, Update>> pending = writes;
+    private void upsertUnlessGuarded(List<UpdateOneModel<Document>> writes) {
+        List<UpdateOneModel<Document>> pending = writes;
         for (int attempt = 1; attempt <= 2 && !pending.isEmpty(); attempt++) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FactDocuments.SESSIONS);
-            bulk.upsert(pending);
             try {
-                bulk.execute();
+                sessionFacts.bulkWrite(pending, UNORDERED);
                 return;
-            } catch (BulkOperationException e) {
-                List<Pair<Query, Update>> refused = new ArrayList<>();
-                for (BulkWriteError error : e.getErrors()) {
-                    if (error.getCode() != DUPLICATE_KEY) {
-                        throw e;
-                    }
+            } catch (MongoBulkWriteException e) {
+                List<UpdateOneModel<Document>> refused = new ArrayList<>();
+                for (BulkWriteError error : duplicatesOnly(e)) {
                     refused.add(pending.get(error.getIndex()));
                 }
                 pending = refused;
@@ -163,20 +170,26 @@ public class MongoFacts implements Facts {
      * Insert-if-absent upserts keyed by {@code _id}. Two writers inserting the same id at once can make
      * one fail with E11000 on a real MongoDB; the repeat then finds the document and leaves it alone.
      */
-    private void upsertAll(String collection, List<Pair<Query, Update>> upserts) {
+    private void insertAllIfAbsent(List<UpdateOneModel<Document>> upserts) {
         for (int attempt = 1; ; attempt++) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            bulk.upsert(upserts);
             try {
-                bulk.execute();
+                feedbackFacts.bulkWrite(upserts, UNORDERED);
                 return;
-            } catch (BulkOperationException e) {
-                boolean onlyRaces = e.getErrors().stream().mapToInt(BulkWriteError::getCode)
-                        .allMatch(code -> code == DUPLICATE_KEY);
-                if (!onlyRaces || attempt >= UPSERT_ATTEMPTS) {
+            } catch (MongoBulkWriteException e) {
+                duplicatesOnly(e);
+                if (attempt >= UPSERT_ATTEMPTS) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** The refused writes, when every one was refused as a duplicate key; anything else is rethrown. */
+    private static List<BulkWriteError> duplicatesOnly(MongoBulkWriteException e) {
+        if (e.getWriteConcernError() != null
+                || !e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+            throw e;
+        }
+        return e.getWriteErrors();
     }
 }

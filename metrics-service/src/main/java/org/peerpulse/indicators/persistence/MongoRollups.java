@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.peerpulse.indicators.domain.AgencyRollups;
 import org.peerpulse.indicators.domain.Cell;
@@ -23,20 +22,15 @@ import org.peerpulse.indicators.domain.SourcePartition;
 import org.peerpulse.indicators.domain.Watermarks;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The day rollups in MongoDB; see the package description for the document shape and the watermarks.
  * Dashboard reads go through the caller's agency scope; ingest goes through {@link RollupIngest}.
  */
 public class MongoRollups implements Rollups, AgencyRollups {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final TenantCollections tenants;
     private final RollupIngest ingest;
@@ -65,10 +59,8 @@ public class MongoRollups implements Rollups, AgencyRollups {
         }
         Map<String, RollupKey> byId = new HashMap<>();
         keys.forEach(key -> byId.put(key.id(), key));
-        Query query = Query.query(Criteria.where(RollupDocument.ID).in(byId.keySet()));
-        query.fields().include(RollupDocument.WATERMARKS);
         Map<RollupKey, Watermarks> found = new HashMap<>();
-        for (Document document : ingest.findById(query)) {
+        for (Document document : ingest.findById(byId.keySet(), RollupDocument.WATERMARKS)) {
             Map<SourcePartition, Long> offsets = new HashMap<>();
             Document marks = document.get(RollupDocument.WATERMARKS, Document.class);
             if (marks != null) {
@@ -85,51 +77,42 @@ public class MongoRollups implements Rollups, AgencyRollups {
         if (changes.isEmpty()) {
             return Set.of();
         }
-        BulkOperations bulk = ingest.unorderedBulk();
-        List<RollupKey> order = new ArrayList<>(changes.size());
+        List<RollupIngest.Upsert> upserts = new ArrayList<>(changes.size());
         for (RollupChange change : changes) {
-            bulk.upsert(stillAsRead(change), update(change));
-            order.add(change.key());
+            upserts.add(new RollupIngest.Upsert(stillAsRead(change), update(change)));
         }
-        try {
-            bulk.execute();
-            return Set.of();
-        } catch (BulkOperationException e) {
-            Set<RollupKey> lost = new HashSet<>();
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                lost.add(order.get(error.getIndex()));
-            }
-            return lost;
-        }
+        Set<RollupKey> lost = new HashSet<>();
+        ingest.upsertAll(upserts).forEach(refused -> lost.add(changes.get(refused).key()));
+        return lost;
     }
 
     /**
      * Matches the rollup only while the watermarks this change moves are what the change was planned on:
      * otherwise the upsert tries to insert a second document with the same id and fails with E11000.
      */
-    private static Query stillAsRead(RollupChange change) {
-        Criteria criteria = Criteria.where(RollupDocument.ID).is(change.key().id());
+    private static Document stillAsRead(RollupChange change) {
+        Document filter = new Document(RollupDocument.ID, change.key().id());
         change.advanced().forEach((partition, offset) -> {
             String field = RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition);
-            change.expected().of(partition).ifPresentOrElse(
-                    expected -> criteria.and(field).is(expected),
-                    () -> criteria.and(field).exists(false));
+            filter.append(field, change.expected().of(partition).<Object>map(expected -> expected)
+                    .orElse(new Document("$exists", false)));
         });
-        return Query.query(criteria);
+        return filter;
     }
 
-    private static Update update(RollupChange change) {
-        Update update = new Update()
-                .setOnInsert(RollupDocument.AGENCY, change.key().cell().agencyId())
-                .setOnInsert(RollupDocument.PROGRAM, change.key().cell().programId())
-                .setOnInsert(RollupDocument.SPECIALIST, change.key().cell().specialistId())
-                .setOnInsert(RollupDocument.DAY, change.key().day().toString());
-        RollupDocument.addCounts(update, change.increment());
+    private static Document update(RollupChange change) {
+        Document marks = new Document();
         change.advanced().forEach((partition, offset) ->
-                update.max(RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition), offset));
+                marks.append(RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition), offset));
+        Document update = new Document("$setOnInsert", new Document(RollupDocument.AGENCY, change.key().cell().agencyId())
+                .append(RollupDocument.PROGRAM, change.key().cell().programId())
+                .append(RollupDocument.SPECIALIST, change.key().cell().specialistId())
+                .append(RollupDocument.DAY, change.key().day().toString()))
+                .append("$max", marks);
+        Document increments = RollupDocument.increments(change.increment());
+        if (!increments.isEmpty()) {
+            update.append("$inc", increments);
+        }
         return update;
     }
 

@@ -10,7 +10,6 @@ import org.peerpulse.indicators.domain.DayCounts;
 import org.peerpulse.indicators.domain.DayRollup;
 import org.peerpulse.indicators.domain.RatingTally;
 import org.peerpulse.indicators.domain.SourcePartition;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The Mongo shape of a day rollup, and the one update that adds a batch to it. Item codes are checked
@@ -59,33 +58,36 @@ final class RollupDocument {
         return new SourcePartition(topic, Integer.parseInt(field.substring(tilde + 1)));
     }
 
-    static void addCounts(Update update, DayCounts counts) {
-        inc(update, SESSIONS, counts.sessions());
-        inc(update, INVITATIONS, counts.invitations());
-        inc(update, MINUTES, counts.minutes());
-        inc(update, PEER_MINUTES, counts.peerMinutes());
-        inc(update, SESSIONS_WITH_STRENGTHS, counts.sessionsWithStrengths());
-        inc(update, RECOVERY_FOCUS_SESSIONS, counts.recoveryFocusSessions());
-        inc(update, RESPONSES, counts.responses());
-        inc(update, HARM_REPORTS, counts.harmReports());
-        counts.itemsByCode().forEach((code, tally) -> addTally(update, ITEMS + "." + code, tally));
-        addTally(update, HOPE, counts.hope());
+    /** The counters {@code counts} adds, as the fields of a {@code $inc}; counters it leaves alone are absent. */
+    static Document increments(DayCounts counts) {
+        Document inc = new Document();
+        inc(inc, SESSIONS, counts.sessions());
+        inc(inc, INVITATIONS, counts.invitations());
+        inc(inc, MINUTES, counts.minutes());
+        inc(inc, PEER_MINUTES, counts.peerMinutes());
+        inc(inc, SESSIONS_WITH_STRENGTHS, counts.sessionsWithStrengths());
+        inc(inc, RECOVERY_FOCUS_SESSIONS, counts.recoveryFocusSessions());
+        inc(inc, RESPONSES, counts.responses());
+        inc(inc, HARM_REPORTS, counts.harmReports());
+        counts.itemsByCode().forEach((code, tally) -> addTally(inc, ITEMS + "." + code, tally));
+        addTally(inc, HOPE, counts.hope());
+        return inc;
     }
 
-    private static void addTally(Update update, String path, RatingTally tally) {
+    private static void addTally(Document inc, String path, RatingTally tally) {
         if (tally.isEmpty()) {
             return;
         }
-        inc(update, path + "." + TALLY_RESPONSES, tally.responses());
-        inc(update, path + "." + TALLY_SUM, tally.sum());
+        inc(inc, path + "." + TALLY_RESPONSES, tally.responses());
+        inc(inc, path + "." + TALLY_SUM, tally.sum());
         for (int rating = 1; rating <= 5; rating++) {
-            inc(update, path + "." + TALLY_ANSWERS.get(rating - 1), tally.count(rating));
+            inc(inc, path + "." + TALLY_ANSWERS.get(rating - 1), tally.count(rating));
         }
     }
 
-    private static void inc(Update update, String field, long amount) {
+    private static void inc(Document inc, String field, long amount) {
         if (amount != 0) {
-            update.inc(field, amount);
+            inc.append(field, amount);
         }
     }
 

@@ -1,33 +1,79 @@
 package org.peerpulse.indicators.persistence;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.peerpulse.platform.tenancy.AcrossAgencies;
 import org.peerpulse.platform.tenancy.TenantCollections;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The event consumer's side of the rollups: one batch holds every agency's events, each rollup's id and
  * agency come from its events (the agency is written on insert), and the watermark guards must stay keyed
- * by {@code _id} alone, which is what the bulk upserts are fast on. Only these two operations cross agencies;
- * every dashboard read goes through the agency scope.
+ * by {@code _id}, which is what the bulk upserts are fast on. Only these two operations cross agencies;
+ * every dashboard read goes through the agency scope. Like the facts, they use the driver's collection
+ * directly: filters and updates are documents already, and Spring Data's mapping of each one cost more
+ * than the write.
  */
 @AcrossAgencies("the event consumer reads watermarks and upserts rollups of every agency in one batch; the agency comes from the events")
 final class RollupIngest {
 
-    private final MongoOperations mongo;
+    private static final int DUPLICATE_KEY = 11000;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoCollection<Document> rollups;
 
     RollupIngest(TenantCollections tenants) {
-        this.mongo = tenants.acrossAgencies("rollup ingest of events whose agency comes from the event");
+        this.rollups = tenants.acrossAgencies("rollup ingest of events whose agency comes from the event")
+                .getCollection(RollupDocument.COLLECTION);
     }
 
-    List<Document> findById(Query byId) {
-        return mongo.find(byId, Document.class, RollupDocument.COLLECTION);
+    /** The rollups with these ids, with only the given fields (and {@code _id}). */
+    List<Document> findById(Collection<String> ids, String... fields) {
+        Document projection = new Document();
+        for (String field : fields) {
+            projection.append(field, 1);
+        }
+        return rollups.find(new Document(RollupDocument.ID, new Document("$in", List.copyOf(ids))))
+                .projection(projection).into(new ArrayList<>());
     }
 
-    BulkOperations unorderedBulk() {
-        return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RollupDocument.COLLECTION);
+    /**
+     * One unordered bulk of upserts; answers the positions of those refused as duplicate keys (a guard that no
+     * longer held, so the upsert tried a second document with the same id). Any other error is thrown.
+     */
+    Set<Integer> upsertAll(List<Upsert> upserts) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(upserts.size());
+        upserts.forEach(upsert -> writes.add(new UpdateOneModel<>(upsert.filter(), upsert.update(), UPSERT)));
+        try {
+            rollups.bulkWrite(writes, UNORDERED);
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> refused = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            return refused;
+        }
+    }
+
+    /** An update of the one document {@code filter} matches, inserting it when none does. */
+    record Upsert(Document filter, Document update) {
     }
 }
