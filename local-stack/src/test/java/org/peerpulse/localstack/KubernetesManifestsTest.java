@@ -46,7 +46,10 @@ class KubernetesManifestsTest {
     /** Stateless over HTTP: scaled by an HPA. metrics-service is not (docs/operations.md, "Scaling"). */
     private static final Set<String> AUTOSCALED = Set.of("session-service", "feedback-service");
 
-    /** The heap every service runs with under ./peerpulse up ({@code StackPlan}: -Xmx256m), proven enough. */
+    /**
+     * A pod's heap is at least what every service ran the benchmark with before {@code StackPlan} sized the local
+     * heaps from measured live sets (128-160 MB): a pod keeps that margin for load we have not measured.
+     */
     private static final long PROVEN_HEAP_MIB = 256;
     /** Metaspace (~100 MiB for these apps), code cache, thread stacks, GC and direct buffers, with room. */
     private static final long NON_HEAP_MIB = 224;
