@@ -88,6 +88,10 @@ final class Freshness {
                 }
             }
             load.flush();
+            if (load.sentAgain() > 0) {
+                progress.say("  %,d events sent again after the broker refused a send (their freshness includes it)",
+                        load.sentAgain());
+            }
         }
         producing.set(false);
         poller.join();
