@@ -1,5 +1,6 @@
 package org.peerpulse.infra.mongo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -122,11 +124,29 @@ final class IndexedLookups {
         return best == null ? Optional.empty() : Optional.of(best.getPositions(query));
     }
 
+    /**
+     * Copies of the documents a find answers, made under the collection's lock. The library hands out the stored
+     * documents themselves and encodes them after the lock is released, so a write to the same document from
+     * another connection meanwhile showed a reader half an update, or failed the reply with a
+     * ConcurrentModificationException (seen under the benchmark's two consumers); MongoDB reads each document
+     * whole.
+     */
+    private static QueryResult detached(QueryResult result) {
+        List<Document> copies = new ArrayList<>();
+        result.forEach(document -> copies.add(document.cloneDeeply()));
+        return new QueryResult(copies, result.getCursorId());
+    }
+
     private static final class NarrowedMemoryCollection extends MemoryCollection {
 
         NarrowedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                 CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters query) {
+            return detached(super.handleQuery(query));
         }
 
         @Override
@@ -144,6 +164,11 @@ final class IndexedLookups {
         NarrowedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters query) {
+            return detached(super.handleQuery(query));
         }
 
         @Override

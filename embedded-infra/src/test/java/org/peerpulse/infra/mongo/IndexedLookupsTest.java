@@ -173,6 +173,34 @@ class IndexedLookupsTest {
         }
     }
 
+    @Test
+    void aReaderSeesEachDocumentWholeWhileAnotherConnectionWritesIt() throws Exception {
+        try (DocumentStore store = DocumentStore.inMemory(0); MongoClient writer = client(store);
+                MongoClient reader = client(store)) {
+            MongoCollection<Document> written = writer.getDatabase("lookups").getCollection("pairs");
+            MongoCollection<Document> read = reader.getDatabase("lookups").getCollection("pairs");
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                many.add(doc("_id", "p-" + i).append("a", 0).append("b", 0));
+            }
+            written.insertMany(many);
+            var writes = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int round = 0; round < 300; round++) {
+                    written.updateMany(new Document(), Updates.combine(Updates.inc("a", 1), Updates.inc("b", 1)));
+                }
+            });
+            int reads = 0;
+            while (!writes.isDone() || reads == 0) {
+                for (Document pair : read.find()) {
+                    assertThat(pair.getInteger("a")).as("a and b of %s, written together", pair.get("_id"))
+                            .isEqualTo(pair.getInteger("b"));
+                }
+                reads++;
+            }
+            writes.join();
+        }
+    }
+
     private static MemoryUniqueIndex index(String name, String... fields) {
         List<IndexKey> keys = new ArrayList<>();
         for (String field : fields) {
