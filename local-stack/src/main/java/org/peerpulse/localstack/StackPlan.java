@@ -129,7 +129,7 @@ public record StackPlan(
                         "--controller-port", Integer.toString(ports.kafkaController())),
                 Map.of(), new Readiness.OutputLine("READY kafka " + at.kafka()), at.kafka());
         ChildSpec mongo = new ChildSpec("mongo", store == Store.MEMORY
-                ? java(classpath, "-Xmx8g", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
+                ? java(classpath, "-Xmx16g", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
                         "--memory", "--port", Integer.toString(ports.mongo()))
                 : java(classpath, "-Xmx256m", extraJvmOptions, "org.peerpulse.infra.mongo.DocumentStoreMain",
                         "--file", data.resolve("mongo").resolve("peerpulse.mv.db").toString(),

@@ -42,7 +42,7 @@ class StackPlanTest {
         StackPlan inMemory = StackPlan.local(Path.of("/repo"), Path.of("/tmp/pp-data"), false, ports, "cp", Set.of(),
                 StackPlan.Store.MEMORY);
 
-        assertThat(inMemory.children().get(1).command()).contains("--memory", "-Xmx8g").doesNotContain("--file");
+        assertThat(inMemory.children().get(1).command()).contains("--memory", "-Xmx16g").doesNotContain("--file");
         assertThat(plan.children().get(1).command()).doesNotContain("--memory");
     }
 
