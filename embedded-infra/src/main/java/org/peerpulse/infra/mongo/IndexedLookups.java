@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -129,7 +130,7 @@ final class IndexedLookups {
      * documents themselves and encodes them after the lock is released, so a write to the same document from
      * another connection meanwhile showed a reader half an update, or failed the reply with a
      * ConcurrentModificationException (seen under the benchmark's two consumers); MongoDB reads each document
-     * whole.
+     * whole. Not for the library's own find-and-modify and delete, which change the documents their find returns.
      */
     private static QueryResult detached(QueryResult result) {
         List<Document> copies = new ArrayList<>();
@@ -144,9 +145,33 @@ final class IndexedLookups {
             super(database, collectionName, options, cursorRegistry);
         }
 
+        /** Set while the library's own find-and-modify or delete runs: it changes what its find returns. */
+        private boolean changing;
+
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
-            return detached(super.handleQuery(query));
+            QueryResult found = super.handleQuery(query);
+            return changing ? found : detached(found);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            changing = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                changing = false;
+            }
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            changing = true;
+            try {
+                return super.deleteDocuments(selector, limit, oplog);
+            } finally {
+                changing = false;
+            }
         }
 
         @Override
@@ -166,9 +191,33 @@ final class IndexedLookups {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
+        /** Set while the library's own find-and-modify or delete runs: it changes what its find returns. */
+        private boolean changing;
+
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
-            return detached(super.handleQuery(query));
+            QueryResult found = super.handleQuery(query);
+            return changing ? found : detached(found);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            changing = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                changing = false;
+            }
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            changing = true;
+            try {
+                return super.deleteDocuments(selector, limit, oplog);
+            } finally {
+                changing = false;
+            }
         }
 
         @Override

@@ -166,6 +166,13 @@ class IndexedLookupsTest {
                     Updates.set("voidedAt", "2026-11-21"), new UpdateOptions().upsert(true));
             assertThat(sessions.find(Filters.eq("_id", "s-4")).first()).containsEntry("voidedAt", "2026-11-21");
 
+            // Find-and-modify changes the stored document: a second guarded void finds nothing.
+            assertThat(sessions.findOneAndUpdate(Filters.and(Filters.eq("_id", "s-3"), Filters.eq("voidedAt", null)),
+                    Updates.set("voidedAt", "2026-11-22"))).isNotNull();
+            assertThat(sessions.findOneAndUpdate(Filters.and(Filters.eq("_id", "s-3"), Filters.eq("voidedAt", null)),
+                    Updates.set("voidedAt", "2026-11-23"))).isNull();
+            assertThat(sessions.find(Filters.eq("_id", "s-3")).first()).containsEntry("voidedAt", "2026-11-22");
+
             assertThat(sessions.deleteOne(Filters.and(Filters.eq("_id", "s-3"), Filters.eq("agencyId", "harbor")))
                     .getDeletedCount()).isZero();
             assertThat(sessions.deleteOne(Filters.and(Filters.eq("_id", "s-3"), Filters.eq("agencyId", "sunrise")))
