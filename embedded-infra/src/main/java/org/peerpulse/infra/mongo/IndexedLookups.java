@@ -3,6 +3,8 @@ package org.peerpulse.infra.mongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -117,116 +119,119 @@ final class IndexedLookups {
         SecondaryIndex<P> best = null;
         int bestSelectivity = 0;
         for (Index<P> index : indexes) {
-            if (index instanceof SecondaryIndex<P> secondary && secondary.selectivity(query) > bestSelectivity) {
-                best = secondary;
-                bestSelectivity = secondary.selectivity(query);
+            if (index instanceof SecondaryIndex<P> secondary) {
+                int selectivity = secondary.selectivity(query);
+                if (selectivity > bestSelectivity) {
+                    best = secondary;
+                    bestSelectivity = selectivity;
+                }
             }
         }
         return best == null ? Optional.empty() : Optional.of(best.getPositions(query));
     }
 
     /**
-     * Copies of the documents a find answers, made under the collection's lock. The library hands out the stored
-     * documents themselves and encodes them after the lock is released, so a write to the same document from
-     * another connection meanwhile showed a reader half an update, or failed the reply with a
+     * What both backends' collections do differently from the library, kept once: they differ only in their base
+     * class. A collection calls it under its own lock (every collection operation is synchronized).
+     *
+     * <p>A find answers copies of its documents, made under the lock. The library hands out the stored documents
+     * themselves and encodes them after the lock is released, so a write to the same document from another
+     * connection meanwhile showed a reader half an update, or failed the reply with a
      * ConcurrentModificationException (seen under the benchmark's two consumers); MongoDB reads each document
-     * whole. Not for the library's own find-and-modify and delete, which change the documents their find returns.
+     * whole. Not while the library's own find-and-modify or delete runs: they change what their find returns.
      */
-    private static QueryResult detached(QueryResult result) {
-        List<Document> copies = new ArrayList<>();
-        result.forEach(document -> copies.add(document.cloneDeeply()));
-        return new QueryResult(copies, result.getCursorId());
+    private static final class Reads<P> {
+
+        private boolean changing;
+
+        QueryResult find(Supplier<QueryResult> find) {
+            QueryResult found = find.get();
+            if (changing) {
+                return found;
+            }
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
+        }
+
+        <T> T whileChanging(Supplier<T> change) {
+            changing = true;
+            try {
+                return change.get();
+            } finally {
+                changing = false;
+            }
+        }
+
+        QueryResult query(List<Index<P>> indexes, Document query, Function<Iterable<P>, QueryResult> atPositions,
+                Supplier<QueryResult> wholeCollection) {
+            return narrowed(indexes, query).map(atPositions).orElseGet(wholeCollection);
+        }
     }
 
     private static final class NarrowedMemoryCollection extends MemoryCollection {
+
+        private final Reads<Integer> reads = new Reads<>();
 
         NarrowedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                 CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
         }
 
-        /** Set while the library's own find-and-modify or delete runs: it changes what its find returns. */
-        private boolean changing;
-
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
-            QueryResult found = super.handleQuery(query);
-            return changing ? found : detached(found);
+            return reads.find(() -> super.handleQuery(query));
         }
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            changing = true;
-            try {
-                return super.findAndModify(query);
-            } finally {
-                changing = false;
-            }
+            return reads.whileChanging(() -> super.findAndModify(query));
         }
 
         @Override
         public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
-            changing = true;
-            try {
-                return super.deleteDocuments(selector, limit, oplog);
-            } finally {
-                changing = false;
-            }
+            return reads.whileChanging(() -> super.deleteDocuments(selector, limit, oplog));
         }
 
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                int batchSize, Document fieldSelector) {
-            return narrowed(getIndexes(), query)
-                    .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector))
-                    .orElseGet(() -> matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fields) {
+            return reads.query(getIndexes(), query,
+                    positions -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields),
+                    () -> matchDocuments(query, orderBy, skip, limit, batchSize, fields));
         }
     }
 
     private static final class NarrowedH2Collection extends H2Collection {
+
+        private final Reads<Object> reads = new Reads<>();
 
         NarrowedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
-        /** Set while the library's own find-and-modify or delete runs: it changes what its find returns. */
-        private boolean changing;
-
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
-            QueryResult found = super.handleQuery(query);
-            return changing ? found : detached(found);
+            return reads.find(() -> super.handleQuery(query));
         }
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            changing = true;
-            try {
-                return super.findAndModify(query);
-            } finally {
-                changing = false;
-            }
+            return reads.whileChanging(() -> super.findAndModify(query));
         }
 
         @Override
         public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
-            changing = true;
-            try {
-                return super.deleteDocuments(selector, limit, oplog);
-            } finally {
-                changing = false;
-            }
+            return reads.whileChanging(() -> super.deleteDocuments(selector, limit, oplog));
         }
 
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
-                int batchSize, Document fieldSelector) {
-            return narrowed(getIndexes(), query)
-                    .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
-                            fieldSelector))
-                    .orElseGet(() -> matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fields) {
+            return reads.query(getIndexes(), query,
+                    positions -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields),
+                    () -> matchDocuments(query, orderBy, skip, limit, batchSize, fields));
         }
     }
 }
