@@ -1,5 +1,9 @@
 package org.peerpulse.indicators.persistence;
 
+import static org.peerpulse.indicators.persistence.BulkUpserts.UNORDERED;
+import static org.peerpulse.indicators.persistence.BulkUpserts.UPSERT;
+import static org.peerpulse.indicators.persistence.BulkUpserts.duplicatesOnly;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,9 +15,7 @@ import java.util.UUID;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.peerpulse.indicators.domain.FeedbackFact;
 import org.peerpulse.indicators.domain.Facts;
@@ -39,11 +41,8 @@ import org.peerpulse.platform.tenancy.TenantCollections;
 @AcrossAgencies("the event consumer applies every agency's events in one batch; each fact's agency comes from its event")
 public class MongoFacts implements Facts {
 
-    private static final int DUPLICATE_KEY = 11000;
     private static final int UPSERT_ATTEMPTS = 3;
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> sessionFacts;
     private final MongoCollection<Document> feedbackFacts;
@@ -182,14 +181,5 @@ public class MongoFacts implements Facts {
                 }
             }
         }
-    }
-
-    /** The refused writes, when every one was refused as a duplicate key; anything else is rethrown. */
-    private static List<BulkWriteError> duplicatesOnly(MongoBulkWriteException e) {
-        if (e.getWriteConcernError() != null
-                || !e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-            throw e;
-        }
-        return e.getWriteErrors();
     }
 }

@@ -1,5 +1,9 @@
 package org.peerpulse.indicators.persistence;
 
+import static org.peerpulse.indicators.persistence.BulkUpserts.UNORDERED;
+import static org.peerpulse.indicators.persistence.BulkUpserts.UPSERT;
+import static org.peerpulse.indicators.persistence.BulkUpserts.duplicatesOnly;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,9 +13,7 @@ import java.util.Set;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.peerpulse.platform.tenancy.AcrossAgencies;
 import org.peerpulse.platform.tenancy.TenantCollections;
@@ -26,10 +28,6 @@ import org.peerpulse.platform.tenancy.TenantCollections;
  */
 @AcrossAgencies("the event consumer reads watermarks and upserts rollups of every agency in one batch; the agency comes from the events")
 final class RollupIngest {
-
-    private static final int DUPLICATE_KEY = 11000;
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> rollups;
 
@@ -60,14 +58,8 @@ final class RollupIngest {
             return Set.of();
         } catch (MongoBulkWriteException e) {
             Set<Integer> refused = new HashSet<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
+            for (BulkWriteError error : duplicatesOnly(e)) {
                 refused.add(error.getIndex());
-            }
-            if (e.getWriteConcernError() != null) {
-                throw e;
             }
             return refused;
         }
