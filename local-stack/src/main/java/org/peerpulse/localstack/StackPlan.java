@@ -44,15 +44,15 @@ public record StackPlan(
 
     /**
      * Each service's heap, from Native Memory Tracking under {@code ./peerpulse bench --quick} (docs/benchmark.md,
-     * "Resident memory"). Without {@code -Xms} a JVM on a large machine starts with the whole {@code -Xmx}
+     * "What the profiles found"). Without {@code -Xms} a JVM on a large machine starts with the whole {@code -Xmx}
      * committed (1/64 of physical memory is more than the heap), so the old generation filled up with dead,
      * promoted objects to 142 MB while 29 MB of it were live, and a 256 MB heap stayed resident: {@code -Xms}
      * lets the heap grow only as far as the load needs. session- and feedback-service keep 25-30 MB after a full
      * collection and settle at a 66 MB heap under load. metrics-service keeps up to 47 MB while batches are in
      * flight, and its Kafka and Mongo batches outlive a small young generation: with a 28 MB one it promoted
      * about 12 MB/s and ran a full collection every 3-5 s, so its young generation is fixed at 64 MB. That keeps
-     * it above 300 MB resident (about 380 MB under the quick benchmark, from 480 MB): much of what it promotes is
-     * Spring Data's per-document mapping garbage, which only a change in the service can avoid.
+     * it above 300 MB resident (about 380 MB under the benchmark, from 480 MB), also since it writes its facts and
+     * rollups without Spring Data's per-value mapping.
      */
     static final Map<String, List<String>> SERVICE_HEAPS = Map.of(
             "session-service", List.of("-Xms64m", "-Xmx128m"),
