@@ -22,13 +22,12 @@ public final class GoldenSamples {
             "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11",
             "warmline",
             "sp-rivera",
-            "9f2c1a7be03d44c8b5e1f60a2d7c3b98e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9",
             Instant.parse("2026-11-20T14:30:00Z"),
             45,
             Channel.PHONE,
             Activity.PEER_SUPPORT,
             List.of(FocusArea.RECOVERY_GOALS, FocusArea.HOUSING),
-            List.of("persistence", "humor"),
+            true,
             List.of("EMPATHY", "KINDNESS"),
             new FrameworkRef("peer-core-v1", 1),
             new SessionLogged.InvitationIssued(
@@ -42,7 +41,8 @@ public final class GoldenSamples {
             "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11",
             "warmline",
             "sp-rivera",
-            Instant.parse("2026-11-20T14:30:00Z"));
+            Instant.parse("2026-11-20T14:30:00Z"),
+            SESSION_LOGGED.contribution());
 
     public static final FeedbackSubmitted FEEDBACK_SUBMITTED = new FeedbackSubmitted(
             UUID.fromString("019ac1e3-0a1b-7c2d-9e3f-405162738495"),
@@ -59,16 +59,22 @@ public final class GoldenSamples {
             "es",
             "OWN_DEVICE");
 
+    /** The answer above taken back because its session was voided. */
+    public static final FeedbackWithdrawn FEEDBACK_WITHDRAWN = FeedbackWithdrawn.of(FEEDBACK_SUBMITTED,
+            FeedbackWithdrawn.SESSION_VOIDED, UUID.fromString("019ac1e3-4b5c-7d6e-8f70-8192a3b4c5d6"),
+            Instant.parse("2026-11-21T09:00:01Z"));
+
     private static final Map<Class<? extends PeerPulseEvent>, String> FILES = Map.of(
             SessionLogged.class, "session-logged.json",
             SessionVoided.class, "session-voided.json",
-            FeedbackSubmitted.class, "feedback-submitted.json");
+            FeedbackSubmitted.class, "feedback-submitted.json",
+            FeedbackWithdrawn.class, "feedback-withdrawn.json");
 
     private GoldenSamples() {
     }
 
     public static List<PeerPulseEvent> all() {
-        return List.of(SESSION_LOGGED, SESSION_VOIDED, FEEDBACK_SUBMITTED);
+        return List.of(SESSION_LOGGED, SESSION_VOIDED, FEEDBACK_SUBMITTED, FEEDBACK_WITHDRAWN);
     }
 
     /** The golden JSON for a contract record type. */

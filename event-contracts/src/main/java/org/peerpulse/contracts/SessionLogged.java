@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A specialist logged a session and a one-time feedback invitation was issued for it. Carries only the
- * pseudonym of the participant (a keyed hash) and the SHA-256 hash of the invitation token, never the
- * agency's own participant reference or the token itself.
+ * A specialist logged a session and a one-time feedback invitation was issued for it. Carries what its
+ * consumers read and nothing more: no participant (not even a pseudonym) and not the specialist's
+ * free-text strength tags, only whether there were any; those stay in session-service, where they can be
+ * erased. Only the SHA-256 hash of the invitation token travels, never the token.
+ *
+ * <p>Version 2 of the type ({@link EventTypes#SESSION_LOGGED}): version 1 also carried the participant's
+ * pseudonym and the strength tags, which had to go, so it is a new type, not a changed one.
  *
  * @param sessionAt when the session took place; indicators count it in that day of the agency's time zone
+ * @param strengthsAcknowledged whether the specialist noted at least one of the participant's strengths
+ * @param valuesPracticed the value codes the specialist said they practiced (their own reflection)
  */
 public record SessionLogged(
         UUID eventId,
@@ -18,21 +24,25 @@ public record SessionLogged(
         String sessionId,
         String programId,
         String specialistId,
-        String participantPseudonym,
         Instant sessionAt,
         int durationMinutes,
         Channel channel,
         Activity activity,
         List<FocusArea> focusAreas,
-        List<String> strengthsNoted,
+        boolean strengthsAcknowledged,
         List<String> valuesPracticed,
         FrameworkRef framework,
         InvitationIssued invitation) implements PeerPulseEvent {
 
     public SessionLogged {
         focusAreas = List.copyOf(focusAreas == null ? List.of() : focusAreas);
-        strengthsNoted = List.copyOf(strengthsNoted == null ? List.of() : strengthsNoted);
         valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
+    }
+
+    /** What this session adds to the indicators, which is also what voiding it takes back out. */
+    public SessionContribution contribution() {
+        return new SessionContribution(durationMinutes, activity, focusAreas, strengthsAcknowledged,
+                invitation == null ? 0 : 1);
     }
 
     /** The invitation a participant redeems: only the token's hash travels. */

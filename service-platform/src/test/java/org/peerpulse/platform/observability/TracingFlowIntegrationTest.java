@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peerpulse.contracts.EventIds;
+import org.peerpulse.contracts.GoldenSamples;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.UnreadableEventException;
@@ -287,7 +288,8 @@ class TracingFlowIntegrationTest {
         @PostMapping("/api/v1/probes")
         String store(Caller caller) {
             SessionVoided voided = new SessionVoided(EventIds.newId(), Instant.now(), caller.agencyId(),
-                    "s-" + UUID.randomUUID(), "prog-1", "sp-1", Instant.now());
+                    "s-" + UUID.randomUUID(), "prog-1", "sp-1", Instant.now(),
+                    GoldenSamples.SESSION_VOIDED.contributed());
             OutboxEntry entry = OutboxEntry.of(voided, TOPIC, codec);
             mongo.upsert(Query.query(Criteria.where("_id").is(voided.sessionId())),
                     new Update().push(OutboxEntry.OUTBOX_FIELD, entry).set(OutboxEntry.PENDING_FIELD, true), "probes");
