@@ -3,6 +3,7 @@ package org.peerpulse.session.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.peerpulse.contracts.SessionContribution;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 
@@ -58,18 +59,20 @@ public record Session(
         }
         Session session = new Session(sessionId.toString(), details, token.hash(), now.plus(invitationTtl), now,
                 idempotency, null);
+        // The pseudonym and the strength tags stay in the stored session: no consumer reads them, and only
+        // here can they be erased. The event says only whether any strength was noted.
         SessionLogged event = new SessionLogged(eventId, now, details.agencyId(), session.sessionId,
-                details.programId(), details.specialistId(), details.participantPseudonym(), details.sessionAt(),
-                details.durationMinutes(), details.channel(), details.activity(), details.focusAreas(),
-                details.strengthsNoted(), details.valuesPracticed(), details.framework(),
+                details.programId(), details.specialistId(), details.sessionAt(), details.durationMinutes(),
+                details.channel(), details.activity(), details.focusAreas(), session.strengthsAcknowledged(),
+                details.valuesPracticed(), details.framework(),
                 new SessionLogged.InvitationIssued(token.hash(), session.invitationExpiresAt));
         return new Logged(session, event);
     }
 
     /**
      * Withdraws this session. A quality lead may void any session of the agency; anyone else only one they
-     * logged themselves. The reason is kept with the session and never leaves it: the event says only that
-     * it was voided.
+     * logged themselves. The reason is kept with the session and never leaves it: the event says that it
+     * was voided and what it had contributed, so that consumers take exactly that back out.
      *
      * @throws VoidNotAllowedException when the caller may not void this session
      * @throws SessionAlreadyVoidedException when it was voided before
@@ -87,8 +90,21 @@ public record Session(
         Session session = new Session(sessionId, details, invitationTokenHash, invitationExpiresAt, loggedAt,
                 idempotency, new Voiding(now, voider.subject(), reason));
         SessionVoided event = new SessionVoided(eventId, now, details.agencyId(), sessionId, details.programId(),
-                details.specialistId(), details.sessionAt());
+                details.specialistId(), details.sessionAt(), contribution());
         return new Voided(session, event);
+    }
+
+    /**
+     * What this session counts for in the indicators: exactly what its {@link SessionLogged} carried, so the
+     * {@link SessionVoided} that takes it back subtracts the same values.
+     */
+    public SessionContribution contribution() {
+        return new SessionContribution(details.durationMinutes(), details.activity(), details.focusAreas(),
+                strengthsAcknowledged(), invitationTokenHash == null ? 0 : 1);
+    }
+
+    private boolean strengthsAcknowledged() {
+        return !details.strengthsNoted().isEmpty();
     }
 
     /** A session just logged and the fact that says so. */

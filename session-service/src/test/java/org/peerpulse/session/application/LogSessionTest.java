@@ -48,12 +48,17 @@ class LogSessionTest {
     }
 
     @Test
-    void theParticipantReferenceIsNeverStoredOrPublished() {
+    void theParticipantReferenceIsNeverStoredOrPublishedAndThePseudonymAndTagsAreOnlyStored() {
         logSession.log(command("client-0042", NOW.minusSeconds(600), null));
 
-        assertThat(sessions.stored.get(0).toString()).doesNotContain("client-0042");
-        assertThat(sessions.events.get(0).toString()).doesNotContain("client-0042");
-        assertThat(((SessionLogged) sessions.events.get(0)).participantPseudonym()).matches("[0-9a-f]{64}");
+        Session stored = sessions.stored.get(0);
+        SessionLogged event = (SessionLogged) sessions.events.get(0);
+        assertThat(stored.toString()).doesNotContain("client-0042");
+        assertThat(event.toString()).doesNotContain("client-0042");
+        assertThat(stored.details().participantPseudonym()).matches("[0-9a-f]{64}");
+        assertThat(stored.details().strengthsNoted()).containsExactly("humor");
+        assertThat(event.toString()).doesNotContain(stored.details().participantPseudonym()).doesNotContain("humor");
+        assertThat(event.strengthsAcknowledged()).isTrue();
     }
 
     @Test

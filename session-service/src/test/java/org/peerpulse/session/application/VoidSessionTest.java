@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.session.domain.IdempotencyKeys;
 import org.peerpulse.session.domain.ParticipantPseudonyms;
@@ -39,6 +40,7 @@ class VoidSessionTest {
         assertThat(sessions.events).hasSize(2).last().isInstanceOfSatisfying(SessionVoided.class, event -> {
             assertThat(event.sessionId()).isEqualTo(sessionId);
             assertThat(event.agencyId()).isEqualTo("harbor");
+            assertThat(event.contributed()).isEqualTo(((SessionLogged) sessions.events.get(0)).contribution());
             assertThat(event.toString()).doesNotContain("logged twice");
         });
         assertThatThrownBy(() -> voidSession.voidSession(

@@ -12,7 +12,9 @@ import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.SessionContribution;
 import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
 
 class SessionTest {
 
@@ -38,7 +40,23 @@ class SessionTest {
         assertThat(event.invitation().expiresAt()).isEqualTo(Instant.parse("2026-11-27T15:00:00Z"));
         assertThat(event.toString()).doesNotContain(token.value());
         assertThat(logged.session().invitationTokenHash()).isEqualTo(token.hash());
-        assertThat(event.framework()).isEqualTo(Frameworks.PEER_CORE_V1.ref());
+        assertThat(event).isEqualTo(new SessionLogged(eventId, NOW, "harbor", sessionId.toString(), "warmline",
+                "sp-rivera", NOW.minusSeconds(1800), 45, Channel.PHONE, Activity.PEER_SUPPORT,
+                List.of(FocusArea.RECOVERY_GOALS), true, List.of("KINDNESS"), Frameworks.PEER_CORE_V1.ref(),
+                new SessionLogged.InvitationIssued(token.hash(), Instant.parse("2026-11-27T15:00:00Z"))));
+        assertThat(event.toString()).doesNotContain("pseudonym").doesNotContain("persistence");
+    }
+
+    @Test
+    void theEventSaysOnlyWhetherAStrengthWasNoted() {
+        SessionDetails noTags = SessionDetails.of("harbor", "warmline", "sp-rivera", "pseudonym", NOW, 45,
+                Channel.PHONE, Activity.PEER_SUPPORT, List.of(), List.of(), List.of(), Frameworks.PEER_CORE_V1,
+                "harbor-peer");
+        Session.Logged logged = Session.log(noTags, token, WEEK, NINETY_DAYS, NOW, UUID.randomUUID(),
+                UUID.randomUUID());
+
+        assertThat(logged.event().strengthsAcknowledged()).isFalse();
+        assertThat(logged.session().contribution().strengthsAcknowledged()).isFalse();
     }
 
     @Test
@@ -85,9 +103,10 @@ class SessionTest {
     }
 
     @Test
-    void voidingHandsBackTheFactWithoutTheReasonAndHappensOnce() {
-        Session session = Session.log(details(NOW.minusSeconds(1800), List.of()), token, WEEK, NINETY_DAYS, NOW,
-                UUID.randomUUID(), UUID.randomUUID()).session();
+    void voidingHandsBackTheFactWithWhatTheSessionContributedButNotTheReasonAndHappensOnce() {
+        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of()), token, WEEK, NINETY_DAYS,
+                NOW, UUID.randomUUID(), UUID.randomUUID());
+        Session session = logged.session();
         UUID eventId = UUID.randomUUID();
 
         Session.Voided voided = session.voidBy(new Session.Voider("harbor-peer", false), "entered twice",
@@ -96,9 +115,10 @@ class SessionTest {
         assertThat(voided.session().voided()).isTrue();
         assertThat(voided.session().voiding().reason()).isEqualTo("entered twice");
         assertThat(voided.session().toString()).doesNotContain("entered twice");
-        assertThat(voided.event().eventId()).isEqualTo(eventId);
-        assertThat(voided.event().sessionId()).isEqualTo(session.sessionId());
-        assertThat(voided.event().sessionAt()).isEqualTo(NOW.minusSeconds(1800));
+        assertThat(voided.event()).isEqualTo(new SessionVoided(eventId, NOW.plusSeconds(60), "harbor",
+                session.sessionId(), "warmline", "sp-rivera", NOW.minusSeconds(1800),
+                new SessionContribution(45, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), true, 1)));
+        assertThat(voided.event().contributed()).isEqualTo(logged.event().contribution());
         assertThat(voided.event().toString()).doesNotContain("entered twice");
         assertThatThrownBy(() -> voided.session().voidBy(new Session.Voider("lead", true), "again", NOW,
                 UUID.randomUUID())).isInstanceOf(SessionAlreadyVoidedException.class);

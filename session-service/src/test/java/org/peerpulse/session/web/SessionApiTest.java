@@ -36,7 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.GoldenSamples;
 import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.SessionLogged;
@@ -113,19 +117,61 @@ class SessionApiTest {
         assertThat(CloudEvents.header(record.headers(), CloudEvents.CONTENT_TYPE)).contains("application/json");
         SessionLogged event = codec.read(record.value(), SessionLogged.class);
         assertThat(CloudEvents.header(record.headers(), CloudEvents.ID)).contains(event.eventId().toString());
-        assertThat(event.sessionId()).isEqualTo(sessionId);
-        assertThat(event.invitation().tokenHash()).isEqualTo(InvitationTokens.hashOf(token));
+        assertThat(event).isEqualTo(new SessionLogged(event.eventId(), event.occurredAt(), agency, sessionId,
+                "warmline", "sp-rivera", Instant.parse(RECENTLY), 45, Channel.PHONE, Activity.PEER_SUPPORT,
+                List.of(FocusArea.RECOVERY_GOALS), true, List.of("KINDNESS"), Frameworks.PEER_CORE_V1.ref(),
+                new SessionLogged.InvitationIssued(InvitationTokens.hashOf(token),
+                        Instant.parse(body.get("feedback").get("expiresAt").asString()))));
         assertThat(record.value()).doesNotContain(token).doesNotContain(PARTICIPANT_REF);
         assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(SessionLogged.class)));
+
+        // The pseudonym and the strength tags are the agency's data: kept in its store, never on the topic.
+        Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(sessionId)), Document.class, "sessions");
+        String pseudonym = stored.getString("participantPseudonym");
+        assertThat(pseudonym).matches("[0-9a-f]{64}");
+        assertThat(stored.getList("strengthsNoted", String.class)).containsExactly("humor");
+        assertThat(record.value()).doesNotContain(pseudonym).doesNotContain("humor")
+                .doesNotContain("participantPseudonym").doesNotContain("strengthsNoted");
 
         ResponseEntity<JsonNode> read = api.get(issuer.token(agency, "quality_lead"), "/api/v1/sessions/" + sessionId);
         assertThat(read.getStatusCode().value()).isEqualTo(200);
         assertThat(read.getBody().get("programId").asString()).isEqualTo("warmline");
         assertThat(read.getBody().get("voided").asBoolean()).isFalse();
         assertThat(read.getBody().toString()).doesNotContain(token).doesNotContain(PARTICIPANT_REF)
-                .doesNotContain(event.participantPseudonym()).doesNotContain(event.invitation().tokenHash());
-        String stored = mongo.getCollection("sessions").find().into(new ArrayList<>()).toString();
-        assertThat(stored).doesNotContain(token).doesNotContain(PARTICIPANT_REF).doesNotContain("data:image");
+                .doesNotContain(pseudonym).doesNotContain(event.invitation().tokenHash());
+        String all = mongo.getCollection("sessions").find().into(new ArrayList<>()).toString();
+        assertThat(all).doesNotContain(token).doesNotContain(PARTICIPANT_REF).doesNotContain("data:image");
+    }
+
+    @Test
+    void noPublishedSessionLoggedCarriesAPseudonymOrAStrengthTag() {
+        String agency = "tags-" + System.nanoTime();
+        String tagged = api.post(issuer.token(agency, "specialist"), validBody().replace("[\"humor\"]",
+                "[\"humor\", \"named their own goals\"]"), MediaType.APPLICATION_JSON).getBody().get("sessionId")
+                .asString();
+        String untagged = api.post(issuer.token(agency, "specialist"), validBody().replace("[\"humor\"]", "[]"),
+                MediaType.APPLICATION_JSON).getBody().get("sessionId").asString();
+
+        List<ConsumerRecord<String, String>> published = TopicProbe.awaitRecords(
+                TestBackends.kafkaBootstrapServers(), Topics.SESSIONS, record -> agency.equals(record.key()), 2);
+
+        List<Document> stored = mongo.find(Query.query(Criteria.where("agencyId").is(agency)), Document.class,
+                "sessions");
+        assertThat(stored).hasSize(2);
+        for (Document session : stored) {
+            String pseudonym = session.getString("participantPseudonym");
+            assertThat(pseudonym).isNotBlank();
+            for (ConsumerRecord<String, String> record : published) {
+                assertThat(record.value()).doesNotContain(pseudonym).doesNotContain("participantPseudonym")
+                        .doesNotContain("strengthsNoted");
+                for (String tag : session.getList("strengthsNoted", String.class)) {
+                    assertThat(record.value()).doesNotContain(tag);
+                }
+            }
+        }
+        Map<String, Boolean> acknowledged = published.stream().map(r -> codec.read(r.value(), SessionLogged.class))
+                .collect(Collectors.toMap(SessionLogged::sessionId, SessionLogged::strengthsAcknowledged));
+        assertThat(acknowledged).isEqualTo(Map.of(tagged, true, untagged, false));
     }
 
     @Test

@@ -15,8 +15,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.SessionContribution;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.CloudEvents;
@@ -88,12 +91,22 @@ class VoidAndListApiTest {
         List<ConsumerRecord<String, String>> voids = TopicProbe.awaitRecords(TestBackends.kafkaBootstrapServers(),
                 Topics.SESSIONS, r -> agency.equals(r.key()) && CloudEvents.header(r.headers(), CloudEvents.TYPE)
                         .filter(EventTypes.SESSION_VOIDED::equals).isPresent(), 2);
-        assertThat(voids).extracting(r -> codec.read(r.value(), SessionVoided.class).sessionId())
-                .containsExactlyInAnyOrder(mine, leads);
+        // Each carries exactly what its session had contributed: the body's 45 peer-support minutes on recovery
+        // goals, a strength noted ("humor") and its one invitation.
+        SessionContribution contributed = new SessionContribution(45, Activity.PEER_SUPPORT,
+                List.of(FocusArea.RECOVERY_GOALS), true, 1);
+        Instant sessionAt = Instant.parse(SessionApi.RECENTLY);
+        assertThat(voids).map(r -> codec.read(r.value(), SessionVoided.class)).satisfiesExactlyInAnyOrder(
+                event -> assertThat(event).isEqualTo(new SessionVoided(event.eventId(), event.occurredAt(), agency,
+                        mine, "warmline", "sp-rivera", sessionAt, contributed)),
+                event -> assertThat(event).isEqualTo(new SessionVoided(event.eventId(), event.occurredAt(), agency,
+                        leads, "warmline", "sp-rivera", sessionAt, contributed)));
         assertThat(voids).allSatisfy(r -> assertThat(r.value()).doesNotContain(REASON).doesNotContain("reason"));
-        assertThat(SessionApi.JSON.readTree(voids.get(0).value()).propertyNames())
-                .containsExactlyInAnyOrderElementsOf(SessionApi.JSON.readTree(GoldenSamples.json(SessionVoided.class))
-                        .propertyNames());
+        JsonNode golden = SessionApi.JSON.readTree(GoldenSamples.json(SessionVoided.class));
+        JsonNode published = SessionApi.JSON.readTree(voids.get(0).value());
+        assertThat(published.propertyNames()).containsExactlyInAnyOrderElementsOf(golden.propertyNames());
+        assertThat(published.get("contributed").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(golden.get("contributed").propertyNames());
         List<ConsumerRecord<String, String>> all = TopicProbe.readAll(TestBackends.kafkaBootstrapServers(),
                 Topics.SESSIONS, Duration.ofMillis(500)).stream().filter(r -> agency.equals(r.key())).toList();
         assertThat(all).hasSize(4);

@@ -1,0 +1,77 @@
+package org.peerpulse.session.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.Channel;
+import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.outbox.OutboxEntry;
+import org.peerpulse.session.domain.InvitationToken;
+import org.peerpulse.session.domain.Session;
+import org.peerpulse.session.domain.SessionDetails;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Producer side of the session contract: the session of the golden samples, logged and voided by the domain,
+ * is written into its outbox entries as exactly the golden JSON; the pseudonym and the strength tags it was
+ * logged with stay behind.
+ */
+class SessionEventsGoldenTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PSEUDONYM = "9f".repeat(32);
+    private static final List<String> TAGS = List.of("humor", "named their own goals");
+
+    private final SessionEventOutbox outbox = new SessionEventOutbox(new EventCodec());
+
+    @Test
+    void theGoldenSessionIsPublishedAsTheGoldenSessionLoggedWithoutPseudonymOrTags() {
+        OutboxEntry entry = outbox.entryFor(goldenSession().event());
+
+        assertThat(goldenSession().event()).isEqualTo(GoldenSamples.SESSION_LOGGED);
+        assertThat(JSON.readTree(entry.payload())).isEqualTo(JSON.readTree(GoldenSamples.json(SessionLogged.class)));
+        assertThat(entry.type()).isEqualTo(EventTypes.SESSION_LOGGED);
+        assertThat(entry.topic()).isEqualTo(Topics.SESSIONS);
+        assertThat(entry.key()).isEqualTo("harbor");
+        assertThat(entry.payload()).doesNotContain(PSEUDONYM);
+        TAGS.forEach(tag -> assertThat(entry.payload()).doesNotContain(tag));
+    }
+
+    @Test
+    void voidingTheGoldenSessionPublishesTheGoldenSessionVoidedWithWhatItContributed() {
+        Session.Voided voided = goldenSession().session().voidBy(new Session.Voider("a-lead", true),
+                "logged under the wrong program", GoldenSamples.SESSION_VOIDED.occurredAt(),
+                GoldenSamples.SESSION_VOIDED.eventId());
+        OutboxEntry entry = outbox.entryFor(voided.event());
+
+        assertThat(voided.event()).isEqualTo(GoldenSamples.SESSION_VOIDED);
+        assertThat(JSON.readTree(entry.payload())).isEqualTo(JSON.readTree(GoldenSamples.json(SessionVoided.class)));
+        assertThat(entry.type()).isEqualTo(EventTypes.SESSION_VOIDED);
+        assertThat(entry.payload()).doesNotContain("wrong program").doesNotContain(PSEUDONYM);
+    }
+
+    /** The session the golden samples describe, logged at the golden moment with the golden invitation hash. */
+    private static Session.Logged goldenSession() {
+        SessionLogged golden = GoldenSamples.SESSION_LOGGED;
+        SessionDetails details = SessionDetails.of("harbor", "warmline", "sp-rivera", PSEUDONYM, golden.sessionAt(),
+                45, Channel.PHONE, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS, FocusArea.HOUSING), TAGS,
+                List.of("EMPATHY", "KINDNESS"), Frameworks.PEER_CORE_V1, "sp-rivera");
+        // Only the hash is ever published; the golden one stands for a token nobody holds.
+        InvitationToken token = new InvitationToken("not-a-real-token", golden.invitation().tokenHash());
+        Instant now = golden.occurredAt();
+        return Session.log(details, token, Duration.between(now, golden.invitation().expiresAt()),
+                Duration.ofDays(90), now, UUID.fromString(golden.sessionId()), golden.eventId());
+    }
+}
