@@ -11,17 +11,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * What metrics-service keeps per event: one {@code session_facts} document per session and one
- * {@code feedback_facts} document per feedback (docs/decisions/0004). Their count is the number of stored
- * events. Dashboards read only the rollups (one per cell and day, whatever the number of events), so the
- * large tier is reached by a documented faster path than the pipeline: the window's rollups are scaled to
- * what ten million events would have left (see {@link #scaleWindow}). Copying fact documents instead was
- * tried: the embedded store took them at about 150 a second on the loaded machine, so 10 M would take hours.
+ * The events metrics-service has counted, as its rollups say: it keeps no document per event (decision 0010),
+ * so the sessions and answers its rollups add up to are the number of events that went through the pipeline.
+ * Dashboards read only the rollups (one per cell and day, whatever the number of events), so the large tier
+ * is reached by a documented faster path than the pipeline: the window's rollups are scaled to what ten
+ * million events would have left (see {@link #scaleWindow}).
  */
 final class StoredEvents implements AutoCloseable {
 
-    static final String SESSION_FACTS = "session_facts";
-    static final String FEEDBACK_FACTS = "feedback_facts";
     static final String ROLLUPS = "rollups";
     static final String WATERMARKS = "watermarks";
 
@@ -33,9 +30,14 @@ final class StoredEvents implements AutoCloseable {
         database = client.getDatabase("peerpulse-metrics");
     }
 
+    /** Sessions and answers every rollup counts. */
     long count() {
-        return database.getCollection(SESSION_FACTS).estimatedDocumentCount()
-                + database.getCollection(FEEDBACK_FACTS).estimatedDocumentCount();
+        long counted = 0;
+        for (Document rollup : database.getCollection(ROLLUPS).find()
+                .projection(new Document("sessions", 1).append("responses", 1))) {
+            counted += number(rollup.get("sessions")) + number(rollup.get("responses"));
+        }
+        return counted;
     }
 
     /** Sessions and answers the rollups of one agency's window count (what its dashboards add up). */

@@ -82,11 +82,11 @@ final class SyntheticMonth {
         byte[] hash = new byte[32];
         random.nextBytes(hash);
         SessionLogged logged = new SessionLogged(EventIds.newId(), sessionAt, agencyId, sessionId, program,
-                specialist, "pseudonym-" + random.nextInt(5000), sessionAt, 30 + random.nextInt(60),
+                specialist, sessionAt, 30 + random.nextInt(60),
                 Channel.values()[random.nextInt(Channel.values().length)],
                 random.nextInt(10) == 0 ? Activity.NON_PEER_TASK : Activity.PEER_SUPPORT,
                 random.nextBoolean() ? List.of(FocusArea.RECOVERY_GOALS) : List.of(FocusArea.HOUSING),
-                random.nextInt(3) == 0 ? List.of() : List.of("persistence"), List.of("KINDNESS"), FRAMEWORK,
+                random.nextInt(3) != 0, List.of("KINDNESS"), FRAMEWORK,
                 new SessionLogged.InvitationIssued(HexFormat.of().formatHex(hash), sessionAt.plusSeconds(7 * 86_400)));
         Map<String, Integer> ratings = new HashMap<>();
         int lean = cell % 3;

@@ -1,135 +1,120 @@
 package org.peerpulse.indicators.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.domain.ConsumedEvent;
 import org.peerpulse.indicators.domain.Contribution;
-import org.peerpulse.indicators.domain.FeedbackFact;
-import org.peerpulse.indicators.domain.Facts;
-import org.peerpulse.indicators.domain.ReceivedFeedback;
+import org.peerpulse.indicators.domain.CopyWindow;
+import org.peerpulse.indicators.domain.CopyWindows;
+import org.peerpulse.indicators.domain.FirstRead;
 import org.peerpulse.indicators.domain.RollupChange;
 import org.peerpulse.indicators.domain.RollupKey;
 import org.peerpulse.indicators.domain.Rollups;
-import org.peerpulse.indicators.domain.SessionChange;
-import org.peerpulse.indicators.domain.SessionFact;
-import org.peerpulse.indicators.domain.SessionRef;
+import org.peerpulse.indicators.domain.SourcePartition;
 import org.peerpulse.indicators.domain.SourcePosition;
-import org.peerpulse.indicators.domain.VoidedSession;
 import org.peerpulse.indicators.domain.Watermarks;
 
 /**
- * Folds a batch of consumed events into the day rollups with exactly-once effect, in three steps that
- * are each safe to repeat:
+ * Folds a batch of consumed events into the day rollups with exactly-once effect. Every event carries its
+ * own signed change (a void or a withdrawal carries what it takes back), so nothing counted is ever read
+ * back:
  * <ol>
- * <li>record the facts: the session stream's logged sessions and voids on their session record (first one
- * wins), the feedback stream's feedback by event id (first one wins) and its id on the session record
- * unless that is voided;</li>
- * <li>read the facts back and decide, from them alone, what each event changes in which rollup: a copy
- * of an event at a new offset and feedback for a voided session change nothing, a void takes out what
- * its session and its feedback put in;</li>
- * <li>sum the changes in memory so that each rollup gets one write, drop what the rollups' watermarks
- * already cover, and write conditionally on the watermarks still being what was read.</li>
+ * <li>copies of an event at a new offset are left out, by each partition's {@link CopyWindow}; the events
+ * read for the first time are added to its stored copy, one write per partition;</li>
+ * <li>the changes are summed per rollup in memory, so each touched rollup gets one write, which moves the
+ * rollup's watermark for the partition in the same single-document write and only applies while that
+ * watermark is below what the change counts;</li>
+ * <li>a rollup that refused (a redelivered batch, another writer first) has its watermarks read and its
+ * change planned again without what they cover.</li>
  * </ol>
- * Because step 2 depends only on stored facts, a batch repeated after a crash anywhere decides the same
- * changes again, and step 3 applies only those not yet in. See the persistence package for the details.
+ * A batch repeated after a crash anywhere finds its events in the copy windows at the same offsets and
+ * the rollups' watermarks covering what was written, so it adds exactly what is missing. The windows are
+ * kept per partition while this instance owns it: {@link #forget} drops them when the partition is
+ * revoked, and they are read back from the store the first time a partition is met again.
  */
 public class ApplyEvents {
 
     static final int MAX_ATTEMPTS = 5;
 
-    private final Facts facts;
     private final Rollups rollups;
+    private final CopyWindows stored;
     private final AgencyCalendar calendar;
+    private final int windowSize;
+    private final Map<SourcePartition, CopyWindow> windows = new ConcurrentHashMap<>();
 
-    public ApplyEvents(Facts facts, Rollups rollups, AgencyCalendar calendar) {
-        this.facts = facts;
+    public ApplyEvents(Rollups rollups, CopyWindows stored, AgencyCalendar calendar, int windowSize) {
         this.rollups = rollups;
+        this.stored = stored;
         this.calendar = calendar;
+        this.windowSize = windowSize;
     }
 
     public AppliedBatch apply(EventBatch batch) {
-        List<ConsumedEvent> events = batch.events();
-        if (events.isEmpty()) {
+        if (batch.events().isEmpty()) {
             return AppliedBatch.NOTHING;
         }
-        recordSessions(events);
-        recordFeedback(events);
-        return applyToRollups(contributions(events));
-    }
-
-    private void recordSessions(List<ConsumedEvent> events) {
-        List<ConsumedEvent> sessionEvents = events.stream()
-                .filter(consumed -> !(consumed.event() instanceof ReceivedFeedback))
-                .toList();
-        if (sessionEvents.isEmpty()) {
-            return;
-        }
-        Map<SessionRef, SessionFact> stored = facts.sessions(sessionsOf(sessionEvents));
-        Map<SessionRef, SessionFact> folded = new LinkedHashMap<>();
-        for (ConsumedEvent consumed : sessionEvents) {
-            SessionRef session = consumed.event().session();
-            SessionFact current = folded.containsKey(session) ? folded.get(session)
-                    : stored.getOrDefault(session, SessionFact.unknown(session));
-            folded.put(session, current.after(consumed, calendar.rollupOf(consumed.event())));
-        }
-        List<SessionChange> changes = folded.entrySet().stream()
-                .map(entry -> SessionChange.between(
-                        stored.getOrDefault(entry.getKey(), SessionFact.unknown(entry.getKey())), entry.getValue()))
-                .filter(Objects::nonNull)
-                .toList();
-        if (!changes.isEmpty()) {
-            facts.record(changes);
+        Set<SourcePartition> partitions = new HashSet<>();
+        batch.events().forEach(consumed -> partitions.add(consumed.position().partition()));
+        try {
+            List<ConsumedEvent> originals = leaveOutCopies(batch.events());
+            return applyToRollups(contributions(originals));
+        } catch (RuntimeException e) {
+            // The windows already hold this batch's events as read; if their stored copy was not written, a
+            // retry must not take them for redeliveries. Read them back from the store next time instead.
+            forget(partitions);
+            throw e;
         }
     }
 
-    private void recordFeedback(List<ConsumedEvent> events) {
-        Map<UUID, FeedbackFact> firstRead = new LinkedHashMap<>();
-        Map<SessionRef, Set<UUID>> claims = new LinkedHashMap<>();
+    /** This instance no longer reads these partitions: their windows are read from the store when met again. */
+    public void forget(Collection<SourcePartition> partitions) {
+        partitions.forEach(windows::remove);
+    }
+
+    private List<ConsumedEvent> leaveOutCopies(List<ConsumedEvent> events) {
+        List<ConsumedEvent> originals = new ArrayList<>(events.size());
+        Map<SourcePartition, List<FirstRead>> firstReads = new LinkedHashMap<>();
         for (ConsumedEvent consumed : events) {
-            if (consumed.event() instanceof ReceivedFeedback feedback) {
-                firstRead.putIfAbsent(feedback.eventId(), FeedbackFact.of(consumed, calendar.rollupOf(feedback)));
-                claims.computeIfAbsent(feedback.session(), session -> new LinkedHashSet<>()).add(feedback.eventId());
+            SourcePosition position = consumed.position();
+            CopyWindow window = windows.computeIfAbsent(position.partition(), this::restored);
+            switch (window.read(consumed.event().eventId(), position.offset())) {
+                case FIRST -> {
+                    originals.add(consumed);
+                    firstReads.computeIfAbsent(position.partition(), partition -> new ArrayList<>())
+                            .add(new FirstRead(consumed.event().eventId(), position.offset()));
+                }
+                case AGAIN -> originals.add(consumed);
+                case COPY -> { }
             }
         }
-        if (firstRead.isEmpty()) {
-            return;
-        }
-        // The fact first, then the claim: a void that finds the id on the session always finds its fact.
-        facts.recordFeedback(List.copyOf(firstRead.values()));
-        facts.claim(claims);
+        firstReads.forEach((partition, reads) -> {
+            stored.add(partition, reads);
+            windows.get(partition).pruneBelow().ifPresent(offset -> stored.forgetBelow(partition, offset));
+        });
+        return originals;
+    }
+
+    private CopyWindow restored(SourcePartition partition) {
+        CopyWindow window = new CopyWindow(windowSize);
+        stored.of(partition).forEach(read -> window.read(read.eventId(), read.offset()));
+        return window;
     }
 
     private Map<RollupKey, List<Contribution>> contributions(List<ConsumedEvent> events) {
-        Map<SessionRef, SessionFact> sessions = facts.sessions(sessionsOf(events));
-        Set<UUID> needed = new HashSet<>();
-        for (ConsumedEvent consumed : events) {
-            if (consumed.event() instanceof ReceivedFeedback) {
-                needed.add(consumed.event().eventId());
-            } else if (consumed.event() instanceof VoidedSession) {
-                SessionFact fact = sessions.get(consumed.event().session());
-                if (fact != null) {
-                    needed.addAll(fact.feedback());
-                }
-            }
-        }
-        Map<UUID, FeedbackFact> feedback = needed.isEmpty() ? Map.of() : facts.feedback(needed);
         Map<RollupKey, List<Contribution>> byRollup = new LinkedHashMap<>();
         for (ConsumedEvent consumed : events) {
-            SessionRef session = consumed.event().session();
-            for (Contribution contribution : sessions.getOrDefault(session, SessionFact.unknown(session))
-                    .contributionsOf(consumed, feedback)) {
-                byRollup.computeIfAbsent(contribution.rollup(), key -> new ArrayList<>()).add(contribution);
-            }
+            RollupKey rollup = calendar.rollupOf(consumed.event());
+            byRollup.computeIfAbsent(rollup, key -> new ArrayList<>())
+                    .add(new Contribution(rollup, consumed.position(), consumed.event().counts()));
         }
         return byRollup;
     }
@@ -139,34 +124,30 @@ public class ApplyEvents {
         int written = 0;
         int retries = 0;
         Set<RollupKey> pending = byRollup.keySet();
+        Map<RollupKey, Watermarks> known = Map.of();
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > MAX_ATTEMPTS) {
                 throw new RollupContention(pending.size());
             }
-            Map<RollupKey, Watermarks> current = rollups.watermarks(pending);
+            Map<RollupKey, Watermarks> marks = known;
             List<RollupChange> changes = pending.stream()
-                    .map(key -> RollupChange.plan(key, current.getOrDefault(key, Watermarks.NONE), byRollup.get(key)))
+                    .map(key -> RollupChange.plan(key, marks.getOrDefault(key, Watermarks.NONE), byRollup.get(key)))
                     .flatMap(Optional::stream)
                     .toList();
             if (changes.isEmpty()) {
                 break;
             }
-            Set<RollupKey> lost = rollups.apply(changes);
+            Set<RollupKey> refused = rollups.apply(changes);
             for (RollupChange change : changes) {
-                if (!lost.contains(change.key())) {
+                if (!refused.contains(change.key())) {
                     counted.addAll(change.counted());
                     written++;
                 }
             }
-            retries += lost.size();
-            pending = lost;
+            retries += refused.size();
+            pending = refused;
+            known = refused.isEmpty() ? Map.of() : rollups.watermarks(refused);
         }
         return new AppliedBatch(counted, written, retries);
-    }
-
-    private static Set<SessionRef> sessionsOf(List<ConsumedEvent> events) {
-        Set<SessionRef> sessions = new LinkedHashSet<>();
-        events.forEach(consumed -> sessions.add(consumed.event().session()));
-        return sessions;
     }
 }

@@ -10,6 +10,7 @@ import org.peerpulse.indicators.application.IngestBatch;
 import org.peerpulse.indicators.application.ListAlerts;
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.application.ResolveAlert;
+import org.peerpulse.indicators.application.WatchIndexFloors;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.domain.Alerts;
@@ -44,9 +45,19 @@ public class AlertConfiguration {
     }
 
     @Bean
-    IngestBatch ingestBatch(ApplyEvents applyEvents, ReadDashboard readDashboard, Alerts alerts,
-            Agencies agencies, AgencyCalendar calendar, Clock clock) {
-        return new IngestBatch(applyEvents, readDashboard, alerts, agencies, calendar, clock);
+    WatchIndexFloors watchIndexFloors(ReadDashboard readDashboard, Alerts alerts, Agencies agencies, Clock clock) {
+        return new WatchIndexFloors(readDashboard, alerts, agencies, clock);
+    }
+
+    @Bean
+    IndexFloorSchedule indexFloorSchedule(WatchIndexFloors floors, MeterRegistry registry) {
+        return new IndexFloorSchedule(floors, registry);
+    }
+
+    @Bean
+    IngestBatch ingestBatch(ApplyEvents applyEvents, WatchIndexFloors floors, Alerts alerts, AgencyCalendar calendar,
+            Clock clock) {
+        return new IngestBatch(applyEvents, floors, alerts, calendar, clock);
     }
 
     @Bean

@@ -7,13 +7,13 @@ import org.peerpulse.indicators.application.ExportIndicators;
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
-import org.peerpulse.indicators.persistence.MongoFacts;
+import org.peerpulse.indicators.persistence.MongoCopyWindows;
 import org.peerpulse.indicators.persistence.MongoRollups;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The use cases on the MongoDB facts and rollups, with each agency's settings and calendar. */
+/** The use cases on the MongoDB rollups and copy windows, with each agency's settings and calendar. */
 @Configuration(proxyBeanMethods = false)
 public class IndicatorConfiguration {
 
@@ -35,13 +35,16 @@ public class IndicatorConfiguration {
     }
 
     @Bean
-    MongoFacts facts(TenantCollections tenants) {
-        return new MongoFacts(tenants);
+    MongoCopyWindows copyWindows(TenantCollections tenants) {
+        MongoCopyWindows windows = new MongoCopyWindows(tenants);
+        windows.createIndexes();
+        return windows;
     }
 
     @Bean
-    ApplyEvents applyEvents(MongoFacts facts, MongoRollups rollups, AgencyCalendar calendar) {
-        return new ApplyEvents(facts, rollups, calendar);
+    ApplyEvents applyEvents(MongoRollups rollups, MongoCopyWindows copyWindows, AgencyCalendar calendar,
+            CountingProperties counting) {
+        return new ApplyEvents(rollups, copyWindows, calendar, counting.copyWindow());
     }
 
     @Bean

@@ -2,11 +2,11 @@ package org.peerpulse.indicators.domain;
 
 /**
  * Everything metrics-service derives from the two topics and can derive again by reading them from the
- * beginning: the facts and the day rollups. Alerts are not part of it: they carry people's
+ * beginning: the day rollups and the copy windows. Alerts are not part of it: they carry people's
  * acknowledgements, which no topic holds.
  */
 public interface ReplayableState {
 
-    /** Forgets every fact and rollup of every agency. */
+    /** Forgets every rollup of every agency and every copy window. */
     void eraseAll();
 }

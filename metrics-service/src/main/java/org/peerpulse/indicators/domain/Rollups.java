@@ -13,8 +13,9 @@ public interface Rollups {
     Map<RollupKey, Watermarks> watermarks(Collection<RollupKey> keys);
 
     /**
-     * Applies each change atomically to its rollup (creating it if needed) and answers the keys whose
-     * watermarks were no longer the expected ones, so that nothing was written for them.
+     * Applies each change atomically to its rollup (creating it if needed) where the change
+     * {@linkplain RollupChange#fits fits} the rollup's watermarks, and answers the keys where it did not, so
+     * that nothing was written for them.
      */
     Set<RollupKey> apply(List<RollupChange> changes);
 

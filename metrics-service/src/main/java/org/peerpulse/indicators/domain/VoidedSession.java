@@ -5,20 +5,30 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A session was withdrawn. It adds nothing of its own: what it takes out (the session and every feedback
- * counted for it) comes from the facts, not from this event, so it is exactly what was put in.
+ * A session was withdrawn: it takes back what the session added, which the void carries. The answers
+ * given for it are taken back by their own withdrawals, on the feedback stream.
+ *
+ * @param session the session as it was counted, rebuilt from what the void carries
  */
-public record VoidedSession(UUID eventId, String sessionId, Cell cell, Instant sessionAt) implements IndicatorEvent {
+public record VoidedSession(UUID eventId, LoggedSession session) implements IndicatorEvent {
 
     public VoidedSession {
         Objects.requireNonNull(eventId, "eventId");
-        Cell.requireId(sessionId, "sessionId");
-        Objects.requireNonNull(cell, "cell");
-        Objects.requireNonNull(sessionAt, "sessionAt");
+        Objects.requireNonNull(session, "session");
+    }
+
+    @Override
+    public Cell cell() {
+        return session.cell();
+    }
+
+    @Override
+    public Instant sessionAt() {
+        return session.sessionAt();
     }
 
     @Override
     public DayCounts counts() {
-        return DayCounts.NONE;
+        return session.counts().negated();
     }
 }

@@ -26,9 +26,10 @@ public record Watermarks(Map<SourcePartition, Long> offsets) {
         return Optional.ofNullable(offsets.get(partition));
     }
 
-    public Watermarks advancedTo(SourcePosition position) {
+    /** These watermarks after {@code moved} (partition to offset) were written with {@code $max}. */
+    public Watermarks advancedTo(Map<SourcePartition, Long> moved) {
         Map<SourcePartition, Long> next = new HashMap<>(offsets);
-        next.merge(position.partition(), position.offset(), Math::max);
+        moved.forEach((partition, offset) -> next.merge(partition, offset, Math::max));
         return new Watermarks(next);
     }
 }

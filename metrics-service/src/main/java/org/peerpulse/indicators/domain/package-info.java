@@ -1,9 +1,8 @@
 /**
  * What the indicators are and how they are counted, in plain Java: the per-day counts a session or a
- * feedback adds to its agency / program / specialist cell, the facts kept per session and per feedback
- * from which each event's change is decided (a void takes out exactly what its session and its feedback
- * put in; a copy of an event at a new offset changes nothing), the offset watermarks that make applying a
- * batch safe to repeat, and the arithmetic of a dashboard (means, top-box rates, the values and TRUST
+ * feedback adds to its agency / program / specialist cell and a void or a withdrawal takes back (each
+ * carries its own signed change), the copy window that tells a copy of an event at a new offset from a
+ * redelivery, the offset watermarks that make applying a batch safe to repeat, and the arithmetic of a dashboard (means, top-box rates, the values and TRUST
  * indices, trends with their change from the period before, day / ISO-week / month periods), and the
  * {@code Disclosure} that decides for a whole agency at once which statistics are hidden: fewer than k
  * responses, or given back by subtracting shown ones (decision 0007), on dashboards and in the funders'

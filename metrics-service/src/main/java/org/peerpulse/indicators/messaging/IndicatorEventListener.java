@@ -2,6 +2,7 @@ package org.peerpulse.indicators.messaging;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.indicators.application.AppliedBatch;
@@ -21,6 +23,7 @@ import org.peerpulse.indicators.application.IngestedBatch;
 import org.peerpulse.indicators.domain.AlertKind;
 import org.peerpulse.indicators.domain.ConsumedEvent;
 import org.peerpulse.indicators.domain.IndicatorEvent;
+import org.peerpulse.indicators.domain.SourcePartition;
 import org.peerpulse.indicators.domain.SourcePosition;
 import org.peerpulse.platform.messaging.ContractRecords;
 import org.peerpulse.platform.messaging.DeadLetters;
@@ -28,6 +31,7 @@ import org.peerpulse.platform.messaging.UnreadableEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +41,7 @@ import org.springframework.stereotype.Component;
  * twice. Alert opens are counted by kind only: an id as a tag would name a session and grow without end.
  */
 @Component
-class IndicatorEventListener {
+class IndicatorEventListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorEventListener.class);
 
@@ -75,6 +79,13 @@ class IndicatorEventListener {
         handle(records);
     }
 
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        ingestBatch.released(partitions.stream()
+                .map(partition -> new SourcePartition(partition.topic(), partition.partition()))
+                .toList());
+    }
+
     private void handle(List<ConsumerRecord<String, String>> records) {
         List<ConsumedEvent> events = new ArrayList<>(records.size());
         List<Unreadable> unreadable = new ArrayList<>();
@@ -106,7 +117,7 @@ class IndicatorEventListener {
             deadLetters.send(bad.record(), bad.reason());
         }
         counted.increment(applied.eventsCounted());
-        // Read but changed nothing: a redelivery, a copy at a new offset, feedback for a voided session.
+        // Read but changed nothing: a redelivery or a copy at a new offset.
         ignored.increment(skipped + events.size() - applied.eventsCounted());
         deadLettered.increment(unreadable.size());
         ingested.alertsOpened().forEach((kind, opened) -> alertsOpened.get(kind).increment(opened));

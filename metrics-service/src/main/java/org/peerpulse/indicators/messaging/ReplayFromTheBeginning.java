@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
  * rollup is counted again from both topics' first records, with the same code and the same exactly-once
  * rules as normal running, so the numbers come out identical.
  *
- * <p>Once every bean exists and before any listener container starts, the facts and rollups are erased
+ * <p>Once every bean exists and before any listener container starts, the rollups and copy windows are erased
  * ({@link RebuildIndicators}); then, on the first assignment of each partition in this process, the
  * consumer seeks to its beginning, whatever the group had committed. A later assignment of the same
  * partition (a rebalance) continues from the committed offsets instead of starting over, and a replayed
- * record that was already applied is a no-op anyway (facts by event id, watermarks per partition).
+ * record that was already applied is a no-op anyway (watermarks per partition, copy windows by event id).
  * Boot hands this bean, the only rebalance listener, to the listener container factory.
  *
  * <p>Run it as the only instance of metrics-service: another instance still counting on the old

@@ -7,8 +7,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Removes every document of the facts and the rollups, keeping the collections and their indexes (which
- * the services created at start and would not create again). The alerts collection is not touched.
+ * Removes every document of the rollups and the copy windows, keeping the collections and their indexes
+ * (which the services created at start and would not create again). The alerts collection is not touched.
  */
 @AcrossAgencies("a rebuild erases every agency's derived state before replaying all topics")
 public class MongoReplayableState implements ReplayableState {
@@ -21,8 +21,7 @@ public class MongoReplayableState implements ReplayableState {
 
     @Override
     public void eraseAll() {
-        for (String collection : new String[] {FactDocuments.SESSIONS, FactDocuments.FEEDBACK,
-                RollupDocument.COLLECTION}) {
+        for (String collection : new String[] {RollupDocument.COLLECTION, MongoCopyWindows.COLLECTION}) {
             mongo.remove(new Query(), collection);
         }
     }

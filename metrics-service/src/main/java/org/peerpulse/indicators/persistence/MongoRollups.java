@@ -79,7 +79,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
         }
         List<RollupIngest.Upsert> upserts = new ArrayList<>(changes.size());
         for (RollupChange change : changes) {
-            upserts.add(new RollupIngest.Upsert(stillAsRead(change), update(change)));
+            upserts.add(new RollupIngest.Upsert(guard(change), update(change)));
         }
         Set<RollupKey> lost = new HashSet<>();
         ingest.upsertAll(upserts).forEach(refused -> lost.add(changes.get(refused).key()));
@@ -87,23 +87,19 @@ public class MongoRollups implements Rollups, AgencyRollups {
     }
 
     /**
-     * Matches the rollup only while the watermarks this change moves are what the change was planned on:
-     * otherwise the upsert tries to insert a second document with the same id and fails with E11000.
+     * Matches the rollup only while each watermark this change moves is below the lowest offset it counts there
+     * (or absent); otherwise the upsert tries to insert a second document with the same id and fails with E11000.
      */
-    private static Document stillAsRead(RollupChange change) {
+    private static Document guard(RollupChange change) {
         Document filter = new Document(RollupDocument.ID, change.key().id());
-        change.advanced().forEach((partition, offset) -> {
-            String field = RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition);
-            filter.append(field, change.expected().of(partition).<Object>map(expected -> expected)
-                    .orElse(new Document("$exists", false)));
-        });
+        change.from().forEach((partition, offset) -> filter.append(watermarkPath(partition),
+                new Document("$not", new Document("$gte", offset))));
         return filter;
     }
 
     private static Document update(RollupChange change) {
         Document marks = new Document();
-        change.advanced().forEach((partition, offset) ->
-                marks.append(RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition), offset));
+        change.through().forEach((partition, offset) -> marks.append(watermarkPath(partition), offset));
         Document update = new Document("$setOnInsert", new Document(RollupDocument.AGENCY, change.key().cell().agencyId())
                 .append(RollupDocument.PROGRAM, change.key().cell().programId())
                 .append(RollupDocument.SPECIALIST, change.key().cell().specialistId())
@@ -114,6 +110,10 @@ public class MongoRollups implements Rollups, AgencyRollups {
             update.append("$inc", increments);
         }
         return update;
+    }
+
+    private static String watermarkPath(SourcePartition partition) {
+        return RollupDocument.WATERMARKS + "." + RollupDocument.watermarkField(partition);
     }
 
     @Override

@@ -32,9 +32,9 @@ class ApplyEventsTest {
     private static final RollupKey RIVERA_21 = new RollupKey(RIVERA, LocalDate.parse("2026-11-21"));
     private static final RollupKey CHEN_20 = new RollupKey(CHEN, LocalDate.parse("2026-11-20"));
 
-    private final InMemoryFacts facts = new InMemoryFacts();
+    private final InMemoryCopyWindows windows = new InMemoryCopyWindows();
     private final InMemoryRollups rollups = new InMemoryRollups();
-    private final ApplyEvents applyEvents = new ApplyEvents(facts, rollups, new AgencyCalendar(Map.of()));
+    private final ApplyEvents applyEvents = new ApplyEvents(rollups, windows, new AgencyCalendar(Map.of()), 1_000);
 
     private final EventBatch batch = new EventBatch(List.of(
             session(0, RIVERA, "2026-11-20T09:00:00Z", 30),
@@ -49,6 +49,7 @@ class ApplyEventsTest {
         assertThat(applied).isEqualTo(new AppliedBatch(
                 batch.events().stream().map(ConsumedEvent::position).collect(java.util.stream.Collectors.toSet()), 3, 0));
         assertThat(rollups.writes).isEqualTo(3);
+        assertThat(windows.writes).as("one stored copy-window write for the batch's one partition").isEqualTo(1);
         assertThat(rollups.counts.get(RIVERA_20).minutes()).isEqualTo(75);
         assertThat(rollups.counts.get(RIVERA_20).sessions()).isEqualTo(2);
         assertThat(rollups.counts.get(CHEN_20).minutes()).isEqualTo(60);
@@ -62,7 +63,8 @@ class ApplyEventsTest {
 
         AppliedBatch again = applyEvents.apply(batch);
 
-        assertThat(again).isEqualTo(AppliedBatch.NOTHING);
+        assertThat(again.eventsCounted()).isZero();
+        assertThat(again.rollupsWritten()).isZero();
         assertThat(rollups.counts).isEqualTo(before);
     }
 
@@ -96,7 +98,7 @@ class ApplyEventsTest {
     @Test
     void aRollupAnotherWriterMovedIsRecomputedFromWhatItLeft() {
         // Another consumer of the same partition (a rebalance) applies the first two events in between.
-        rollups.beforeNextApply = () -> new ApplyEvents(facts, rollups, new AgencyCalendar(Map.of()))
+        rollups.beforeNextApply = () -> new ApplyEvents(rollups, windows, new AgencyCalendar(Map.of()), 1_000)
                 .apply(new EventBatch(batch.events().subList(0, 2)));
 
         AppliedBatch applied = applyEvents.apply(batch);
@@ -118,14 +120,14 @@ class ApplyEventsTest {
             }
         };
 
-        assertThatThrownBy(() -> new ApplyEvents(facts, contested, new AgencyCalendar(Map.of())).apply(batch))
+        assertThatThrownBy(() -> new ApplyEvents(contested, windows, new AgencyCalendar(Map.of()), 1_000).apply(batch))
                 .isInstanceOf(RollupContention.class);
     }
 
     @Test
     void theDayIsTheSessionsDayInTheAgencysZone() {
-        ApplyEvents inLosAngeles = new ApplyEvents(facts, rollups,
-                new AgencyCalendar(Map.of("harbor", ZoneId.of("America/Los_Angeles"))));
+        ApplyEvents inLosAngeles = new ApplyEvents(rollups, windows,
+                new AgencyCalendar(Map.of("harbor", ZoneId.of("America/Los_Angeles"))), 1_000);
 
         inLosAngeles.apply(new EventBatch(List.of(session(0, RIVERA, "2026-11-21T03:30:00Z", 30))));
 

@@ -20,7 +20,7 @@ import org.peerpulse.indicators.domain.Scope;
 import org.peerpulse.indicators.domain.Watermarks;
 
 /**
- * Rollups in a map, with the same conditional write as the Mongo adapter; {@code beforeNextApply} lets a
+ * Rollups in a map, with the same guarded write as the Mongo adapter; {@code beforeNextApply} lets a
  * test play another writer that gets in between the read and the write.
  */
 class InMemoryRollups implements Rollups, AgencyRollups {
@@ -45,19 +45,13 @@ class InMemoryRollups implements Rollups, AgencyRollups {
         Set<RollupKey> lost = new HashSet<>();
         for (RollupChange change : changes) {
             Watermarks now = watermarks.getOrDefault(change.key(), Watermarks.NONE);
-            boolean stillAsRead = change.advanced().keySet().stream()
-                    .allMatch(partition -> now.of(partition).equals(change.expected().of(partition)));
-            if (!stillAsRead) {
+            if (!change.fits(now)) {
                 lost.add(change.key());
                 continue;
             }
             writes++;
             counts.merge(change.key(), change.increment(), DayCounts::plus);
-            Watermarks next = now;
-            for (var moved : change.advanced().entrySet()) {
-                next = next.advancedTo(new org.peerpulse.indicators.domain.SourcePosition(moved.getKey(), moved.getValue()));
-            }
-            watermarks.put(change.key(), next);
+            watermarks.put(change.key(), now.advancedTo(change.through()));
         }
         return lost;
     }

@@ -56,9 +56,11 @@ class RollupChangeTest {
         assertThat(change.events()).isEqualTo(2);
         assertThat(change.increment().sessions()).isEqualTo(2);
         assertThat(change.increment().minutes()).isEqualTo(70);
-        assertThat(change.expected()).isEqualTo(current);
-        assertThat(change.next()).isEqualTo(new Watermarks(Map.of(SESSIONS_0, 8L)));
-        assertThat(change.advanced()).isEqualTo(Map.of(SESSIONS_0, 8L));
+        assertThat(change.from()).isEqualTo(Map.of(SESSIONS_0, 7L));
+        assertThat(change.through()).isEqualTo(Map.of(SESSIONS_0, 8L));
+        assertThat(change.fits(current)).isTrue();
+        assertThat(change.fits(new Watermarks(Map.of(SESSIONS_0, 7L)))).as("offset 7 is in already").isFalse();
+        assertThat(change.fits(Watermarks.NONE)).isTrue();
     }
 
     @Test
@@ -69,14 +71,15 @@ class RollupChangeTest {
     }
 
     @Test
-    void otherPartitionsWatermarksAreKeptButNotGuarded() {
+    void otherPartitionsWatermarksAreNotGuarded() {
         SourcePartition feedback2 = new SourcePartition("peerpulse.feedback.v1", 2);
         Watermarks current = new Watermarks(Map.of(feedback2, 100L));
 
         RollupChange change = RollupChange.plan(KEY, current, List.of(session(0, 10))).orElseThrow();
 
-        assertThat(change.next()).isEqualTo(new Watermarks(Map.of(feedback2, 100L, SESSIONS_0, 0L)));
-        assertThat(change.advanced()).isEqualTo(Map.of(SESSIONS_0, 0L));
+        assertThat(change.from()).isEqualTo(Map.of(SESSIONS_0, 0L));
+        assertThat(change.fits(current)).isTrue();
+        assertThat(current.advancedTo(change.through())).isEqualTo(new Watermarks(Map.of(feedback2, 100L, SESSIONS_0, 0L)));
     }
 
     @Test

@@ -140,14 +140,16 @@ class AlertFlowIntegrationTest {
     }
 
     @Test
-    void aHarmReportForAVoidedSessionStillOpensItsAlert() throws Exception {
+    void aHarmReportWhoseSessionIsVoidedKeepsItsAlertButLeavesTheCounts() throws Exception {
         String agency = "voided-harm-" + UUID.randomUUID();
         String lead = token(agency, "quality_lead", "lead-ana");
         SessionLogged session = TestEvents.session(agency, "warmline", "sp-chen", Instant.parse("2026-11-21T09:00:00Z"));
 
+        FeedbackSubmitted harm = TestEvents.feedback(session, Map.of(), 2, true);
         events.publish(Topics.SESSIONS, session);
+        events.publish(Topics.FEEDBACK, harm);
         events.publish(Topics.SESSIONS, TestEvents.voided(session));
-        events.publish(Topics.FEEDBACK, TestEvents.feedback(session, Map.of(), 2, true));
+        events.publish(Topics.FEEDBACK, TestEvents.withdrawn(harm));
 
         JsonNode alert = await().atMost(HARM_ALERT_DEADLINE)
                 .until(() -> alerts(agency, "", lead), items -> items.size() == 1).get(0);

@@ -37,6 +37,7 @@ import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FeedbackWithdrawn;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.GoldenSamples;
@@ -279,7 +280,10 @@ class MetricsFlowIntegrationTest {
         publish(Topics.SESSIONS, s2);
         publish(Topics.FEEDBACK, f2);
         publish(Topics.SESSIONS, new SessionVoided(EventIds.newId(), Instant.now(), agency, s1.sessionId(),
-                "warmline", "sp-rivera", s1.sessionAt()));
+                "warmline", "sp-rivera", s1.sessionAt(), s1.contribution()));
+        // feedback-service withdraws the voided session's counted answer, after it on the same partition.
+        publish(Topics.FEEDBACK, FeedbackWithdrawn.of(f1, FeedbackWithdrawn.SESSION_VOIDED, EventIds.newId(),
+                Instant.now()));
         publish(Topics.SESSIONS, s3);
         publish(Topics.FEEDBACK, f3);
         awaitCaughtUp();
@@ -628,7 +632,7 @@ class MetricsFlowIntegrationTest {
     private static SessionLogged session(String agency, String program, String specialist, String at, int minutes,
             Activity activity, List<FocusArea> focus, List<String> strengths) {
         return new SessionLogged(EventIds.newId(), Instant.now(), agency, UUID.randomUUID().toString(), program,
-                specialist, "pseudonym", Instant.parse(at), minutes, Channel.IN_PERSON, activity, focus, strengths,
+                specialist, Instant.parse(at), minutes, Channel.IN_PERSON, activity, focus, !strengths.isEmpty(),
                 List.of(), Frameworks.PEER_CORE_V1.ref(),
                 new SessionLogged.InvitationIssued("hash", Instant.parse(at).plus(Duration.ofDays(7))));
     }

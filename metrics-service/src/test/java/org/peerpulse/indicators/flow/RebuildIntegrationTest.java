@@ -37,14 +37,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The rebuild, end to end on the real broker and store: events go through a running metrics-service,
- * its dashboards are read over HTTP, it is stopped, its rollups are damaged and half its facts lost,
+ * its dashboards are read over HTTP, it is stopped, its rollups are damaged and its copy windows lost,
  * and it is started again in rebuild mode on the same broker, group and database. Once it has replayed
  * both topics the dashboards answer the very same JSON, and the harm alert is still the one alert, with
  * the acknowledgement it had.
  *
  * <pre>
  * S1..S6 2026-11-16..18, warmline and peer-navigation; F1..F5 for S1..S5, four items each, F2 reports harm;
- * S7 with F7, then S7 voided; S2 and F3 produced twice (same event, new offsets).
+ * S7 with F7, then S7 voided and F7 withdrawn; S2 and F3 produced twice (same event, new offsets).
  * </pre>
  */
 class RebuildIntegrationTest {
@@ -85,7 +85,7 @@ class RebuildIntegrationTest {
             alertBefore = api.post("/api/v1/alerts/" + alertId + "/acknowledge", lead).body();
         }
 
-        damageRollupsAndFacts();
+        damageRollupsAndCopyWindows();
 
         try (ConfigurableApplicationContext rebuilding = start(true)) {
             assertThat(rebuilding.getBeansOfType(ConsumerAwareRebalanceListener.class)).hasSize(1);
@@ -101,13 +101,13 @@ class RebuildIntegrationTest {
         }
     }
 
-    /** As a bug or a bad hand edit would: every rollup off by 100 sessions, every feedback fact gone. */
-    private static void damageRollupsAndFacts() {
+    /** As a bug or a bad hand edit would: every rollup off by 100 sessions, every copy window gone. */
+    private static void damageRollupsAndCopyWindows() {
         try (MongoClient client = MongoClients.create(TestBackends.mongoUri(DATABASE))) {
             MongoDatabase database = client.getDatabase(DATABASE);
             assertThat(database.getCollection("rollups").updateMany(new Document(),
                     new Document("$inc", new Document("sessions", 100))).getModifiedCount()).isPositive();
-            assertThat(database.getCollection("feedback_facts").deleteMany(new Document()).getDeletedCount())
+            assertThat(database.getCollection("copy_windows").deleteMany(new Document()).getDeletedCount())
                     .isPositive();
         }
     }
@@ -140,8 +140,10 @@ class RebuildIntegrationTest {
         for (FeedbackSubmitted answer : feedback) {
             events.publish(Topics.FEEDBACK, answer);
         }
-        events.publish(Topics.FEEDBACK, TestEvents.feedback(s7, Map.of("KINDNESS", 1), 1, false));
+        FeedbackSubmitted s7Answer = TestEvents.feedback(s7, Map.of("KINDNESS", 1), 1, false);
+        events.publish(Topics.FEEDBACK, s7Answer);
         events.publish(Topics.SESSIONS, TestEvents.voided(s7));
+        events.publish(Topics.FEEDBACK, TestEvents.withdrawn(s7Answer));
         events.publish(Topics.SESSIONS, s2);
         events.publish(Topics.FEEDBACK, feedback.get(2));
     }

@@ -12,6 +12,7 @@ import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FeedbackWithdrawn;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.PeerPulseEvent;
@@ -49,7 +50,7 @@ final class TestEvents {
     static SessionLogged session(String agency, String program, String specialist, Instant at, int minutes,
             Activity activity, List<FocusArea> focus, List<String> strengths) {
         return new SessionLogged(EventIds.newId(), Instant.now(), agency, UUID.randomUUID().toString(), program,
-                specialist, "pseudonym", at, minutes, Channel.IN_PERSON, activity, focus, strengths, List.of(),
+                specialist, at, minutes, Channel.IN_PERSON, activity, focus, !strengths.isEmpty(), List.of(),
                 Frameworks.PEER_CORE_V1.ref(), new SessionLogged.InvitationIssued("hash", at.plus(Duration.ofDays(7))));
     }
 
@@ -66,6 +67,11 @@ final class TestEvents {
 
     static SessionVoided voided(SessionLogged session) {
         return new SessionVoided(EventIds.newId(), Instant.now(), session.agencyId(), session.sessionId(),
-                session.programId(), session.specialistId(), session.sessionAt());
+                session.programId(), session.specialistId(), session.sessionAt(), session.contribution());
+    }
+
+    /** What feedback-service publishes for each counted answer of a voided session. */
+    static FeedbackWithdrawn withdrawn(FeedbackSubmitted answer) {
+        return FeedbackWithdrawn.of(answer, FeedbackWithdrawn.SESSION_VOIDED, EventIds.newId(), Instant.now());
     }
 }

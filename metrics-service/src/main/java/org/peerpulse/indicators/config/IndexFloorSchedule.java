@@ -1,0 +1,29 @@
+package org.peerpulse.indicators.config;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.peerpulse.indicators.application.WatchIndexFloors;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Runs the index-floor check every few seconds ({@code peerpulse.indicators.floor-check-interval}, 5 s unless
+ * set), off the consumer's thread, and counts the alerts it opens on the same meter as the harm alerts the
+ * listener opens ({@code peerpulse.indicators.alerts.opened}, by kind).
+ */
+class IndexFloorSchedule {
+
+    private final WatchIndexFloors floors;
+    private final MeterRegistry registry;
+
+    IndexFloorSchedule(WatchIndexFloors floors, MeterRegistry registry) {
+        this.floors = floors;
+        this.registry = registry;
+    }
+
+    @Scheduled(fixedDelayString = "${peerpulse.indicators.floor-check-interval:5s}")
+    void check() {
+        floors.check().forEach((kind, opened) -> registry.counter("peerpulse.indicators.alerts.opened", "kind",
+                kind.name().toLowerCase(Locale.ROOT)).increment(opened));
+    }
+}
