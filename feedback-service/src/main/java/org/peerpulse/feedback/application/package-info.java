@@ -1,8 +1,9 @@
 /**
  * One class per use case, each with one public method taking a self-validating command record:
- * learning an invitation from a logged session, voiding it with its session, showing its form (a read
- * that never uses the token up), redeeming it with the participant's answers, and reading a program's
- * comments for a quality lead. They load, let the domain decide, and store through the domain's ports;
- * they know neither HTTP nor Kafka, so a listener, the API and the form call them the same way.
+ * following the session stream (learning the invitations of logged sessions, voiding those of voided
+ * sessions and withdrawing the answers they counted), showing an invitation's form (a read that never uses
+ * the token up), redeeming it with the participant's answers, and reading a program's comments for a
+ * quality lead. They load, let the domain decide, and store through the domain's ports; they know neither
+ * HTTP nor Kafka, so a listener, the API and the form call them the same way.
  */
 package org.peerpulse.feedback.application;

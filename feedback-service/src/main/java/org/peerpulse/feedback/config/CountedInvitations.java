@@ -25,8 +25,8 @@ final class CountedInvitations implements Invitations {
     }
 
     @Override
-    public void addIfAbsent(Invitation invitation) {
-        invitations.addIfAbsent(invitation);
+    public void addAllIfAbsent(List<Invitation> learned) {
+        invitations.addAllIfAbsent(learned);
     }
 
     @Override
@@ -35,8 +35,13 @@ final class CountedInvitations implements Invitations {
     }
 
     @Override
-    public void voidForSession(String agencyId, String sessionId) {
-        invitations.voidForSession(agencyId, sessionId);
+    public List<Invitation> ofSession(String agencyId, String sessionId) {
+        return invitations.ofSession(agencyId, sessionId);
+    }
+
+    @Override
+    public boolean markVoided(Invitation.Voided voided) {
+        return invitations.markVoided(voided);
     }
 
     @Override

@@ -2,11 +2,10 @@ package org.peerpulse.feedback.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.peerpulse.feedback.application.LearnInvitation;
+import org.peerpulse.feedback.application.FollowSessions;
 import org.peerpulse.feedback.application.ReadComments;
 import org.peerpulse.feedback.application.ShowForm;
 import org.peerpulse.feedback.application.SubmitFeedback;
-import org.peerpulse.feedback.application.VoidInvitation;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
@@ -51,13 +50,8 @@ class FeedbackConfiguration {
     }
 
     @Bean
-    LearnInvitation learnInvitation(Invitations invitations) {
-        return new LearnInvitation(invitations);
-    }
-
-    @Bean
-    VoidInvitation voidInvitation(Invitations invitations) {
-        return new VoidInvitation(invitations);
+    FollowSessions followSessions(Invitations invitations, Clock clock) {
+        return new FollowSessions(invitations, clock);
     }
 
     @Bean

@@ -8,17 +8,30 @@ import org.peerpulse.contracts.FeedbackSubmitted;
 /** All invitations this service has learned, by token hash. */
 public interface Invitations {
 
-    /** Adds a newly learned invitation unless its token hash is already known: a redelivery changes nothing. */
-    void addIfAbsent(Invitation invitation);
+    /**
+     * Adds newly learned invitations, all in one write, leaving every one whose token hash is already known
+     * as it is (with anything that happened to it since): a redelivery changes nothing.
+     */
+    void addAllIfAbsent(List<Invitation> invitations);
 
     Optional<Invitation> withTokenHash(String tokenHash);
 
-    /** Marks the invitation of an agency's session voided, if there is one. */
-    void voidForSession(String agencyId, String sessionId);
+    /** The invitations issued for an agency's session, as they are now. */
+    List<Invitation> ofSession(String agencyId, String sessionId);
+
+    /**
+     * Stores a void decided on an invitation as it was read, with the withdrawal it handed back (if any) queued
+     * for publishing in the same atomic step, only if the invitation is still as read: not voided, and
+     * redeemed or open as it was then.
+     *
+     * @return {@code true} if stored; {@code false} if the invitation changed since it was read (nothing was
+     *     written, so read it again and decide again)
+     */
+    boolean markVoided(Invitation.Voided voided);
 
     /**
      * Stores the answers and queues the event in one atomic step, only if the invitation is still open at
-     * {@code now}.
+     * {@code now}; keeps which event counted the answers, so that it can be withdrawn.
      *
      * @return {@code true} if this call redeemed it; {@code false} if it was not open (anymore)
      */

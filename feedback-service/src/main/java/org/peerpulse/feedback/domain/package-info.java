@@ -1,6 +1,7 @@
 /**
  * What a feedback invitation is and when it may be redeemed: the {@code Invitation} aggregate decides
- * (unknown, used, voided, expired) and hands back the {@code FeedbackSubmitted} fact, and {@code Answers}
+ * (unknown, used, voided, expired) and hands back the {@code FeedbackSubmitted} fact, or, when its session
+ * is voided after it counted an answer, the {@code FeedbackWithdrawn} that takes it back; {@code Answers}
  * holds the participant's answers only once they fit the invitation's framework. Plain Java on the event
  * contracts, with no Spring, Kafka, Jackson or MongoDB types, so the rules can be read and tested alone.
  */

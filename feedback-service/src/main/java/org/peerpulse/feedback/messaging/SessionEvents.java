@@ -3,8 +3,7 @@ package org.peerpulse.feedback.messaging;
 import java.util.Optional;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
-import org.peerpulse.feedback.application.LearnInvitation;
-import org.peerpulse.feedback.application.VoidInvitation;
+import org.peerpulse.feedback.application.FollowSessions;
 import org.peerpulse.feedback.domain.InvitedSession;
 import org.peerpulse.platform.messaging.UnreadableEventException;
 
@@ -19,12 +18,12 @@ final class SessionEvents {
     }
 
     /** The invitation a logged session issued; empty for a session logged without one. */
-    static Optional<LearnInvitation.Command> invitationOf(SessionLogged logged) {
+    static Optional<FollowSessions.IssuedInvitation> invitationOf(SessionLogged logged) {
         if (logged.invitation() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new LearnInvitation.Command(logged.invitation().tokenHash(),
+            return Optional.of(new FollowSessions.IssuedInvitation(logged.invitation().tokenHash(),
                     new InvitedSession(logged.agencyId(), logged.sessionId(), logged.programId(),
                             logged.specialistId(), logged.sessionAt()),
                     logged.framework(), logged.invitation().expiresAt()));
@@ -33,9 +32,9 @@ final class SessionEvents {
         }
     }
 
-    static VoidInvitation.Command voidingOf(SessionVoided voided) {
+    static FollowSessions.VoidedSession voidingOf(SessionVoided voided) {
         try {
-            return new VoidInvitation.Command(voided.agencyId(), voided.sessionId());
+            return new FollowSessions.VoidedSession(voided.agencyId(), voided.sessionId());
         } catch (IllegalArgumentException e) {
             throw new UnreadableEventException("SessionVoided names no session", e);
         }

@@ -3,8 +3,10 @@ package org.peerpulse.feedback.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.CountedAnswer;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.InvitedSession;
 import org.peerpulse.platform.outbox.OutboxEntry;
@@ -12,8 +14,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One invitation, keyed by its token hash, with the participant's answers once redeemed and the events
- * waiting to be published ({@code outbox}, relayed by the platform).
+ * One invitation, keyed by its token hash, with the participant's answers once redeemed, the id of the
+ * {@code FeedbackSubmitted} that counted them (so that a void can withdraw exactly that event) and the events
+ * waiting to be published ({@code outbox}, relayed by the platform, in order).
  */
 @Document(InvitationDocument.COLLECTION)
 record InvitationDocument(
@@ -29,22 +32,38 @@ record InvitationDocument(
         boolean voided,
         Instant redeemedAt,
         AnswersDocument answers,
+        String submittedEventId,
         List<OutboxEntry> outbox,
         boolean outboxPending) {
 
     static final String COLLECTION = "invitations";
+    static final String SESSION_ID = "sessionId";
+    static final String VOIDED = "voided";
+    static final String REDEEMED_AT = "redeemedAt";
+    static final String ANSWERS = "answers";
+    static final String SUBMITTED_EVENT_ID = "submittedEventId";
 
-    static InvitationDocument of(Invitation invitation) {
+    /** A newly learned invitation: open, not voided, nothing to publish. */
+    static InvitationDocument issued(Invitation invitation) {
+        if (invitation.redeemedAt() != null || invitation.voided()) {
+            throw new IllegalArgumentException("only a newly issued invitation is learned");
+        }
         InvitedSession session = invitation.session();
         return new InvitationDocument(invitation.tokenHash(), session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), invitation.framework().id(),
-                invitation.framework().version(), invitation.expiresAt(), invitation.voided(),
-                invitation.redeemedAt(), null, List.of(), false);
+                invitation.framework().version(), invitation.expiresAt(), false, null, null, null, List.of(), false);
     }
 
+    /**
+     * The invitation as stored. One redeemed before the event id was kept has no counted answer: nothing
+     * names the event that counted it.
+     */
     Invitation toInvitation() {
+        CountedAnswer counted = submittedEventId == null || answers == null ? null
+                : new CountedAnswer(UUID.fromString(submittedEventId), answers.ratings(), answers.hope(),
+                        answers.harmReported(), answers.language(), answers.mode());
         return new Invitation(id, new InvitedSession(agencyId, sessionId, programId, specialistId, sessionAt),
-                new FrameworkRef(frameworkId, frameworkVersion), expiresAt, voided, redeemedAt);
+                new FrameworkRef(frameworkId, frameworkVersion), expiresAt, voided, redeemedAt, counted);
     }
 
     /** The answers as given; the comment and harm text live only here. */

@@ -14,7 +14,6 @@ import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.outbox.OutboxEntry;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,19 +21,22 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Invitations in MongoDB. Every change is a single-document write: the embedded store has no
- * transactions, and one document is atomic on both. Everything a lead or an event does is scoped by its
- * agency; only the participant's token path ({@link InvitationTokens}) is not.
+ * Invitations in MongoDB. Every change of an invitation is a single-document write: the embedded store has
+ * no transactions, and one document is atomic on both. Everything a lead or an event does to an invitation
+ * is scoped by its agency; only the participant's token path ({@link InvitationTokens}) and the insert of a
+ * whole poll's new invitations ({@link LearnedInvitations}, each under its own agency) are not.
  */
 public class MongoInvitations implements Invitations, InitializingBean {
 
     private final TenantCollections tenants;
     private final InvitationTokens tokens;
+    private final LearnedInvitations learned;
     private final EventCodec codec;
 
     public MongoInvitations(TenantCollections tenants, EventCodec codec) {
         this.tenants = tenants;
         this.tokens = new InvitationTokens(tenants);
+        this.learned = new LearnedInvitations(tenants);
         this.codec = codec;
     }
 
@@ -49,12 +51,8 @@ public class MongoInvitations implements Invitations, InitializingBean {
     }
 
     @Override
-    public void addIfAbsent(Invitation invitation) {
-        try {
-            tenants.forAgency(invitation.session().agencyId()).insert(InvitationDocument.of(invitation));
-        } catch (DuplicateKeyException alreadyKnown) {
-            // A redelivered SessionLogged: the invitation, and anything that happened to it since, stays.
-        }
+    public void addAllIfAbsent(List<Invitation> invitations) {
+        learned.insertAllIfAbsent(invitations.stream().map(InvitationDocument::issued).toList());
     }
 
     @Override
@@ -63,16 +61,39 @@ public class MongoInvitations implements Invitations, InitializingBean {
     }
 
     @Override
-    public void voidForSession(String agencyId, String sessionId) {
-        tenants.forAgency(agencyId).updateMulti(Query.query(Criteria.where("sessionId").is(sessionId)),
-                Update.update("voided", true), InvitationDocument.class);
+    public List<Invitation> ofSession(String agencyId, String sessionId) {
+        Query ofSession = Query.query(Criteria.where(InvitationDocument.SESSION_ID).is(sessionId));
+        ofSession.fields().exclude(OutboxEntry.OUTBOX_FIELD);
+        return tenants.forAgency(agencyId).find(ofSession, InvitationDocument.class).stream()
+                .map(InvitationDocument::toInvitation).toList();
+    }
+
+    /**
+     * One single-document write whose filter states what the decision was made on: not voided, and redeemed
+     * at the instant read or not at all. A redeem in between changes {@code redeemedAt}, a void in between
+     * {@code voided}, so either makes this write match nothing, and the caller decides again; the withdrawal
+     * is queued behind the answer's own event in the same document's outbox, so it is published after it.
+     */
+    @Override
+    public boolean markVoided(Invitation.Voided voided) {
+        Invitation invitation = voided.invitation();
+        Query asRead = Query.query(Criteria.where("_id").is(invitation.tokenHash())
+                .and(InvitationDocument.VOIDED).is(false)
+                .and(InvitationDocument.REDEEMED_AT).is(invitation.redeemedAt()));
+        Update update = Update.update(InvitationDocument.VOIDED, true);
+        voided.withdrawal().ifPresent(withdrawn -> update
+                .push(OutboxEntry.OUTBOX_FIELD, OutboxEntry.of(withdrawn, Topics.FEEDBACK, codec))
+                .set(OutboxEntry.PENDING_FIELD, true));
+        return tenants.forAgency(invitation.session().agencyId())
+                .updateFirst(asRead, update, InvitationDocument.class).getMatchedCount() == 1;
     }
 
     @Override
     public boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now) {
         Update redeem = new Update()
-                .set("redeemedAt", now)
-                .set("answers", InvitationDocument.AnswersDocument.of(answers))
+                .set(InvitationDocument.REDEEMED_AT, now)
+                .set(InvitationDocument.ANSWERS, InvitationDocument.AnswersDocument.of(answers))
+                .set(InvitationDocument.SUBMITTED_EVENT_ID, submitted.eventId().toString())
                 .push(OutboxEntry.OUTBOX_FIELD, OutboxEntry.of(submitted, Topics.FEEDBACK, codec))
                 .set(OutboxEntry.PENDING_FIELD, true);
         return tokens.redeemIfOpen(tokenHash, now, redeem);

@@ -2,6 +2,7 @@
  * The MongoDB shape of invitations and the adapters that implement the domain's ports. An invitation is
  * one document keyed by its token hash; redeeming it stores the answers and queues the event in the
  * same document's outbox in one conditional write, so a token is redeemed exactly once and its event is
- * published exactly when the answers are stored.
+ * published exactly when the answers are stored. Voiding it is one conditional write too, on what it was
+ * decided on, and queues the withdrawal of a counted answer behind that answer's event.
  */
 package org.peerpulse.feedback.persistence;

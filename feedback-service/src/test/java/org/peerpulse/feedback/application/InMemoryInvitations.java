@@ -2,26 +2,37 @@ package org.peerpulse.feedback.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.CountedAnswer;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 
-/** A hand-written stand-in for the invitations collection, with the same conditional redeem. */
+/**
+ * A hand-written stand-in for the invitations collection, with the same conditional writes: a redeem only
+ * while open, a void only while the invitation is as it was read, and every queued event in publishing order.
+ */
 class InMemoryInvitations implements Invitations {
 
-    final Map<String, Invitation> byHash = new HashMap<>();
-    final List<FeedbackSubmitted> published = new ArrayList<>();
+    final Map<String, Invitation> byHash = new LinkedHashMap<>();
+    final List<PeerPulseEvent> published = new ArrayList<>();
+    /** How many batches of new invitations were added, each in one write. */
+    int inserts;
     /** Runs just before a redeem, to let a test change the invitation behind the use case's back. */
     Runnable beforeRedeem = () -> { };
+    /** Runs just before a void is stored, to let a test change the invitation behind the use case's back. */
+    Runnable beforeMarkVoided = () -> { };
 
     @Override
-    public void addIfAbsent(Invitation invitation) {
-        byHash.putIfAbsent(invitation.tokenHash(), invitation);
+    public void addAllIfAbsent(List<Invitation> invitations) {
+        inserts++;
+        invitations.forEach(invitation -> byHash.putIfAbsent(invitation.tokenHash(), invitation));
     }
 
     @Override
@@ -30,12 +41,24 @@ class InMemoryInvitations implements Invitations {
     }
 
     @Override
-    public void voidForSession(String agencyId, String sessionId) {
-        byHash.replaceAll((hash, invitation) -> invitation.session().agencyId().equals(agencyId)
-                && invitation.session().sessionId().equals(sessionId)
-                ? new Invitation(hash, invitation.session(), invitation.framework(), invitation.expiresAt(), true,
-                        invitation.redeemedAt())
-                : invitation);
+    public List<Invitation> ofSession(String agencyId, String sessionId) {
+        return byHash.values().stream().filter(invitation -> invitation.session().agencyId().equals(agencyId)
+                && invitation.session().sessionId().equals(sessionId)).toList();
+    }
+
+    @Override
+    public boolean markVoided(Invitation.Voided voided) {
+        Runnable before = beforeMarkVoided;
+        beforeMarkVoided = () -> { };
+        before.run();
+        Invitation decided = voided.invitation();
+        Invitation current = byHash.get(decided.tokenHash());
+        if (current == null || current.voided() || !Objects.equals(current.redeemedAt(), decided.redeemedAt())) {
+            return false;
+        }
+        byHash.put(decided.tokenHash(), decided);
+        voided.withdrawal().ifPresent(published::add);
+        return true;
     }
 
     @Override
@@ -51,8 +74,15 @@ class InMemoryInvitations implements Invitations {
             return false;
         }
         byHash.put(tokenHash, new Invitation(tokenHash, invitation.session(), invitation.framework(),
-                invitation.expiresAt(), false, now));
+                invitation.expiresAt(), false, now, CountedAnswer.of(submitted)));
         published.add(submitted);
         return true;
+    }
+
+    /** Voids an invitation as a concurrent void would have. */
+    void voidNow(String tokenHash) {
+        Invitation invitation = byHash.get(tokenHash);
+        byHash.put(tokenHash, new Invitation(tokenHash, invitation.session(), invitation.framework(),
+                invitation.expiresAt(), true, invitation.redeemedAt(), invitation.counted()));
     }
 }

@@ -7,10 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.feedback.domain.ArrivalWindow;
+import org.peerpulse.feedback.domain.CountedAnswer;
 import org.peerpulse.feedback.domain.Fixtures;
 import org.peerpulse.feedback.domain.HarmAnswer;
 import org.peerpulse.feedback.domain.InvalidAnswersException;
@@ -30,17 +34,19 @@ class SubmitFeedbackTest {
 
     @Test
     void redeemsAndQueuesOneFactStampedByTheClock() {
-        invitations.addIfAbsent(invitation);
+        invitations.addAllIfAbsent(List.of(invitation));
 
         submitFeedback.submit(command(Map.of("KINDNESS", 5)));
 
-        assertThat(invitations.published).singleElement().satisfies(submitted -> {
-            assertThat(submitted.occurredAt()).isEqualTo(Fixtures.BEFORE_EXPIRY);
-            assertThat(submitted.eventId().version()).isEqualTo(7);
-            assertThat(submitted.ratings()).isEqualTo(Map.of("KINDNESS", 5));
-        });
-        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().redeemedAt())
-                .isEqualTo(Fixtures.BEFORE_EXPIRY);
+        assertThat(invitations.published).singleElement().isInstanceOfSatisfying(FeedbackSubmitted.class,
+                submitted -> {
+                    assertThat(submitted.occurredAt()).isEqualTo(Fixtures.BEFORE_EXPIRY);
+                    assertThat(submitted.eventId().version()).isEqualTo(7);
+                    assertThat(submitted.ratings()).isEqualTo(Map.of("KINDNESS", 5));
+                });
+        Invitation redeemed = invitations.withTokenHash(invitation.tokenHash()).orElseThrow();
+        assertThat(redeemed.redeemedAt()).isEqualTo(Fixtures.BEFORE_EXPIRY);
+        assertThat(redeemed.counted().submittedEventId()).isEqualTo(invitations.published.get(0).eventId());
     }
 
     @Test
@@ -71,7 +77,7 @@ class SubmitFeedbackTest {
 
     @Test
     void invalidAnswersStoreAndPublishNothing() {
-        invitations.addIfAbsent(invitation);
+        invitations.addAllIfAbsent(List.of(invitation));
 
         assertThatThrownBy(() -> submitFeedback.submit(command(Map.of("KINDNESS", 6))))
                 .isInstanceOf(InvalidAnswersException.class);
@@ -81,10 +87,11 @@ class SubmitFeedbackTest {
 
     @Test
     void losingARaceToAParallelSubmissionIsAConflict() {
-        invitations.addIfAbsent(invitation);
+        invitations.addAllIfAbsent(List.of(invitation));
         invitations.beforeRedeem = () -> invitations.byHash.put(invitation.tokenHash(), new Invitation(
                 invitation.tokenHash(), invitation.session(), invitation.framework(), invitation.expiresAt(), false,
-                Fixtures.BEFORE_EXPIRY));
+                Fixtures.BEFORE_EXPIRY, new CountedAnswer(UUID.randomUUID(), Map.of(), null, false, "en",
+                        "OWN_DEVICE")));
 
         assertRefused(Reason.ALREADY_USED);
         assertThat(invitations.published).isEmpty();
@@ -92,8 +99,8 @@ class SubmitFeedbackTest {
 
     @Test
     void aSessionVoidedWhileTheFormWasFilledInIsGone() {
-        invitations.addIfAbsent(invitation);
-        invitations.beforeRedeem = () -> invitations.voidForSession("harbor", "session-1");
+        invitations.addAllIfAbsent(List.of(invitation));
+        invitations.beforeRedeem = () -> invitations.voidNow(invitation.tokenHash());
 
         assertRefused(Reason.VOIDED);
     }

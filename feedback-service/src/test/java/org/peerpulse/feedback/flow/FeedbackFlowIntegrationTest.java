@@ -47,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.peerpulse.testsupport.ActuatorExposure;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.PrometheusScrape;
@@ -296,7 +297,7 @@ class FeedbackFlowIntegrationTest {
         SessionLogged logged = sessionLogged(voidedToken, Instant.now().plus(7, ChronoUnit.DAYS));
         publish(logged);
         publish(new SessionVoided(EventIds.newId(), Instant.now(), AGENCY, logged.sessionId(), logged.programId(),
-                logged.specialistId(), logged.sessionAt()));
+                logged.specialistId(), logged.sessionAt(), logged.contribution()));
         await().atMost(WAIT).until(() -> invitationOrNull(voidedToken) != null
                 && invitationOrNull(voidedToken).getBoolean("voided"));
         assertProblem(postFeedback(body(voidedToken, "\"harm\": {\"reported\": false}")), 410);
@@ -412,8 +413,15 @@ class FeedbackFlowIntegrationTest {
         publish(sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS)));
 
         awaitInvitation(token);
-        TopicProbe.awaitRecord(TestBackends.kafkaBootstrapServers(), Topics.deadLetter(Topics.SESSIONS),
+        ConsumerRecord<String, String> deadLetter = TopicProbe.awaitRecord(TestBackends.kafkaBootstrapServers(),
+                Topics.deadLetter(Topics.SESSIONS),
                 record -> CloudEvents.header(record.headers(), CloudEvents.ID).orElse("").equals(eventId));
+        // It says which consumer gave up on it: metrics-service dead-letters session records to the same topic.
+        assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).value(),
+                StandardCharsets.UTF_8)).isEqualTo("feedback-service");
+        assertThat(TopicProbe.readAll(TestBackends.kafkaBootstrapServers(), Topics.deadLetter(Topics.SESSIONS), QUIET)
+                .stream().filter(record -> CloudEvents.header(record.headers(), CloudEvents.ID).orElse("")
+                        .equals(eventId))).hasSize(1);
         // Counted once the broker took the dead letter, which may be a moment after a reader sees it.
         await().atMost(WAIT).untilAsserted(() -> assertThat(PrometheusScrape.of(port).value(
                 "peerpulse_deadletters_total", "topic", Topics.SESSIONS)
@@ -446,9 +454,9 @@ class FeedbackFlowIntegrationTest {
 
     private static SessionLogged sessionLogged(String token, Instant expiresAt, String programId) {
         return new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(), programId,
-                "sp-rivera", "a".repeat(64), Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE,
-                Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("humor"), List.of("EMPATHY"),
-                Frameworks.PEER_CORE_V1.ref(), new SessionLogged.InvitationIssued(sha256(token), expiresAt));
+                "sp-rivera", Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE, Activity.PEER_SUPPORT,
+                List.of(FocusArea.RECOVERY_GOALS), true, List.of("EMPATHY"), Frameworks.PEER_CORE_V1.ref(),
+                new SessionLogged.InvitationIssued(sha256(token), expiresAt));
     }
 
     /** Waits for the session's fact, then makes sure no second one follows. */

@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * What session-service would do, for the form and browser tests: issue a token, publish its
+ * What session-service would do, for the flow, form and browser tests: issue a token, publish its
  * {@code SessionLogged} (or {@code SessionVoided}) on the real broker, and wait until feedback-service has
  * learned it.
  */
@@ -42,8 +42,8 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
     Invited invitedToken(Instant expiresAt) throws Exception {
         String token = InvitationTokens.issue(Instant.now());
         SessionLogged logged = new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(),
-                "warmline", "sp-rivera", "a".repeat(64), Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE,
-                Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("humor"), List.of("EMPATHY"),
+                "warmline", "sp-rivera", Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE,
+                Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), true, List.of("EMPATHY"),
                 Frameworks.PEER_CORE_V1.ref(),
                 new SessionLogged.InvitationIssued(InvitationTokens.hashOf(token), expiresAt));
         publish(logged);
@@ -52,8 +52,17 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
     }
 
     void voidSession(SessionLogged logged) throws Exception {
-        publish(new SessionVoided(EventIds.newId(), Instant.now(), AGENCY, logged.sessionId(), logged.programId(),
-                logged.specialistId(), logged.sessionAt()));
+        publish(voidingOf(logged));
+        awaitVoided(logged);
+    }
+
+    /** The SessionVoided session-service would publish for {@code logged}, with what it had contributed. */
+    static SessionVoided voidingOf(SessionLogged logged) {
+        return new SessionVoided(EventIds.newId(), Instant.now(), AGENCY, logged.sessionId(), logged.programId(),
+                logged.specialistId(), logged.sessionAt(), logged.contribution());
+    }
+
+    void awaitVoided(SessionLogged logged) {
         String hash = logged.invitation().tokenHash();
         await().atMost(WAIT).until(() -> {
             Document invitation = mongo.findById(hash, Document.class, "invitations");
@@ -65,7 +74,7 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
         return mongo.findById(InvitationTokens.hashOf(token), Document.class, "invitations");
     }
 
-    private void publish(PeerPulseEvent event) throws Exception {
+    void publish(PeerPulseEvent event) throws Exception {
         kafka.send(EventRecords.of(Topics.SESSIONS, event.agencyId(), event.eventId().toString(),
                 EventTypes.typeOf(event), event.occurredAt(), "/session-service", codec.write(event))).get();
     }

@@ -12,8 +12,7 @@ import org.peerpulse.contracts.GoldenSamples;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.contracts.Topics;
-import org.peerpulse.feedback.application.LearnInvitation;
-import org.peerpulse.feedback.application.VoidInvitation;
+import org.peerpulse.feedback.application.FollowSessions;
 import org.peerpulse.feedback.domain.InvitedSession;
 import org.peerpulse.platform.messaging.CloudEvents;
 import org.peerpulse.platform.messaging.ContractRecords;
@@ -30,7 +29,7 @@ class SessionEventsContractTest {
         SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED,
                 GoldenSamples.json(SessionLogged.class)));
 
-        assertThat(SessionEvents.invitationOf(logged)).contains(new LearnInvitation.Command(
+        assertThat(SessionEvents.invitationOf(logged)).contains(new FollowSessions.IssuedInvitation(
                 "3b7e0d6c5a4f39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0",
                 new InvitedSession("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11", "warmline", "sp-rivera",
                         java.time.Instant.parse("2026-11-20T14:30:00Z")),
@@ -44,7 +43,7 @@ class SessionEventsContractTest {
                 GoldenSamples.json(SessionVoided.class)));
 
         assertThat(SessionEvents.voidingOf(voided))
-                .isEqualTo(new VoidInvitation.Command("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11"));
+                .isEqualTo(new FollowSessions.VoidedSession("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11"));
     }
 
     @Test

@@ -1,0 +1,220 @@
+package org.peerpulse.feedback.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FeedbackWithdrawn;
+import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.FormMode;
+import org.peerpulse.feedback.domain.HarmAnswer;
+import org.peerpulse.feedback.domain.Invitation;
+import org.peerpulse.feedback.domain.InvitedSession;
+import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.tenancy.TenantCollections;
+import org.peerpulse.testsupport.TestBackends;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The invitations adapter on the test store: a poll's invitations learned in one bulk write, and the void of an
+ * invitation stored only on what it was decided on, with the withdrawal queued behind the answer it takes
+ * back. Also the producer side of both feedback contracts: the golden session's answer and its withdrawal are
+ * written into the invitation's outbox as exactly the golden JSON.
+ */
+class MongoInvitationsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final FeedbackSubmitted GOLDEN_SUBMITTED = GoldenSamples.FEEDBACK_SUBMITTED;
+    private static final FeedbackWithdrawn GOLDEN_WITHDRAWN = GoldenSamples.FEEDBACK_WITHDRAWN;
+    private static final String COMMENT = "they listened to me";
+
+    private static final List<CommandStartedEvent> COMMANDS = new CopyOnWriteArrayList<>();
+    private static MongoClient client;
+
+    private String database;
+    private MongoTemplate mongo;
+    private MongoInvitations invitations;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestBackends.mongoUri("invitations")))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        COMMANDS.add(event);
+                    }
+                })
+                .build());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = "invitations-" + System.nanoTime();
+        mongo = new MongoTemplate(client, database);
+        invitations = new MongoInvitations(new TenantCollections(mongo), new EventCodec());
+        invitations.afterPropertiesSet();
+    }
+
+    @Test
+    void aPollsInvitationsAreLearnedInOneUnorderedInsertAndThoseAlreadyKnownStayAsTheyAre() {
+        Invitation known = golden();
+        invitations.addAllIfAbsent(List.of(known));
+        assertThat(invitations.redeemIfOpen(known.tokenHash(), goldenAnswers(), GOLDEN_SUBMITTED,
+                GOLDEN_SUBMITTED.occurredAt())).isTrue();
+        Document redeemed = stored(known.tokenHash());
+        Invitation fresh = invitation("c".repeat(64), "harbor", "session-2");
+        Invitation otherAgency = invitation("d".repeat(64), "sunrise", "session-3");
+        COMMANDS.clear();
+
+        invitations.addAllIfAbsent(List.of(fresh, known, fresh, otherAgency));
+
+        List<CommandStartedEvent> writes = COMMANDS.stream()
+                .filter(command -> command.getDatabaseName().equals(database))
+                .filter(command -> !command.getCommandName().equals("find")).toList();
+        assertThat(writes).singleElement().satisfies(insert -> {
+            assertThat(insert.getCommandName()).isEqualTo("insert");
+            assertThat(insert.getCommand().getBoolean("ordered").getValue()).isFalse();
+        });
+        assertThat(stored(known.tokenHash())).isEqualTo(redeemed);
+        assertThat(invitations.withTokenHash(fresh.tokenHash())).contains(fresh);
+        assertThat(invitations.withTokenHash(otherAgency.tokenHash())).contains(otherAgency);
+        assertThat(mongo.getCollection(InvitationDocument.COLLECTION).countDocuments()).isEqualTo(3);
+    }
+
+    @Test
+    void theGoldenAnswerAndItsWithdrawalAreQueuedInOrderAsTheGoldenJson() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        FeedbackSubmitted submitted = open.redeem(goldenAnswers(), GOLDEN_SUBMITTED.occurredAt(),
+                GOLDEN_SUBMITTED.eventId());
+        assertThat(submitted).isEqualTo(GOLDEN_SUBMITTED);
+        assertThat(invitations.redeemIfOpen(open.tokenHash(), goldenAnswers(), submitted, submitted.occurredAt()))
+                .isTrue();
+
+        Invitation read = invitations.ofSession("harbor", GOLDEN_SUBMITTED.sessionId()).get(0);
+        Invitation.Voided voided = read.voidWithSession(GOLDEN_WITHDRAWN.occurredAt(), GOLDEN_WITHDRAWN.eventId())
+                .orElseThrow();
+        assertThat(voided.withdrawn()).isEqualTo(GOLDEN_WITHDRAWN);
+        assertThat(invitations.markVoided(voided)).isTrue();
+
+        Document stored = stored(open.tokenHash());
+        assertThat(stored.getBoolean("voided")).isTrue();
+        assertThat(stored.getBoolean("outboxPending")).isTrue();
+        List<Document> outbox = stored.getList("outbox", Document.class);
+        assertThat(outbox).extracting(entry -> entry.getString("type"))
+                .containsExactly(EventTypes.FEEDBACK_SUBMITTED, EventTypes.FEEDBACK_WITHDRAWN);
+        assertThat(outbox).allSatisfy(entry -> {
+            assertThat(entry.getString("topic")).isEqualTo(Topics.FEEDBACK);
+            assertThat(entry.getString("key")).isEqualTo("harbor");
+            assertThat(entry.getString("payload")).doesNotContain(COMMENT).doesNotContain(open.tokenHash());
+        });
+        assertThat(outbox.get(1).getString("eventId")).isEqualTo(GOLDEN_WITHDRAWN.eventId().toString());
+        assertThat(JSON.readTree(outbox.get(0).getString("payload")))
+                .isEqualTo(JSON.readTree(GoldenSamples.json(FeedbackSubmitted.class)));
+        assertThat(JSON.readTree(outbox.get(1).getString("payload")))
+                .isEqualTo(JSON.readTree(GoldenSamples.json(FeedbackWithdrawn.class)));
+    }
+
+    @Test
+    void aVoidDecidedOnAnOpenInvitationIsNotStoredOverAnAnswerGivenSinceAndTheNextDecisionWithdrawsIt() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        Invitation.Voided decidedOnOpen = open.voidWithSession(Instant.now(), UUID.randomUUID()).orElseThrow();
+        invitations.redeemIfOpen(open.tokenHash(), goldenAnswers(), GOLDEN_SUBMITTED, GOLDEN_SUBMITTED.occurredAt());
+
+        assertThat(invitations.markVoided(decidedOnOpen)).isFalse();
+        assertThat(stored(open.tokenHash()).getBoolean("voided")).isFalse();
+        assertThat(stored(open.tokenHash()).getList("outbox", Document.class)).hasSize(1);
+
+        Invitation reread = invitations.ofSession("harbor", GOLDEN_SUBMITTED.sessionId()).get(0);
+        assertThat(invitations.markVoided(reread.voidWithSession(Instant.now(), UUID.randomUUID()).orElseThrow()))
+                .isTrue();
+        List<Document> outbox = stored(open.tokenHash()).getList("outbox", Document.class);
+        assertThat(outbox).extracting(entry -> entry.getString("type"))
+                .containsExactly(EventTypes.FEEDBACK_SUBMITTED, EventTypes.FEEDBACK_WITHDRAWN);
+    }
+
+    @Test
+    void ofTwoVoidsDecidedOnTheSameReadOnlyOneIsStoredSoTheAnswerIsWithdrawnOnce() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        invitations.redeemIfOpen(open.tokenHash(), goldenAnswers(), GOLDEN_SUBMITTED, GOLDEN_SUBMITTED.occurredAt());
+        Invitation read = invitations.ofSession("harbor", GOLDEN_SUBMITTED.sessionId()).get(0);
+
+        assertThat(invitations.markVoided(read.voidWithSession(Instant.now(), UUID.randomUUID()).orElseThrow()))
+                .isTrue();
+        assertThat(invitations.markVoided(read.voidWithSession(Instant.now(), UUID.randomUUID()).orElseThrow()))
+                .isFalse();
+
+        assertThat(stored(open.tokenHash()).getList("outbox", Document.class)).hasSize(2);
+        assertThat(invitations.ofSession("harbor", GOLDEN_SUBMITTED.sessionId()).get(0)
+                .voidWithSession(Instant.now(), UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void aVoidedInvitationIsNotRedeemedAndAnotherAgencysSessionOfTheSameIdIsNotItsSession() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        assertThat(invitations.ofSession("sunrise", GOLDEN_SUBMITTED.sessionId())).isEmpty();
+
+        assertThat(invitations.markVoided(open.voidWithSession(Instant.now(), UUID.randomUUID()).orElseThrow()))
+                .isTrue();
+
+        assertThat(invitations.redeemIfOpen(open.tokenHash(), goldenAnswers(), GOLDEN_SUBMITTED,
+                GOLDEN_SUBMITTED.occurredAt())).isFalse();
+        Document stored = stored(open.tokenHash());
+        assertThat(stored.get("redeemedAt")).isNull();
+        assertThat(stored.get("answers")).isNull();
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored.getBoolean("outboxPending")).isFalse();
+    }
+
+    /** The invitation of the golden samples' session, as its SessionLogged issued it. */
+    private static Invitation golden() {
+        return Invitation.issued(GoldenSamples.SESSION_LOGGED.invitation().tokenHash(),
+                new InvitedSession("harbor", GOLDEN_SUBMITTED.sessionId(), "warmline", "sp-rivera",
+                        GOLDEN_SUBMITTED.sessionAt()),
+                Frameworks.PEER_CORE_V1.ref(), GoldenSamples.SESSION_LOGGED.invitation().expiresAt());
+    }
+
+    /** The answers the golden FeedbackSubmitted was given with, and words that must stay here. */
+    private static Answers goldenAnswers() {
+        return Answers.forFramework(Frameworks.PEER_CORE_V1, GOLDEN_SUBMITTED.ratings(), GOLDEN_SUBMITTED.hope(),
+                new HarmAnswer(false, null), COMMENT, "es", FormMode.OWN_DEVICE);
+    }
+
+    private static Invitation invitation(String hash, String agency, String session) {
+        return Invitation.issued(hash, new InvitedSession(agency, session, "warmline", "sp-rivera",
+                Instant.parse("2026-11-20T14:30:00Z")), Frameworks.PEER_CORE_V1.ref(),
+                Instant.parse("2026-11-27T15:04:05.123Z"));
+    }
+
+    private Document stored(String tokenHash) {
+        return mongo.findById(tokenHash, Document.class, InvitationDocument.COLLECTION);
+    }
+}
