@@ -20,7 +20,7 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-            OutboxMeters meters) {
-        return new OutboxRelay(mongo, kafka, properties, meters);
+            OutboxMeters meters, Clock clock) {
+        return new OutboxRelay(mongo, kafka, properties, meters, clock);
     }
 }

@@ -21,6 +21,14 @@ public record OutboxEntry(String eventId, String topic, String key, String type,
     /** Fields of an outboxed Mongo document that the relay reads and writes. */
     public static final String OUTBOX_FIELD = "outbox";
     public static final String PENDING_FIELD = "outboxPending";
+    /**
+     * Entries the broker refused for good, moved here by the relay: each is the entry as it was, plus
+     * {@value #PARKED_AT_FIELD} and {@value #REFUSAL_FIELD} (the refusing exception's simple class name, never its
+     * message). An operator moves them back to {@value #OUTBOX_FIELD} once the cause is fixed (docs/operations.md).
+     */
+    public static final String PARKED_FIELD = "outboxParked";
+    public static final String PARKED_AT_FIELD = "parkedAt";
+    public static final String REFUSAL_FIELD = "refusal";
 
     public static OutboxEntry of(PeerPulseEvent event, String topic, EventCodec codec) {
         return new OutboxEntry(event.eventId().toString(), topic, event.agencyId(), EventTypes.typeOf(event),
