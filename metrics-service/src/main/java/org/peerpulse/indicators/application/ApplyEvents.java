@@ -34,7 +34,8 @@ import org.peerpulse.indicators.domain.Watermarks;
  * rollup's watermark for the partition in the same single-document write and only applies while that
  * watermark is below what the change counts;</li>
  * <li>a rollup that refused (a redelivered batch, another writer first) has its watermarks read and its
- * change planned again without what they cover.</li>
+ * change planned again without what they cover;</li>
+ * <li>the version of every agency the batch touched moves on, so that dashboards read its rollups again.</li>
  * </ol>
  * A batch repeated after a crash anywhere finds its events in the copy windows at the same offsets and
  * the rollups' watermarks covering what was written, so it adds exactly what is missing. The windows are
@@ -66,7 +67,14 @@ public class ApplyEvents {
         batch.events().forEach(consumed -> partitions.add(consumed.position().partition()));
         try {
             List<ConsumedEvent> originals = leaveOutCopies(batch.events());
-            return applyToRollups(contributions(originals));
+            AppliedBatch applied = applyToRollups(contributions(originals));
+            Set<String> agencies = new HashSet<>();
+            originals.forEach(consumed -> agencies.add(consumed.event().cell().agencyId()));
+            // Also when everything was in already: a crash may have come between the rollups and this.
+            if (!agencies.isEmpty()) {
+                rollups.changed(agencies);
+            }
+            return applied;
         } catch (RuntimeException e) {
             // The windows already hold this batch's events as read; if their stored copy was not written, a
             // retry must not take them for redeliveries. Read them back from the store next time instead.

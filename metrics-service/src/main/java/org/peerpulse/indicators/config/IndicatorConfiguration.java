@@ -9,6 +9,7 @@ import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.persistence.MongoCopyWindows;
 import org.peerpulse.indicators.persistence.MongoRollups;
+import org.peerpulse.indicators.persistence.RollupsInMemory;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,12 +49,18 @@ public class IndicatorConfiguration {
     }
 
     @Bean
-    ReadDashboard readDashboard(MongoRollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
+    RollupsInMemory rollupsInMemory(MongoRollups rollups) {
+        return new RollupsInMemory(rollups);
+    }
+
+    @Bean
+    ReadDashboard readDashboard(RollupsInMemory rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
         return new ReadDashboard(rollups, agencies, calendar, clock);
     }
 
     @Bean
-    ExportIndicators exportIndicators(MongoRollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
+    ExportIndicators exportIndicators(RollupsInMemory rollups, Agencies agencies, AgencyCalendar calendar,
+            Clock clock) {
         return new ExportIndicators(rollups, agencies, calendar, clock);
     }
 }

@@ -7,7 +7,7 @@ import org.peerpulse.indicators.application.ReadLearningView;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
 import org.peerpulse.indicators.persistence.MongoLearningReleases;
-import org.peerpulse.indicators.persistence.MongoRollups;
+import org.peerpulse.indicators.persistence.RollupsInMemory;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +24,7 @@ public class LearningConfiguration {
     }
 
     @Bean
-    ReadLearningView readLearningView(ReadDashboard dashboards, MongoRollups rollups,
+    ReadLearningView readLearningView(ReadDashboard dashboards, RollupsInMemory rollups,
             MongoLearningReleases releases, Agencies agencies, AgencyCalendar calendar, Clock clock) {
         return new ReadLearningView(dashboards, rollups, releases, agencies, calendar, clock);
     }

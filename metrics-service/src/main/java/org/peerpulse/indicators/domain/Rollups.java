@@ -19,6 +19,12 @@ public interface Rollups {
      */
     Set<RollupKey> apply(List<RollupChange> changes);
 
+    /**
+     * Moves on the version of each of these agencies, after a batch's writes to their rollups: what tells a
+     * dashboard's copy of an agency's rollups, in any instance, that it must read them again.
+     */
+    void changed(Set<String> agencyIds);
+
     /** The rollups of a scope of one agency, for the days {@code from}..{@code to} inclusive. */
     List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to);
 }

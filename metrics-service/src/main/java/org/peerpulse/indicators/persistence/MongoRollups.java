@@ -117,6 +117,29 @@ public class MongoRollups implements Rollups, AgencyRollups {
     }
 
     @Override
+    public void changed(Set<String> agencyIds) {
+        ingest.moveVersions(agencyIds);
+    }
+
+    /** How often batches changed the agency's rollups, by {@code _id}: 0 before the first. */
+    long version(String agencyId) {
+        Query byId = Query.query(Criteria.where(RollupDocument.ID).is(agencyId));
+        byId.fields().include(RollupDocument.VERSION);
+        return tenants.forAgency(agencyId).findOne(byId, Document.class, RollupDocument.VERSIONS)
+                .map(found -> ((Number) found.get(RollupDocument.VERSION)).longValue())
+                .orElse(0L);
+    }
+
+    /** Every rollup of the agency, whatever its day. */
+    List<CellRollup> findAll(String agencyId) {
+        Query query = Query.query(Criteria.where(RollupDocument.AGENCY).is(agencyId));
+        query.fields().exclude(RollupDocument.WATERMARKS);
+        return tenants.forAgency(agencyId).find(query, Document.class, RollupDocument.COLLECTION).stream()
+                .map(document -> cellRollup(agencyId, document))
+                .toList();
+    }
+
+    @Override
     public List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to) {
         Criteria criteria = Criteria.where(RollupDocument.AGENCY).is(agencyId);
         switch (scope.type()) {
@@ -158,10 +181,13 @@ public class MongoRollups implements Rollups, AgencyRollups {
                 .and(RollupDocument.DAY).gte(from.toString()).lte(to.toString()));
         query.fields().exclude(RollupDocument.WATERMARKS);
         return tenants.forAgency(agencyId).find(query, Document.class, RollupDocument.COLLECTION).stream()
-                .map(document -> new CellRollup(
-                        new Cell(agencyId, document.getString(RollupDocument.PROGRAM),
-                                document.getString(RollupDocument.SPECIALIST)),
-                        LocalDate.parse(document.getString(RollupDocument.DAY)), RollupDocument.counts(document)))
+                .map(document -> cellRollup(agencyId, document))
                 .toList();
+    }
+
+    private static CellRollup cellRollup(String agencyId, Document document) {
+        return new CellRollup(new Cell(agencyId, document.getString(RollupDocument.PROGRAM),
+                document.getString(RollupDocument.SPECIALIST)), LocalDate.parse(document.getString(RollupDocument.DAY)),
+                RollupDocument.counts(document));
     }
 }

@@ -18,6 +18,9 @@ import org.peerpulse.indicators.domain.SourcePartition;
 final class RollupDocument {
 
     static final String COLLECTION = "rollups";
+    /** One document per agency, {@code _id} = agency: how often a batch changed its rollups. */
+    static final String VERSIONS = "rollup_versions";
+    static final String VERSION = "version";
 
     static final String ID = "_id";
     static final String AGENCY = "agencyId";

@@ -15,6 +15,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOneModel;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.peerpulse.platform.tenancy.AcrossAgencies;
 import org.peerpulse.platform.tenancy.TenantCollections;
 
@@ -30,10 +31,23 @@ import org.peerpulse.platform.tenancy.TenantCollections;
 final class RollupIngest {
 
     private final MongoCollection<Document> rollups;
+    private final MongoCollection<Document> versions;
 
     RollupIngest(TenantCollections tenants) {
-        this.rollups = tenants.acrossAgencies("rollup ingest of events whose agency comes from the event")
-                .getCollection(RollupDocument.COLLECTION);
+        MongoOperations mongo = tenants.acrossAgencies("rollup ingest of events whose agency comes from the event");
+        this.rollups = mongo.getCollection(RollupDocument.COLLECTION);
+        this.versions = mongo.getCollection(RollupDocument.VERSIONS);
+    }
+
+    /** One unordered bulk that moves each agency's version on by one, creating it at 1. */
+    void moveVersions(Set<String> agencyIds) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(agencyIds.size());
+        for (String agencyId : agencyIds) {
+            writes.add(new UpdateOneModel<>(new Document(RollupDocument.ID, agencyId),
+                    new Document("$inc", new Document(RollupDocument.VERSION, 1L))
+                            .append("$setOnInsert", new Document(RollupDocument.AGENCY, agencyId)), UPSERT));
+        }
+        versions.bulkWrite(writes, UNORDERED);
     }
 
     /** The rollups with these ids, with only the given fields (and {@code _id}). */

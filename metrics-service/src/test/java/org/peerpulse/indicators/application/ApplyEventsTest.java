@@ -50,6 +50,7 @@ class ApplyEventsTest {
                 batch.events().stream().map(ConsumedEvent::position).collect(java.util.stream.Collectors.toSet()), 3, 0));
         assertThat(rollups.writes).isEqualTo(3);
         assertThat(windows.writes).as("one stored copy-window write for the batch's one partition").isEqualTo(1);
+        assertThat(rollups.versions).as("the agency's dashboards are told once").isEqualTo(Map.of("harbor", 1L));
         assertThat(rollups.counts.get(RIVERA_20).minutes()).isEqualTo(75);
         assertThat(rollups.counts.get(RIVERA_20).sessions()).isEqualTo(2);
         assertThat(rollups.counts.get(CHEN_20).minutes()).isEqualTo(60);

@@ -27,6 +27,7 @@ class InMemoryRollups implements Rollups, AgencyRollups {
 
     final Map<RollupKey, DayCounts> counts = new HashMap<>();
     final Map<RollupKey, Watermarks> watermarks = new HashMap<>();
+    final Map<String, Long> versions = new HashMap<>();
     Runnable beforeNextApply = () -> { };
     int writes;
 
@@ -54,6 +55,11 @@ class InMemoryRollups implements Rollups, AgencyRollups {
             watermarks.put(change.key(), now.advancedTo(change.through()));
         }
         return lost;
+    }
+
+    @Override
+    public void changed(Set<String> agencyIds) {
+        agencyIds.forEach(agency -> versions.merge(agency, 1L, Long::sum));
     }
 
     @Override
