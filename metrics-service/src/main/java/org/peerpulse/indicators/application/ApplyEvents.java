@@ -16,6 +16,7 @@ import org.peerpulse.indicators.domain.Contribution;
 import org.peerpulse.indicators.domain.CopyWindow;
 import org.peerpulse.indicators.domain.CopyWindows;
 import org.peerpulse.indicators.domain.FirstRead;
+import org.peerpulse.indicators.domain.IndicatorEvent;
 import org.peerpulse.indicators.domain.RollupChange;
 import org.peerpulse.indicators.domain.RollupKey;
 import org.peerpulse.indicators.domain.Rollups;
@@ -120,7 +121,8 @@ public class ApplyEvents {
     private Map<RollupKey, List<Contribution>> contributions(List<ConsumedEvent> events) {
         Map<RollupKey, List<Contribution>> byRollup = new LinkedHashMap<>();
         for (ConsumedEvent consumed : events) {
-            RollupKey rollup = calendar.rollupOf(consumed.event());
+            IndicatorEvent event = consumed.event();
+            RollupKey rollup = new RollupKey(event.cell(), calendar.dayOf(event.cell().agencyId(), event.sessionAt()));
             byRollup.computeIfAbsent(rollup, key -> new ArrayList<>())
                     .add(new Contribution(rollup, consumed.position(), consumed.event().counts()));
         }

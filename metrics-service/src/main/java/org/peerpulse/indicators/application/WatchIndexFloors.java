@@ -14,6 +14,7 @@ import org.peerpulse.indicators.domain.AgencySettings;
 import org.peerpulse.indicators.domain.Alert;
 import org.peerpulse.indicators.domain.AlertKind;
 import org.peerpulse.indicators.domain.Alerts;
+import org.peerpulse.indicators.domain.CountsMoved;
 import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.FloorBreach;
 import org.peerpulse.indicators.domain.Granularity;
@@ -28,7 +29,7 @@ import org.peerpulse.indicators.domain.Scope;
  * What was noted but not yet checked when the process stops is checked again after the next event of that
  * agency; no count depends on it.
  */
-public class WatchIndexFloors {
+public class WatchIndexFloors implements CountsMoved {
 
     private final ReadDashboard readDashboard;
     private final Alerts alerts;
@@ -44,6 +45,7 @@ public class WatchIndexFloors {
     }
 
     /** Counting moved this program of this agency: check it at the next run. */
+    @Override
     public void moved(String agencyId, String programId) {
         moved.computeIfAbsent(agencyId, agency -> ConcurrentHashMap.newKeySet()).add(programId);
     }

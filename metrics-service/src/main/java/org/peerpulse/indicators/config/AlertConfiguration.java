@@ -5,8 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.peerpulse.indicators.application.AcknowledgeAlert;
-import org.peerpulse.indicators.application.ApplyEvents;
-import org.peerpulse.indicators.application.IngestBatch;
+import org.peerpulse.indicators.application.OpenHarmAlerts;
 import org.peerpulse.indicators.application.ListAlerts;
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.application.ResolveAlert;
@@ -55,9 +54,8 @@ public class AlertConfiguration {
     }
 
     @Bean
-    IngestBatch ingestBatch(ApplyEvents applyEvents, WatchIndexFloors floors, Alerts alerts, AgencyCalendar calendar,
-            Clock clock) {
-        return new IngestBatch(applyEvents, floors, alerts, calendar, clock);
+    OpenHarmAlerts openHarmAlerts(Alerts alerts, Clock clock) {
+        return new OpenHarmAlerts(alerts, clock);
     }
 
     @Bean

@@ -1,9 +1,13 @@
 package org.peerpulse.indicators.config;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.peerpulse.indicators.application.WatchIndexFloors;
+import org.peerpulse.indicators.domain.AlertKind;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -14,16 +18,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 class IndexFloorSchedule {
 
     private final WatchIndexFloors floors;
-    private final MeterRegistry registry;
+    private final Map<AlertKind, Counter> opened = new EnumMap<>(AlertKind.class);
 
     IndexFloorSchedule(WatchIndexFloors floors, MeterRegistry registry) {
         this.floors = floors;
-        this.registry = registry;
+        for (AlertKind kind : AlertKind.values()) {
+            if (kind.isIndexFloor()) {
+                opened.put(kind, registry.counter("peerpulse.indicators.alerts.opened", "kind",
+                        kind.name().toLowerCase(Locale.ROOT)));
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${peerpulse.indicators.floor-check-interval:5s}")
     void check() {
-        floors.check().forEach((kind, opened) -> registry.counter("peerpulse.indicators.alerts.opened", "kind",
-                kind.name().toLowerCase(Locale.ROOT)).increment(opened));
+        floors.check().forEach((kind, count) -> opened.get(kind).increment(count));
     }
 }

@@ -4,9 +4,12 @@ import java.time.Clock;
 
 import org.peerpulse.indicators.application.ApplyEvents;
 import org.peerpulse.indicators.application.ExportIndicators;
+import org.peerpulse.indicators.application.IngestBatch;
 import org.peerpulse.indicators.application.ReadDashboard;
 import org.peerpulse.indicators.domain.Agencies;
 import org.peerpulse.indicators.domain.AgencyCalendar;
+import org.peerpulse.indicators.domain.CountsMoved;
+import org.peerpulse.indicators.domain.HarmReports;
 import org.peerpulse.indicators.persistence.MongoCopyWindows;
 import org.peerpulse.indicators.persistence.MongoRollups;
 import org.peerpulse.indicators.persistence.RollupsInMemory;
@@ -46,6 +49,12 @@ public class IndicatorConfiguration {
     ApplyEvents applyEvents(MongoRollups rollups, MongoCopyWindows copyWindows, AgencyCalendar calendar,
             CountingProperties counting) {
         return new ApplyEvents(rollups, copyWindows, calendar, counting.copyWindow());
+    }
+
+    @Bean
+    IngestBatch ingestBatch(ApplyEvents applyEvents, HarmReports harmReports, CountsMoved countsMoved,
+            AgencyCalendar calendar) {
+        return new IngestBatch(applyEvents, harmReports, countsMoved, calendar);
     }
 
     @Bean

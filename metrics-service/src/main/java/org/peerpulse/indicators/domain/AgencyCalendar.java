@@ -34,7 +34,4 @@ public final class AgencyCalendar {
         return LocalDate.ofInstant(clock.instant(), zoneOf(agencyId));
     }
 
-    public RollupKey rollupOf(IndicatorEvent event) {
-        return new RollupKey(event.cell(), dayOf(event.cell().agencyId(), event.sessionAt()));
-    }
 }

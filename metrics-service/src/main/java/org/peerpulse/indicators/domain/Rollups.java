@@ -1,6 +1,5 @@
 package org.peerpulse.indicators.domain;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,4 @@ public interface Rollups {
      */
     void changed(Set<String> agencyIds);
 
-    /** The rollups of a scope of one agency, for the days {@code from}..{@code to} inclusive. */
-    List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to);
 }

@@ -3,10 +3,8 @@ package org.peerpulse.indicators.messaging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +18,6 @@ import org.peerpulse.indicators.application.AppliedBatch;
 import org.peerpulse.indicators.application.EventBatch;
 import org.peerpulse.indicators.application.IngestBatch;
 import org.peerpulse.indicators.application.IngestedBatch;
-import org.peerpulse.indicators.domain.AlertKind;
 import org.peerpulse.indicators.domain.ConsumedEvent;
 import org.peerpulse.indicators.domain.IndicatorEvent;
 import org.peerpulse.indicators.domain.SourcePartition;
@@ -52,7 +49,7 @@ class IndicatorEventListener implements ConsumerSeekAware {
     private final Counter counted;
     private final Counter ignored;
     private final Counter deadLettered;
-    private final Map<AlertKind, Counter> alertsOpened = new EnumMap<>(AlertKind.class);
+    private final Counter harmAlertsOpened;
 
     IndicatorEventListener(ContractRecords contractRecords, DeadLetters deadLetters, IngestBatch ingestBatch,
             MeterRegistry meters, IngestMeters ingestMeters) {
@@ -63,10 +60,8 @@ class IndicatorEventListener implements ConsumerSeekAware {
         this.counted = meters.counter("peerpulse.indicators.events", "outcome", "counted");
         this.ignored = meters.counter("peerpulse.indicators.events", "outcome", "ignored");
         this.deadLettered = meters.counter("peerpulse.indicators.events", "outcome", "dead_lettered");
-        for (AlertKind kind : AlertKind.values()) {
-            alertsOpened.put(kind, meters.counter("peerpulse.indicators.alerts.opened", "kind",
-                    kind.name().toLowerCase(Locale.ROOT)));
-        }
+        // The same meter as the index-floor alerts, which are opened off this path: tagged by kind only.
+        this.harmAlertsOpened = meters.counter("peerpulse.indicators.alerts.opened", "kind", "harm_report");
     }
 
     @KafkaListener(id = "indicators-sessions", idIsGroup = false, topics = Topics.SESSIONS, batch = "true")
@@ -120,7 +115,7 @@ class IndicatorEventListener implements ConsumerSeekAware {
         // Read but changed nothing: a redelivery or a copy at a new offset.
         ignored.increment(skipped + events.size() - applied.eventsCounted());
         deadLettered.increment(unreadable.size());
-        ingested.alertsOpened().forEach((kind, opened) -> alertsOpened.get(kind).increment(opened));
+        harmAlertsOpened.increment(ingested.harmAlertsOpened());
     }
 
     private record Unreadable(ConsumerRecord<String, String> record, UnreadableEventException reason) {

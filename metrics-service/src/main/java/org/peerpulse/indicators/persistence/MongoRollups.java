@@ -10,14 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
-import org.peerpulse.indicators.domain.AgencyRollups;
 import org.peerpulse.indicators.domain.Cell;
 import org.peerpulse.indicators.domain.CellRollup;
-import org.peerpulse.indicators.domain.DayRollup;
 import org.peerpulse.indicators.domain.RollupChange;
 import org.peerpulse.indicators.domain.RollupKey;
 import org.peerpulse.indicators.domain.Rollups;
-import org.peerpulse.indicators.domain.Scope;
 import org.peerpulse.indicators.domain.SourcePartition;
 import org.peerpulse.indicators.domain.Watermarks;
 import org.peerpulse.platform.tenancy.TenantCollections;
@@ -30,7 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * The day rollups in MongoDB; see the package description for the document shape and the watermarks.
  * Dashboard reads go through the caller's agency scope; ingest goes through {@link RollupIngest}.
  */
-public class MongoRollups implements Rollups, AgencyRollups {
+public class MongoRollups implements Rollups {
 
     private final TenantCollections tenants;
     private final RollupIngest ingest;
@@ -40,16 +37,13 @@ public class MongoRollups implements Rollups, AgencyRollups {
         this.ingest = new RollupIngest(tenants);
     }
 
-    /** Dashboards read by agency and day range, optionally narrowed to a program or a specialist. */
+    /**
+     * Dashboards read an agency's rollups whole, and only when its version moved ({@link RollupsInMemory});
+     * ingest writes by {@code _id}. One index, on the agency, is all they need.
+     */
     public void createIndexes() {
-        tenants.ensureIndex(RollupDocument.COLLECTION, new Index(RollupDocument.AGENCY, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
-                .named("agency_day"));
         tenants.ensureIndex(RollupDocument.COLLECTION, new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
-                .on(RollupDocument.PROGRAM, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
-                .named("agency_program_day"));
-        tenants.ensureIndex(RollupDocument.COLLECTION, new Index(RollupDocument.AGENCY, Sort.Direction.ASC)
-                .on(RollupDocument.SPECIALIST, Sort.Direction.ASC).on(RollupDocument.DAY, Sort.Direction.ASC)
-                .named("agency_specialist_day"));
+                .on(RollupDocument.DAY, Sort.Direction.ASC).named("agency_day"));
     }
 
     @Override
@@ -122,7 +116,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
     }
 
     /** How often batches changed the agency's rollups, by {@code _id}: 0 before the first. */
-    long version(String agencyId) {
+    public long version(String agencyId) {
         Query byId = Query.query(Criteria.where(RollupDocument.ID).is(agencyId));
         byId.fields().include(RollupDocument.VERSION);
         return tenants.forAgency(agencyId).findOne(byId, Document.class, RollupDocument.VERSIONS)
@@ -131,7 +125,7 @@ public class MongoRollups implements Rollups, AgencyRollups {
     }
 
     /** Every rollup of the agency, whatever its day. */
-    List<CellRollup> findAll(String agencyId) {
+    public List<CellRollup> findAll(String agencyId) {
         Query query = Query.query(Criteria.where(RollupDocument.AGENCY).is(agencyId));
         query.fields().exclude(RollupDocument.WATERMARKS);
         return tenants.forAgency(agencyId).find(query, Document.class, RollupDocument.COLLECTION).stream()
@@ -139,51 +133,8 @@ public class MongoRollups implements Rollups, AgencyRollups {
                 .toList();
     }
 
-    @Override
-    public List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to) {
-        Criteria criteria = Criteria.where(RollupDocument.AGENCY).is(agencyId);
-        switch (scope.type()) {
-            case AGENCY -> {
-                if (!scope.id().equals(agencyId)) {
-                    return List.of();
-                }
-            }
-            case PROGRAM -> criteria.and(RollupDocument.PROGRAM).is(scope.id());
-            case SPECIALIST -> criteria.and(RollupDocument.SPECIALIST).is(scope.id());
-        }
-        criteria.and(RollupDocument.DAY).gte(from.toString()).lte(to.toString());
-        Query query = Query.query(criteria);
-        query.fields().exclude(RollupDocument.WATERMARKS);
-        return tenants.forAgency(agencyId).find(query, Document.class, RollupDocument.COLLECTION).stream()
-                .map(RollupDocument::toDayRollup)
-                .toList();
-    }
 
-    /** One probe on the {@code agency_program_day} or {@code agency_specialist_day} index. */
-    @Override
-    public boolean knows(String agencyId, Scope scope) {
-        String field = switch (scope.type()) {
-            case AGENCY -> null;
-            case PROGRAM -> RollupDocument.PROGRAM;
-            case SPECIALIST -> RollupDocument.SPECIALIST;
-        };
-        if (field == null) {
-            return scope.id().equals(agencyId);
-        }
-        return !tenants.forAgency(agencyId).find(Query.query(Criteria.where(field).is(scope.id())).limit(1),
-                Document.class, RollupDocument.COLLECTION).isEmpty();
-    }
 
-    /** Served by the {@code agency_day} index; one document per cell and day, whatever the number of events. */
-    @Override
-    public List<CellRollup> findAll(String agencyId, LocalDate from, LocalDate to) {
-        Query query = Query.query(Criteria.where(RollupDocument.AGENCY).is(agencyId)
-                .and(RollupDocument.DAY).gte(from.toString()).lte(to.toString()));
-        query.fields().exclude(RollupDocument.WATERMARKS);
-        return tenants.forAgency(agencyId).find(query, Document.class, RollupDocument.COLLECTION).stream()
-                .map(document -> cellRollup(agencyId, document))
-                .toList();
-    }
 
     private static CellRollup cellRollup(String agencyId, Document document) {
         return new CellRollup(new Cell(agencyId, document.getString(RollupDocument.PROGRAM),

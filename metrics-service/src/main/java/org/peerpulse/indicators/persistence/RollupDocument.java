@@ -1,13 +1,11 @@
 package org.peerpulse.indicators.persistence;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
 import org.peerpulse.indicators.domain.DayCounts;
-import org.peerpulse.indicators.domain.DayRollup;
 import org.peerpulse.indicators.domain.RatingTally;
 import org.peerpulse.indicators.domain.SourcePartition;
 
@@ -92,10 +90,6 @@ final class RollupDocument {
         if (amount != 0) {
             inc.append(field, amount);
         }
-    }
-
-    static DayRollup toDayRollup(Document document) {
-        return new DayRollup(LocalDate.parse(document.getString(DAY)), counts(document));
     }
 
     /** The counters of a rollup, or of a fact's {@code counts} sub-document: the same field names. */

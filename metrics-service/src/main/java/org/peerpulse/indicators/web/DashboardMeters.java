@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.peerpulse.indicators.domain.Dashboard;
 import org.peerpulse.indicators.domain.ItemScore;
-import org.peerpulse.indicators.domain.LearningView;
 import org.peerpulse.indicators.domain.PeriodPoint;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * it. Many hidden cells tell ops (and the product) that the agencies' cells are small, never which agency.
  */
 @Component
-class DashboardMeters {
+public class DashboardMeters {
 
     static final List<String> VIEWS = List.of("agency", "program", "specialist", "export", "learning", "page");
 
@@ -46,11 +45,13 @@ class DashboardMeters {
         suppressed.get(view).increment(hidden);
     }
 
-    void served(LearningView view) {
-        suppressed.get("learning").increment((view.responses() == null ? 1 : 0) + hiddenIn(view.items(), view.hope()));
+    /** {@code hidden} statistics served by a view that is not a dashboard (the learning view). */
+    public void served(String view, long hidden) {
+        suppressed.get(view).increment(hidden);
     }
 
-    private static long hiddenIn(List<ItemScore> items, ItemScore hope) {
+    /** The hidden item statistics among {@code items} and {@code hope}. */
+    public static long hiddenIn(List<ItemScore> items, ItemScore hope) {
         return items.stream().filter(ItemScore::suppressed).count() + (hope != null && hope.suppressed() ? 1 : 0);
     }
 }

@@ -37,7 +37,8 @@ class LearningController {
             throw new NoLearningView("This token names no specialist id (claim \"specialist\"), so it has no learning view.");
         }
         LearningAnswer answer = readLearningView.read(caller.agencyId(), caller.specialistId());
-        answer.release().ifPresent(release -> meters.served(release.view()));
+        answer.release().ifPresent(release -> meters.served("learning", (release.view().responses() == null ? 1 : 0)
+                + DashboardMeters.hiddenIn(release.view().items(), release.view().hope())));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(LearningResponse.of(caller.agencyId(), caller.specialistId(), answer,
                         calendar.zoneOf(caller.agencyId())));

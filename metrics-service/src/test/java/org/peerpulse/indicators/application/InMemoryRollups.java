@@ -12,7 +12,6 @@ import java.util.Set;
 import org.peerpulse.indicators.domain.AgencyRollups;
 import org.peerpulse.indicators.domain.CellRollup;
 import org.peerpulse.indicators.domain.DayCounts;
-import org.peerpulse.indicators.domain.DayRollup;
 import org.peerpulse.indicators.domain.RollupChange;
 import org.peerpulse.indicators.domain.RollupKey;
 import org.peerpulse.indicators.domain.Rollups;
@@ -62,22 +61,6 @@ class InMemoryRollups implements Rollups, AgencyRollups {
         agencyIds.forEach(agency -> versions.merge(agency, 1L, Long::sum));
     }
 
-    @Override
-    public List<DayRollup> find(String agencyId, Scope scope, LocalDate from, LocalDate to) {
-        List<DayRollup> found = new ArrayList<>();
-        counts.forEach((key, dayCounts) -> {
-            boolean inScope = switch (scope.type()) {
-                case AGENCY -> true;
-                case PROGRAM -> key.cell().programId().equals(scope.id());
-                case SPECIALIST -> key.cell().specialistId().equals(scope.id());
-            };
-            if (key.cell().agencyId().equals(agencyId) && inScope && !key.day().isBefore(from)
-                    && !key.day().isAfter(to)) {
-                found.add(new DayRollup(key.day(), dayCounts));
-            }
-        });
-        return found;
-    }
 
     @Override
     public List<CellRollup> findAll(String agencyId, LocalDate from, LocalDate to) {
@@ -94,7 +77,10 @@ class InMemoryRollups implements Rollups, AgencyRollups {
     public boolean knows(String agencyId, Scope scope) {
         return switch (scope.type()) {
             case AGENCY -> scope.id().equals(agencyId);
-            case PROGRAM, SPECIALIST -> !find(agencyId, scope, LocalDate.MIN, LocalDate.MAX).isEmpty();
+            case PROGRAM -> counts.keySet().stream().anyMatch(key -> key.cell().agencyId().equals(agencyId)
+                    && key.cell().programId().equals(scope.id()));
+            case SPECIALIST -> counts.keySet().stream().anyMatch(key -> key.cell().agencyId().equals(agencyId)
+                    && key.cell().specialistId().equals(scope.id()));
         };
     }
 }

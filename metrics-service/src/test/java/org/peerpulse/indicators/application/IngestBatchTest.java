@@ -54,7 +54,8 @@ class IngestBatchTest {
     private final WatchIndexFloors floors = new WatchIndexFloors(new ReadDashboard(rollups, agencies, calendar, clock),
             alerts, agencies, clock);
     private final IngestBatch ingest = new IngestBatch(
-            new ApplyEvents(rollups, new InMemoryCopyWindows(), calendar, 1_000), floors, alerts, calendar, clock);
+            new ApplyEvents(rollups, new InMemoryCopyWindows(), calendar, 1_000), new OpenHarmAlerts(alerts, clock), floors,
+            calendar);
     private long offset;
 
     @Test
@@ -67,8 +68,8 @@ class IngestBatchTest {
         IngestedBatch again = ingest.ingest(batch(copy, copy, at(SESSIONS, new VoidedSession(UUID.randomUUID(),
                 session)), at(FEEDBACK, new WithdrawnFeedback(UUID.randomUUID(), harm))));
 
-        assertThat(first.alertsOpened()).isEqualTo(Map.of(AlertKind.HARM_REPORT, 1));
-        assertThat(again.alertsOpened()).isEmpty();
+        assertThat(first.harmAlertsOpened()).isEqualTo(1);
+        assertThat(again.harmAlertsOpened()).isZero();
         assertThat(alerts.all()).singleElement().satisfies(alert -> {
             assertThat(alert.id()).isEqualTo(Alert.harmReportId(harm.eventId()));
             assertThat(alert.sessionDate()).isEqualTo(LocalDate.parse("2026-11-20"));
@@ -132,7 +133,7 @@ class IngestBatchTest {
             week.add(at(SESSIONS, session(RIVERA, "s-" + i)));
             week.add(at(FEEDBACK, feedback(RIVERA, "s-" + i, Map.of("SAFE_ATMOSPHERE", 1, "KINDNESS", 1), false)));
         }
-        assertThat(ingest.ingest(batch(week.toArray(ConsumedEvent[]::new))).alertsOpened()).isEmpty();
+        assertThat(ingest.ingest(batch(week.toArray(ConsumedEvent[]::new))).harmAlertsOpened()).isZero();
         assertThat(floors.check()).isEmpty();
     }
 

@@ -24,7 +24,7 @@ import org.peerpulse.indicators.domain.Cell;
 import org.peerpulse.indicators.domain.ConsumedEvent;
 import org.peerpulse.indicators.domain.Contribution;
 import org.peerpulse.indicators.domain.DayCounts;
-import org.peerpulse.indicators.domain.DayRollup;
+import org.peerpulse.indicators.domain.CellRollup;
 import org.peerpulse.indicators.domain.LoggedSession;
 import org.peerpulse.indicators.domain.RatingTally;
 import org.peerpulse.indicators.domain.ReceivedFeedback;
@@ -102,18 +102,17 @@ class MongoRollupsTest {
     void readsBackTheCountsOfAScope() {
         applyEvents.apply(batch());
 
-        List<DayRollup> agency = rollups.find("harbor", Scope.agency("harbor"), DAY, DAY);
+        List<CellRollup> agency = rollups.findAll("harbor");
         assertThat(agency).hasSize(2);
-        DayRollup rivera = rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0);
+        CellRollup rivera = of(agency, "sp-rivera", DAY);
         assertThat(rivera.counts()).isEqualTo(new DayCounts(2, 2, 75, 75, 0, 0, 2,
                 Map.of("KINDNESS", new RatingTally(0, 0, 0, 1, 1), "EMPATHY", RatingTally.of(3)),
                 new RatingTally(0, 0, 1, 0, 1), 1));
-        assertThat(rollups.find("harbor", Scope.program("peer-navigation"), DAY, DAY)).hasSize(1);
-        assertThat(rollups.find("harbor", Scope.program("warmline"), DAY.plusDays(1), DAY.plusDays(5))).isEmpty();
+        assertThat(agency).extracting(rollup -> rollup.cell().programId())
+                .containsExactlyInAnyOrder("warmline", "peer-navigation");
         // Another agency's cell with the same program and specialist ids stays its own.
-        assertThat(rollups.find("sunrise", Scope.program("warmline"), DAY, DAY)).singleElement()
+        assertThat(rollups.findAll("sunrise")).singleElement()
                 .extracting(rollup -> rollup.counts().sessions()).isEqualTo(1L);
-        assertThat(rollups.find("harbor", Scope.agency("sunrise"), DAY, DAY)).isEmpty();
     }
 
     @Test
@@ -137,7 +136,7 @@ class MongoRollupsTest {
         overlapping.add(session(2, RIVERA, 15));
         applyEvents.apply(new EventBatch(overlapping));
 
-        DayCounts rivera = rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0).counts();
+        DayCounts rivera = of(rollups.findAll("harbor"), "sp-rivera", DAY).counts();
         assertThat(rivera.sessions()).isEqualTo(3);
         assertThat(rivera.minutes()).isEqualTo(90);
         assertThat(rivera.responses()).isEqualTo(2);
@@ -159,10 +158,8 @@ class MongoRollupsTest {
         assertThat(rollups.apply(List.of(stale, fresh))).containsExactly(RIVERA_20);
 
         assertThat(rollups.watermarks(List.of(RIVERA_20)).get(RIVERA_20).of(sessions0)).contains(1L);
-        assertThat(rollups.find("harbor", Scope.specialist("sp-rivera"), DAY, DAY).get(0).counts().minutes())
-                .isEqualTo(75);
-        assertThat(rollups.find("harbor", Scope.specialist("sp-chen"), DAY.plusDays(1), DAY.plusDays(1)))
-                .singleElement().extracting(rollup -> rollup.counts().minutes()).isEqualTo(20L);
+        assertThat(of(rollups.findAll("harbor"), "sp-rivera", DAY).counts().minutes()).isEqualTo(75);
+        assertThat(of(rollups.findAll("harbor"), "sp-chen", DAY.plusDays(1)).counts().minutes()).isEqualTo(20L);
     }
 
     @Test
@@ -177,6 +174,11 @@ class MongoRollupsTest {
                 "rollups");
         assertThat(((Number) stored.get("minutes")).longValue()).isEqualTo(90);
         assertThat(stored.get("watermarks", Document.class)).containsEntry("peerpulse%2Esessions%2Ev1~0", 2L);
+    }
+
+    private static CellRollup of(List<CellRollup> rollups, String specialist, LocalDate day) {
+        return rollups.stream().filter(rollup -> rollup.cell().specialistId().equals(specialist)
+                && rollup.day().equals(day)).findFirst().orElseThrow();
     }
 
     /** Sessions at offsets 0, 1 and 3 on the sessions topic; feedback at 0 and 1 on the feedback topic. */
