@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.peerpulse.platform.tenancy.TenantCollections;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -12,8 +12,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The audit trail of a service: its store, the interceptor, the security filters' recorder and the read API. */
+/**
+ * The audit trail of a service: its store, the queue and writer between requests and the store, the
+ * interceptor, the security filters' recorder and the read API.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
 @Import(AuditController.class)
 public class AuditConfiguration {
 
@@ -25,9 +29,13 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditTrail auditTrail(MongoAuditTrail store, Clock clock, Environment environment,
-            ObjectProvider<MeterRegistry> meters) {
-        return new AuditTrail(store, clock, environment.getProperty("spring.application.name", "peerpulse"), meters);
+    AuditWriter auditWriter(MongoAuditTrail store, AuditProperties properties, MeterRegistry meters) {
+        return new AuditWriter(store, properties, meters);
+    }
+
+    @Bean
+    AuditTrail auditTrail(AuditWriter writer, Clock clock, Environment environment) {
+        return new AuditTrail(writer, clock, environment.getProperty("spring.application.name", "peerpulse"));
     }
 
     @Bean

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The audit trail of the caller's own agency, for quality leads, newest first. {@code from} and {@code to}
  * are ISO dates (whole UTC days, both inclusive) or instants ({@code to} exclusive). Reading the trail is
- * itself recorded.
+ * itself recorded. Records are written in batches off the request thread, so a request shows here up to
+ * {@code peerpulse.audit.flush-interval} (100 ms) after it was answered.
  */
 @RestController
 class AuditController {

@@ -1,48 +1,67 @@
 package org.peerpulse.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.peerpulse.platform.tenancy.TenantCollections;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * A store that cannot be reached does not turn an answered request into an error, and does not go unseen:
- * the lost record is logged at ERROR with its action and outcome only, and counted.
+ * A store that cannot be reached does not turn an answered request into an error, and does not go unseen: the
+ * writer keeps the record queued and counts each failed write; a record given up at stop, or one its request
+ * had to write and could not, is logged at ERROR with its action and outcome only, and counted.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AuditTrailFailureTest {
 
     @Test
-    void aRecordThatCannotBeWrittenIsLoggedWithoutItsContentAndCounted(CapturedOutput output) {
+    void aRecordTheStoreCannotTakeStaysQueuedAndIsCountedWhenTheStopGivesUpOnIt(CapturedOutput output) {
         MeterRegistry meters = new SimpleMeterRegistry();
-        // Nothing listens on port 1; the driver gives up after 300 ms instead of 30 s.
-        try (MongoClient unreachable = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300")) {
-            AuditTrail trail = new AuditTrail(new MongoAuditTrail(new TenantCollections(new MongoTemplate(unreachable, "audit-test"))),
-                    Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC), "probe",
-                    new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+        try (AuditStore store = AuditStore.unreachable()) {
+            AuditWriter writer = store.writer(
+                    new AuditProperties(Duration.ofMillis(50), null, null, null, Duration.ofSeconds(1)), meters);
+            writer.start();
 
-            trail.record(AuditTrail.Actor.of("harbor", "lead-ann", List.of("quality_lead")), "dashboard.view",
-                    Map.of("programId", "prog-unmistakable"), 200, null);
+            recordAView(writer);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> meters.counter(AuditWriter.WRITE_FAILURES).count() >= 2);
+            assertThat(writer.waiting()).isEqualTo(1);
+            assertThat(meters.find(AuditWriter.FAILURES).counters()).as("still queued, not lost").isEmpty();
+
+            writer.stop();
         }
 
-        assertThat(meters.counter(AuditTrail.FAILURES, "action", "dashboard.view").count()).isEqualTo(1);
+        assertThat(meters.counter(AuditWriter.FAILURES, "action", "dashboard.view").count()).isEqualTo(1);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Audit trail could not write 1 records")
+                .contains("Audit trail stopped with 1 records not written")
+                .doesNotContain("prog-unmistakable").doesNotContain("lead-ann").doesNotContain("harbor");
+    }
+
+    @Test
+    void aRecordItsRequestWroteItselfAndCouldNotIsLoggedWithoutItsContentAndCounted(CapturedOutput output) {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (AuditStore store = AuditStore.unreachable()) {
+            // Not started (or stopped): the request writes its own record.
+            recordAView(store.writer(new AuditProperties(null, null, null, null, null), meters));
+        }
+
+        assertThat(meters.counter(AuditWriter.FAILURES, "action", "dashboard.view").count()).isEqualTo(1);
         assertThat(output.getOut() + output.getErr())
                 .contains("Audit record not written: action dashboard.view outcome 200")
                 .doesNotContain("prog-unmistakable").doesNotContain("lead-ann").doesNotContain("harbor");
+    }
+
+    private static void recordAView(AuditWriter writer) {
+        AuditStore.trail(writer).record(AuditTrail.Actor.of("harbor", "lead-ann", List.of("quality_lead")),
+                "dashboard.view", Map.of("programId", "prog-unmistakable"), 200, null);
     }
 }
