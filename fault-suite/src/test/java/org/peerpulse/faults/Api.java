@@ -44,6 +44,11 @@ final class Api {
         return new Api(sessions, feedback, other);
     }
 
+    /** The same services, logging and listing sessions through another session-service instance. */
+    Api withSessions(RunningService other) {
+        return new Api(other, feedback, metrics);
+    }
+
     RunningService metrics() {
         return metrics;
     }

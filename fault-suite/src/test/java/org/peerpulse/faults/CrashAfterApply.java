@@ -1,6 +1,5 @@
 package org.peerpulse.faults;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +9,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.peerpulse.contracts.Topics;
-import org.peerpulse.platform.messaging.CloudEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,9 +60,5 @@ class CrashAfterApply {
                 }
             }
         };
-    }
-
-    static String eventId(ConsumerRecord<Object, Object> record) {
-        return new String(record.headers().lastHeader(CloudEvents.ID).value(), StandardCharsets.UTF_8);
     }
 }

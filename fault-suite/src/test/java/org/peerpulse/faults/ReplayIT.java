@@ -49,7 +49,9 @@ class ReplayIT {
                 Map.of("peerpulse.indicators.rebuild", "true"))) {
             Api replayed = api.withMetrics(rebuilt);
             for (Ledger ledger : ledgers) {
-                ledger.assertCountedExactlyOnce(replayed);
+                // Counted, not stored: a rebuild of metrics-service changes nothing session-service keeps, which
+                // each scenario's verdict checked on the instance that served it (scenario 14's is closed by now).
+                ledger.assertCounted(replayed);
                 assertThat(ledger.dashboards(replayed)).as("the dashboards of %s after the replay", ledger.agency())
                         .isEqualTo(before.get(ledger.agency()));
             }
