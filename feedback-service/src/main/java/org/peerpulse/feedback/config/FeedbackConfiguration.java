@@ -11,7 +11,7 @@ import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 import org.peerpulse.feedback.persistence.InvitationExpiries;
 import org.peerpulse.feedback.persistence.MongoInvitations;
-import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +31,8 @@ class FeedbackConfiguration {
 
     /** Counted where the store took the answers; the store's indexes are made here, as it is no bean itself. */
     @Bean
-    Invitations invitations(TenantCollections tenants, EventCodec codec, FeedbackMeters meters) {
-        MongoInvitations invitations = new MongoInvitations(tenants, codec);
+    Invitations invitations(TenantCollections tenants, Outbox outbox, FeedbackMeters meters) {
+        MongoInvitations invitations = new MongoInvitations(tenants, outbox);
         invitations.afterPropertiesSet();
         return new CountedInvitations(invitations, meters);
     }

@@ -10,7 +10,7 @@ import org.peerpulse.contracts.Topics;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
-import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.outbox.OutboxEntry;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.beans.factory.InitializingBean;
@@ -31,13 +31,13 @@ public class MongoInvitations implements Invitations, InitializingBean {
     private final TenantCollections tenants;
     private final InvitationTokens tokens;
     private final LearnedInvitations learned;
-    private final EventCodec codec;
+    private final Outbox outbox;
 
-    public MongoInvitations(TenantCollections tenants, EventCodec codec) {
+    public MongoInvitations(TenantCollections tenants, Outbox outbox) {
         this.tenants = tenants;
         this.tokens = new InvitationTokens(tenants);
         this.learned = new LearnedInvitations(tenants);
-        this.codec = codec;
+        this.outbox = outbox;
     }
 
     /** Voiding finds a session's invitation by agency and session id; comments are read by program and date. */
@@ -81,21 +81,17 @@ public class MongoInvitations implements Invitations, InitializingBean {
                 .and(InvitationDocument.VOIDED).is(false)
                 .and(InvitationDocument.REDEEMED_AT).is(invitation.redeemedAt()));
         Update update = Update.update(InvitationDocument.VOIDED, true);
-        voided.withdrawal().ifPresent(withdrawn -> update
-                .push(OutboxEntry.OUTBOX_FIELD, OutboxEntry.of(withdrawn, Topics.FEEDBACK, codec))
-                .set(OutboxEntry.PENDING_FIELD, true));
+        voided.withdrawal().ifPresent(withdrawn -> outbox.append(update, Topics.FEEDBACK, withdrawn));
         return tenants.forAgency(invitation.session().agencyId())
                 .updateFirst(asRead, update, InvitationDocument.class).getMatchedCount() == 1;
     }
 
     @Override
     public boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now) {
-        Update redeem = new Update()
+        Update redeem = outbox.append(new Update()
                 .set(InvitationDocument.REDEEMED_AT, now)
                 .set(InvitationDocument.ANSWERS, InvitationDocument.AnswersDocument.of(answers))
-                .set(InvitationDocument.SUBMITTED_EVENT_ID, submitted.eventId().toString())
-                .push(OutboxEntry.OUTBOX_FIELD, OutboxEntry.of(submitted, Topics.FEEDBACK, codec))
-                .set(OutboxEntry.PENDING_FIELD, true);
+                .set(InvitationDocument.SUBMITTED_EVENT_ID, submitted.eventId().toString()), Topics.FEEDBACK, submitted);
         return tokens.redeemIfOpen(tokenHash, now, redeem);
     }
 

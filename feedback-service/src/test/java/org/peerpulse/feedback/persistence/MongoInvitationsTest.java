@@ -29,6 +29,7 @@ import org.peerpulse.feedback.domain.HarmAnswer;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.InvitedSession;
 import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.peerpulse.testsupport.TestBackends;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -76,7 +77,7 @@ class MongoInvitationsTest {
     void freshDatabase() {
         database = "invitations-" + System.nanoTime();
         mongo = new MongoTemplate(client, database);
-        invitations = new MongoInvitations(new TenantCollections(mongo), new EventCodec());
+        invitations = new MongoInvitations(new TenantCollections(mongo), new Outbox(new EventCodec()));
         invitations.afterPropertiesSet();
     }
 

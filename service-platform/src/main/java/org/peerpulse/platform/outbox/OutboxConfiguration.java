@@ -2,6 +2,7 @@ package org.peerpulse.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.peerpulse.platform.messaging.EventCodec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
+
+    @Bean
+    Outbox outbox(EventCodec codec) {
+        return new Outbox(codec);
+    }
 
     @Bean
     OutboxMeters outboxMeters(MeterRegistry registry, OutboxProperties properties, Clock clock) {

@@ -3,7 +3,6 @@ package org.peerpulse.session.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.session.application.GetSession;
 import org.peerpulse.session.application.InvitationPolicy;
 import org.peerpulse.session.application.ListSessions;
@@ -12,7 +11,6 @@ import org.peerpulse.session.application.VoidSession;
 import org.peerpulse.session.domain.IdempotencyKeys;
 import org.peerpulse.session.domain.ParticipantPseudonyms;
 import org.peerpulse.session.domain.Sessions;
-import org.peerpulse.session.messaging.SessionEventOutbox;
 import org.peerpulse.session.persistence.MongoSessions;
 import org.peerpulse.session.web.FeedbackLinks;
 import org.peerpulse.session.web.FeedbackQrCodes;
@@ -22,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
@@ -31,9 +30,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 class SessionConfiguration {
 
     @Bean
-    Sessions sessions(TenantCollections tenants, EventCodec codec, MeterRegistry registry) {
-        return new CountedSessions(new MongoSessions(tenants, new SessionEventOutbox(codec)),
-                new SessionMeters(registry));
+    Sessions sessions(TenantCollections tenants, Outbox outbox, MeterRegistry registry) {
+        return new CountedSessions(new MongoSessions(tenants, outbox), new SessionMeters(registry));
     }
 
     @Bean

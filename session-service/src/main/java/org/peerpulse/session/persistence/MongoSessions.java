@@ -8,6 +8,8 @@ import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.outbox.OutboxEntry;
 import org.peerpulse.platform.tenancy.AgencyScopedMongo;
 import org.peerpulse.platform.tenancy.TenantCollections;
@@ -17,7 +19,6 @@ import org.peerpulse.session.domain.SessionDetails;
 import org.peerpulse.session.domain.SessionPage;
 import org.peerpulse.session.domain.SessionSearch;
 import org.peerpulse.session.domain.Sessions;
-import org.peerpulse.session.messaging.SessionEventOutbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -32,9 +33,9 @@ import org.springframework.data.mongodb.core.query.Update;
 public class MongoSessions implements Sessions {
 
     private final TenantCollections tenants;
-    private final SessionEventOutbox outbox;
+    private final Outbox outbox;
 
-    public MongoSessions(TenantCollections tenants, SessionEventOutbox outbox) {
+    public MongoSessions(TenantCollections tenants, Outbox outbox) {
         this.tenants = tenants;
         this.outbox = outbox;
     }
@@ -42,7 +43,7 @@ public class MongoSessions implements Sessions {
     @Override
     public boolean add(Session session, SessionLogged logged) {
         try {
-            tenants.forAgency(session.details().agencyId()).insert(toDocument(session, List.of(outbox.entryFor(logged))));
+            tenants.forAgency(session.details().agencyId()).insert(toDocument(session, outbox.entries(Topics.SESSIONS, logged)));
             return true;
         } catch (DuplicateKeyException retryKeyTaken) {
             return false;
@@ -68,12 +69,10 @@ public class MongoSessions implements Sessions {
         Session.Voiding voiding = session.voiding();
         Query notYetVoided = Query.query(Criteria.where("_id").is(session.sessionId())
                 .and(SessionDocument.VOIDED_AT).is(null));
-        Update update = new Update()
+        Update update = outbox.append(new Update()
                 .set(SessionDocument.VOIDED_AT, voiding.at())
                 .set(SessionDocument.VOIDED_BY, voiding.by())
-                .set(SessionDocument.VOID_REASON, voiding.reason())
-                .push(OutboxEntry.OUTBOX_FIELD, outbox.entryFor(voided.event()))
-                .set(OutboxEntry.PENDING_FIELD, true);
+                .set(SessionDocument.VOID_REASON, voiding.reason()), Topics.SESSIONS, voided.event());
         return tenants.forAgency(session.agencyId()).findAndModify(notYetVoided, update,
                 FindAndModifyOptions.options().returnNew(false), SessionDocument.class).isPresent();
     }

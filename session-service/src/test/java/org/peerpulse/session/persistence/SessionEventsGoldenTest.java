@@ -1,4 +1,4 @@
-package org.peerpulse.session.messaging;
+package org.peerpulse.session.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,7 @@ import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.outbox.OutboxEntry;
 import org.peerpulse.session.domain.InvitationToken;
 import org.peerpulse.session.domain.Session;
@@ -34,11 +35,11 @@ class SessionEventsGoldenTest {
     private static final String PSEUDONYM = "9f".repeat(32);
     private static final List<String> TAGS = List.of("humor", "named their own goals");
 
-    private final SessionEventOutbox outbox = new SessionEventOutbox(new EventCodec());
+    private final Outbox outbox = new Outbox(new EventCodec());
 
     @Test
     void theGoldenSessionIsPublishedAsTheGoldenSessionLoggedWithoutPseudonymOrTags() {
-        OutboxEntry entry = outbox.entryFor(goldenSession().event());
+        OutboxEntry entry = outbox.entries(Topics.SESSIONS, goldenSession().event()).get(0);
 
         assertThat(goldenSession().event()).isEqualTo(GoldenSamples.SESSION_LOGGED);
         assertThat(JSON.readTree(entry.payload())).isEqualTo(JSON.readTree(GoldenSamples.json(SessionLogged.class)));
@@ -54,7 +55,7 @@ class SessionEventsGoldenTest {
         Session.Voided voided = goldenSession().session().voidBy(new Session.Voider("a-lead", true),
                 "logged under the wrong program", GoldenSamples.SESSION_VOIDED.occurredAt(),
                 GoldenSamples.SESSION_VOIDED.eventId());
-        OutboxEntry entry = outbox.entryFor(voided.event());
+        OutboxEntry entry = outbox.entries(Topics.SESSIONS, voided.event()).get(0);
 
         assertThat(voided.event()).isEqualTo(GoldenSamples.SESSION_VOIDED);
         assertThat(JSON.readTree(entry.payload())).isEqualTo(JSON.readTree(GoldenSamples.json(SessionVoided.class)));
