@@ -1,0 +1,5 @@
+/**
+ * Alerts in MongoDB: insert-if-absent by id, one open alert per index and scope (the {@code activeKey}
+ * guard), guarded state changes, and the unacknowledged harm backlog for the meters.
+ */
+package org.peerpulse.indicators.alerts.persistence;

@@ -1,0 +1,54 @@
+package org.peerpulse.indicators.counting.domain;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A participant's answers for a session, as the indicators see them: no participant, no comment.
+ *
+ * @param ratings rated item code to 1–5; codes are upper-case words, so they are safe as field names
+ * @param hope 1–5, or {@code null} when not answered
+ * @param submittedAt when the participant sent it (a harm report's alert counts from then)
+ */
+public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instant sessionAt,
+        Map<String, Integer> ratings, Integer hope, boolean harmReported, Instant submittedAt)
+        implements IndicatorEvent {
+
+    private static final Pattern ITEM_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,47}");
+
+    public ReceivedFeedback {
+        Objects.requireNonNull(eventId, "eventId");
+        Cell.requireId(sessionId, "sessionId");
+        Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(sessionAt, "sessionAt");
+        Objects.requireNonNull(submittedAt, "submittedAt");
+        ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
+        ratings.forEach((code, rating) -> {
+            if (!ITEM_CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("item codes are upper-case words");
+            }
+            requireRating(rating);
+        });
+        if (hope != null) {
+            requireRating(hope);
+        }
+    }
+
+    private static void requireRating(Integer rating) {
+        if (rating == null || rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("a rating is 1 to 5");
+        }
+    }
+
+    @Override
+    public DayCounts counts() {
+        Map<String, RatingTally> items = new HashMap<>();
+        ratings.forEach((code, rating) -> items.put(code, RatingTally.of(rating)));
+        return new DayCounts(0, 0, 0, 0, 0, 0, 1, items, hope == null ? RatingTally.NONE : RatingTally.of(hope),
+                harmReported ? 1 : 0);
+    }
+}

@@ -1,9 +1,0 @@
-package org.peerpulse.indicators.domain;
-
-/** Where an event was read: its topic partition and offset. */
-public record SourcePosition(SourcePartition partition, long offset) {
-
-    public static SourcePosition of(String topic, int partition, long offset) {
-        return new SourcePosition(new SourcePartition(topic, partition), offset);
-    }
-}

@@ -1,0 +1,4 @@
+/**
+ * Exporting an agency's indicators for a period.
+ */
+package org.peerpulse.indicators.export.application;

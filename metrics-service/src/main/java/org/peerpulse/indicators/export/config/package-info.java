@@ -1,0 +1,4 @@
+/**
+ * The export's wiring.
+ */
+package org.peerpulse.indicators.export.config;

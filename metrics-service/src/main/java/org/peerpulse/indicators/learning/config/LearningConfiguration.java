@@ -1,0 +1,31 @@
+package org.peerpulse.indicators.learning.config;
+
+import java.time.Clock;
+
+import org.peerpulse.indicators.agencies.domain.Agencies;
+import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.dashboards.application.ReadDashboard;
+import org.peerpulse.indicators.dashboards.persistence.RollupsInMemory;
+import org.peerpulse.indicators.learning.application.ReadLearningView;
+import org.peerpulse.indicators.learning.persistence.MongoLearningReleases;
+import org.peerpulse.platform.tenancy.TenantCollections;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The specialists' learning view: its releases collection and the use case reading it. */
+@Configuration(proxyBeanMethods = false)
+public class LearningConfiguration {
+
+    @Bean
+    MongoLearningReleases learningReleases(TenantCollections tenants) {
+        MongoLearningReleases releases = new MongoLearningReleases(tenants);
+        releases.createIndexes();
+        return releases;
+    }
+
+    @Bean
+    ReadLearningView readLearningView(ReadDashboard dashboards, RollupsInMemory rollups,
+            MongoLearningReleases releases, Agencies agencies, AgencyCalendar calendar, Clock clock) {
+        return new ReadLearningView(dashboards, rollups, releases, agencies, calendar, clock);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The learning view's wiring.
+ */
+package org.peerpulse.indicators.learning.config;
