@@ -25,7 +25,7 @@ import org.peerpulse.contracts.Topics;
  * the others still run; the run itself only fails when it cannot write a report.
  *
  * <p>Order matters: the small dashboard tier is timed first, while the store holds about 10 thousand events;
- * every later phase adds events; the large tier tops the store up at the end.
+ * every later phase adds events; the large tier tops the pipeline up to ten million events at the end.
  */
 public final class BenchRun {
 
@@ -36,6 +36,7 @@ public final class BenchRun {
     private final Settings settings;
     private final Progress progress = new Progress(System.out);
     private final Findings findings = new Findings();
+    private ProcessCpu cpu;
 
     private BenchRun(Path repoRoot, Settings settings) {
         this.repoRoot = repoRoot;
@@ -53,7 +54,7 @@ public final class BenchRun {
         for (int i = 0; i < rest.size(); i++) {
             switch (rest.get(i)) {
                 case "--large-events" -> settings = settings.withLargeEvents(Long.parseLong(rest.get(++i)));
-                case "--pipeline-events" -> settings = settings.withPipelineEvents(Long.parseLong(rest.get(++i)));
+                case "--pipeline-events" -> settings = settings.withBacklogEvents(Long.parseLong(rest.get(++i)));
                 case "--repo" -> repoRoot = Path.of(rest.get(++i)).toAbsolutePath();
                 default -> {
                     System.err.println("usage: ./peerpulse bench [--quick] [--large-events N] [--pipeline-events N]");
@@ -79,8 +80,10 @@ public final class BenchRun {
         URI metrics = URI.create("http://127.0.0.1:" + ports.get("metrics-service"));
         try (StackUnderTest stack = StackUnderTest.useOrStart(repoRoot, workDir, System.out);
                 ProcessMemory memory = new ProcessMemory(new java.util.LinkedHashMap<>(stack.ports()));
+                ProcessCpu processCpu = new ProcessCpu(stack.ports());
                 Pipeline pipeline = new Pipeline(bootstrap);
                 StoredEvents stored = new StoredEvents(mongoUri)) {
+            cpu = processCpu;
             findings.stackStartedHere = stack.startedHere();
             findings.store = StackUnderTest.storeOn(ports.get("mongo"));
             progress.say("Document store: %s", findings.store);
@@ -90,8 +93,12 @@ public final class BenchRun {
             SyntheticMonth dashboardMonth = new SyntheticMonth("harbor", 3, 4, yesterday, DAYS);
             DashboardLatency dashboards = new DashboardLatency(lead, dashboardMonth);
             int partitions = pipeline.partitions();
+            // The backlog's agencies, harbor first with the dashboards' cells and window, so that the large tier's
+            // events land in the rollups the dashboards read as well as in every partition.
+            List<SyntheticMonth> agencies = Pipeline.agenciesCovering(partitions, settings.backlogAgencies()).stream()
+                    .map(agency -> new SyntheticMonth(agency, 3, 4, yesterday, DAYS)).toList();
 
-            phase("Kafka's own perf tools", () -> {
+            phase("Kafka ProducerPerformance", () -> {
                 List<String> payloads = new ArrayList<>();
                 SyntheticMonth sample = new SyntheticMonth("harbor", 3, 4, yesterday, DAYS);
                 try (KafkaLoad codec = new KafkaLoad(bootstrap)) {
@@ -101,19 +108,18 @@ public final class BenchRun {
                         payloads.add(codec.json(pair.answered()));
                     }
                 }
-                findings.kafka = new KafkaPerf(bootstrap, classpath(), workDir).run(settings.perfRecords(), partitions,
-                        payloads, progress);
+                findings.kafkaProducer = new KafkaPerf(bootstrap, classpath(), workDir, cpu).produce(settings.perfRecords(),
+                        partitions, payloads, progress);
             });
 
             phase("Dashboards, small store", () -> {
-                long before = stored.count();
+                long before = pipeline.applied();
                 long toAdd = Math.max(0, settings.smallEvents() - before);
-                progress.say("Dashboards with ~%s stored events: the store holds %,d; adding %,d through the pipeline",
+                progress.say("Dashboards with ~%s events through the pipeline: %,d so far; adding %,d",
                         Report.count(settings.smallEvents()), before, toAdd);
                 loadAndAwait(pipeline, List.of(dashboardMonth), toAdd);
-                findings.dashboardSmall = dashboards.time(stored.count(), "all through the real pipeline",
-                        settings.queriesPerProbe(), dashboardWarmUp());
-                progress.say("  p50 %.2f ms, p99 %.2f ms", findings.dashboardSmall.p50Ms(), findings.dashboardSmall.p99Ms());
+                findings.dashboardSmall = timeDashboards(dashboards, pipeline, stored, dashboardMonth,
+                        "all through the real pipeline");
             });
 
             memory.start();
@@ -122,6 +128,7 @@ public final class BenchRun {
                 peer.logIn("harbor-peer", "harbor-peer-secret");
                 IngestLoad load = new IngestLoad();
                 try (BareEndpoint bare = BareEndpoint.start(repoRoot, classpath(), ports, workDir, progress)) {
+                    cpu.track("bare-endpoint", bare.pid());
                     findings.bare = load.run("bare endpoint", bare.sessions(), peer.bearer(), settings.ingestClients(),
                             settings.ingestWarmUpSeconds(), settings.ingestSeconds(), progress);
                     findings.rssMb.put("bare-endpoint", ProcessMemory.residentMb(bare.pid()));
@@ -132,20 +139,15 @@ public final class BenchRun {
             });
 
             phase("Pipeline catch-up", () -> {
-                progress.say("Pipeline: waiting until metrics-service has applied everything so far");
-                if (!pipeline.awaitNoLag(120)) {
-                    progress.say("  still lagging after 2 minutes; measuring anyway");
-                }
-                List<SyntheticMonth> months = Pipeline.agenciesCovering(partitions).stream()
-                        .map(agency -> new SyntheticMonth(agency, 3, 4, yesterday, DAYS)).toList();
-                progress.say("Pipeline: %d s of sustained load (at most %,d events) for %s (every partition of %s and %s)",
-                        settings.pipelineSeconds(), settings.pipelineEvents(),
-                        months.stream().map(SyntheticMonth::agencyId).toList(), Topics.SESSIONS, Topics.FEEDBACK);
-                findings.pipeline = pipeline.run(months, settings.pipelineEvents(), settings.pipelineSeconds(),
-                        settings.quick() ? 10 : 30, new IndicatorMeters(auth, metrics), progress);
+                progress.say("Pipeline: metrics-service, Kafka's ConsumerPerformance and a Kafka Streams peer each catch up "
+                        + "on one backlog of %,d events (%s)", settings.backlogEvents(),
+                        agencies.stream().map(SyntheticMonth::agencyId).toList());
+                findings.pipeline = new CatchUpPhase(stack, pipeline, stored, new KafkaPerf(bootstrap, classpath(), workDir, cpu),
+                        new StreamsPeer(bootstrap, classpath(), workDir, cpu), cpu, progress, findings.errors)
+                        .run(bootstrap, agencies, settings.backlogEvents(), partitions);
             });
 
-            phase("Freshness", () -> {
+            phase("Freshness, produced to visible", () -> {
                 if (!pipeline.awaitNoLag(120)) {
                     progress.say("  metrics-service still lags from the phase before; freshness includes that backlog");
                 }
@@ -155,43 +157,105 @@ public final class BenchRun {
                 findings.freshness = new Freshness().run(bootstrap, lead, fresh, settings.freshnessEventsPerSec(),
                         settings.freshnessSeconds(), progress);
             });
-            memory.stop();
-            memory.peaksMb().forEach(findings.rssMb::putIfAbsent);
-            findings.rssMb.forEach((name, mb) -> progress.say("  resident %s: %.0f MiB", name, mb));
+
+            phase("Answers end to end", () -> {
+                if (!pipeline.awaitNoLag(120)) {
+                    progress.say("  metrics-service still lags from the phase before; the answers wait behind that backlog");
+                }
+                StackApi specialist = new StackApi(auth, metrics);
+                specialist.logIn("harbor-peer", "harbor-peer-secret");
+                // Within session-service's 90 days, outside the dashboards' 28 and today's ingest: a day of its own.
+                LocalDate day = yesterday.minusDays(40 + (System.currentTimeMillis() / 1000 / 60) % 40);
+                findings.answers = new AnswerFreshness(specialist, lead, new StackApi(auth, metrics),
+                        URI.create("http://127.0.0.1:" + ports.get("session-service") + "/api/v1/sessions"),
+                        URI.create("http://127.0.0.1:" + ports.get("feedback-service") + "/api/v1/feedback"))
+                        .run(day, settings.answersPerSec(), settings.answerSeconds(), settings.quick() ? 2 : 5, progress);
+            });
 
             phase("Dashboards, store filled by the pipeline", () -> {
                 if (!pipeline.awaitNoLag(300)) {
                     progress.say("  metrics-service still lags after 5 minutes; timing the dashboards anyway");
                 }
-                long now = stored.count();
-                progress.say("Dashboards with every event so far stored through the real pipeline: %,d", now);
-                findings.dashboardPipeline = dashboards.time(now, "all through the real pipeline", settings.queriesPerProbe(), dashboardWarmUp());
-                progress.say("  p50 %.2f ms, p99 %.2f ms", findings.dashboardPipeline.p50Ms(), findings.dashboardPipeline.p99Ms());
+                findings.dashboardPipeline = timeDashboards(dashboards, pipeline, stored, dashboardMonth,
+                        "all through the real pipeline, as the earlier phases left it");
             });
 
             phase("Dashboards, large store", () -> {
-                long counted = stored.count();
-                long inWindow = stored.countedInWindow("harbor", dashboardMonth.firstDay(), dashboardMonth.lastDay());
-                long factor = Math.max(1, Math.round((double) settings.largeEvents() / Math.max(1, inWindow)));
-                progress.say("Dashboards with ~%s events: the window's rollups count %,d; scaling their counters ×%,d "
-                        + "(the documented faster path, docs/benchmark.md)", Report.count(settings.largeEvents()), inWindow, factor);
-                int rollups = stored.scaleWindow("harbor", dashboardMonth.firstDay(), dashboardMonth.lastDay(), factor);
-                long scaled = stored.countedInWindow("harbor", dashboardMonth.firstDay(), dashboardMonth.lastDay());
-                String how = String.format(java.util.Locale.ROOT, "%d rollups of the window scaled ×%,d to count %,d events; "
-                        + "the rollups count %,d events before, all through the real pipeline", rollups, factor, scaled, counted);
-                findings.dashboardLarge = dashboards.time(scaled, how, settings.queriesPerProbe(), dashboardWarmUp());
-                progress.say("  p50 %.2f ms, p99 %.2f ms", findings.dashboardLarge.p50Ms(), findings.dashboardLarge.p99Ms());
+                pipeline.awaitNoLag(300);
+                long before = pipeline.applied();
+                long toAdd = Math.max(0, settings.largeEvents() - before);
+                progress.say("Dashboards with ~%s events through the pipeline: %,d so far; adding %,d as real use leaves "
+                        + "them (%d agencies, harbor with the dashboards' cells and window)", Report.count(settings.largeEvents()),
+                        before, toAdd, agencies.size());
+                long started = System.nanoTime();
+                Backlog.Mix mix;
+                try (KafkaLoad load = new KafkaLoad(bootstrap)) {
+                    mix = new Backlog(agencies).load(load, toAdd, sent -> {
+                        try {
+                            progress.say("  %,d events on the topics, metrics-service has applied %,d", sent,
+                                    pipeline.applied() - before);
+                        }
+                        catch (Exception e) {
+                            progress.say("  %,d events on the topics", sent);
+                        }
+                    });
+                }
+                double loaded = (System.nanoTime() - started) / 1e9;
+                long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
+                while (!pipeline.awaitNoLag(10)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("metrics-service did not apply the large tier within 2 hours");
+                    }
+                    progress.say("  waiting for metrics-service: %,d of %,d applied", pipeline.applied() - before, mix.events());
+                }
+                double applied = (System.nanoTime() - started) / 1e9;
+                Map<String, Object> large = new java.util.LinkedHashMap<>();
+                large.put("eventsAdded", mix.events());
+                large.put("mix", mix);
+                large.put("loadSeconds", Math.round(loaded * 10) / 10.0);
+                large.put("appliedSeconds", Math.round(applied * 10) / 10.0);
+                large.put("eventsPerSecWhileLoading", Math.round(mix.events() / applied));
+                findings.largeTier = large;
+                progress.say("  %,d events added in %.0f s, applied after %.0f s (%,.0f/s with loading)", mix.events(), loaded,
+                        applied, mix.events() / applied);
+                findings.dashboardLarge = timeDashboards(dashboards, pipeline, stored, dashboardMonth,
+                        "all through the real pipeline");
             });
+            memory.stop();
+            memory.peaksMb().forEach(findings.rssMb::putIfAbsent);
+            findings.rssMb.forEach((name, mb) -> progress.say("  resident %s: %.0f MiB", name, mb));
+            Long store = ProcessMemory.pidListeningOn(ports.get("mongo"));
+            findings.storeRssMbAfterRun = store == null ? null : ProcessMemory.residentMb(store);
+            progress.say("  the document store holds %,d rollups and is %s MiB resident after the run", stored.rollups(),
+                    findings.storeRssMbAfterRun == null ? "?" : String.format(java.util.Locale.ROOT, "%.0f",
+                            findings.storeRssMbAfterRun));
         }
         catch (Exception e) {
             findings.errors.add("the run stopped early: " + e);
             progress.say("The run stopped early: %s", e);
+        }
+        if (cpu != null) {
+            findings.cpuSeconds = cpu.byPhase();
         }
         findings.seconds = progress.seconds();
         findings.loadAverageAfter = loadAverage();
         Report report = new Report(findings);
         report.write(workDir);
         summary(report);
+    }
+
+    /** The three dashboards with the run's concurrent clients, on the store as it is now. */
+    private DashboardLatency.Result timeDashboards(DashboardLatency dashboards, Pipeline pipeline, StoredEvents stored,
+            SyntheticMonth month, String how) throws Exception {
+        long events = pipeline.applied();
+        long inWindow = stored.countedInWindow(month.agencyId(), month.firstDay(), month.lastDay());
+        progress.say("Dashboards: %,d events through the pipeline, %,d rollups; the window's count %,d sessions and answers; "
+                + "%d clients", events, stored.rollups(), inWindow, settings.dashboardClients());
+        DashboardLatency.Result result = dashboards.time(events, inWindow, how, settings.dashboardClients(),
+                settings.dashboardRounds(), dashboardWarmUp());
+        progress.say("  p50 %.2f ms, p99 %.2f ms, max %.1f ms, %,.0f answers/s", result.p50Ms(), result.p99Ms(), result.maxMs(),
+                result.requestsPerSec());
+        return result;
     }
 
     /** Puts events on the topics and waits until metrics-service shows them on the dashboard's window. */
@@ -221,6 +285,7 @@ public final class BenchRun {
     private void phase(String name, Step step) {
         long started = System.nanoTime();
         progress.say("== %s", name);
+        ProcessCpu.Phase used = cpu.start(name);
         try {
             step.run();
             progress.say("== %s done in %.0f s", name, (System.nanoTime() - started) / 1e9);
@@ -229,20 +294,25 @@ public final class BenchRun {
             findings.errors.add(name + ": " + e);
             progress.say("== %s FAILED: %s (the other phases still run)", name, e);
         }
+        finally {
+            Map<String, Double> seconds = used.stop();
+            progress.say("   CPU seconds: %s", seconds);
+        }
     }
 
     private void summary(Report report) {
         System.out.println();
         System.out.println("Summary (" + (settings.quick() ? "quick run: small sizes, do not judge targets on it" : "full run") + ")");
         report.json().forEach((key, value) -> {
-            if (!List.of("targets", "details", "errors").contains(key)) {
+            if (!List.of("targets", "details", "errors", "cpuSeconds").contains(key)) {
                 System.out.printf("  %-28s %s%n", key, value);
             }
         });
+        System.out.println("CPU seconds per phase: " + workDir.resolve("report.md"));
         System.out.println("Targets:");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> targets = (Map<String, Map<String, Object>>) report.json().get("targets");
-        targets.forEach((name, t) -> System.out.printf("  %-34s %-10s %-8s %s%n", name, t.get("value"), t.get("target"),
+        targets.forEach((name, t) -> System.out.printf("  %-30s %-10s %-26s %s%n", name, t.get("value"), t.get("target"),
                 t.get("met") == null ? "not measured" : (Boolean) t.get("met") ? "met" : "MISSED"));
         findings.errors.forEach(error -> System.out.println("  failed: " + error));
         System.out.println("Report: " + workDir.resolve("report.md") + " and report.json");

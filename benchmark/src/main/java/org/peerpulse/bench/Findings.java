@@ -15,14 +15,21 @@ final class Findings {
     String store;
     String loadAverageBefore;
     String loadAverageAfter;
-    KafkaPerf.Result kafka;
+    KafkaPerf.ProducerResult kafkaProducer;
     IngestLoad.Result ingest;
     IngestLoad.Result bare;
-    Pipeline.Result pipeline;
+    CatchUpPhase.Result pipeline;
     Freshness.Result freshness;
+    AnswerFreshness.Result answers;
     DashboardLatency.Result dashboardSmall;
     DashboardLatency.Result dashboardPipeline;
     DashboardLatency.Result dashboardLarge;
+    /** How the large tier was filled: events loaded, how long metrics-service took to apply them. */
+    Map<String, Object> largeTier;
     Map<String, Double> rssMb = new LinkedHashMap<>();
+    /** The document store's resident memory once the run is over (DESIGN.md: after a full run). */
+    Double storeRssMbAfterRun;
+    /** CPU seconds per phase (or step of one) per process. */
+    Map<String, Map<String, Double>> cpuSeconds = new LinkedHashMap<>();
     final List<String> errors = new ArrayList<>();
 }

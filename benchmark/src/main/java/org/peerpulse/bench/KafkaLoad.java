@@ -14,6 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.PeerPulseEvent;
+import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.EventRecords;
@@ -56,6 +58,19 @@ final class KafkaLoad implements AutoCloseable {
         sendRefusedAgain();
         send(Topics.SESSIONS, pair.logged());
         send(Topics.FEEDBACK, pair.answered());
+    }
+
+    /** A session's events in real use, each on its topic. */
+    void send(SyntheticMonth.RealUse session) {
+        sendRefusedAgain();
+        for (PeerPulseEvent event : session.events()) {
+            send(topicOf(event), event);
+        }
+    }
+
+    /** Sessions and their corrections on the sessions topic, answers and their withdrawals on the feedback topic. */
+    static String topicOf(PeerPulseEvent event) {
+        return event instanceof SessionLogged || event instanceof SessionVoided ? Topics.SESSIONS : Topics.FEEDBACK;
     }
 
     /** The JSON value a record of this event carries. */

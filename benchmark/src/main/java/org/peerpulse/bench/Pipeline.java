@@ -1,13 +1,13 @@
 package org.peerpulse.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -19,35 +19,35 @@ import org.apache.kafka.common.utils.Utils;
 import org.peerpulse.contracts.Topics;
 
 /**
- * How fast metrics-service applies events to rollups under sustained load: events on the two topics keep
- * its consumer group lagging, and its committed offsets (it commits a batch only after the rollups took it)
- * say how many it applied. The agencies are chosen so every partition carries load, as
- * Kafka's consumer perf tool reads every partition.
+ * The two topics and the consumer groups that read them, through an AdminClient: where each partition ends, what a
+ * group has committed, and how fast a group catches up to given offsets. metrics-service commits a batch only after
+ * its rollups took it, and Kafka Streams under exactly-once commits offsets in the transaction that wrote its
+ * store's changelog, so for both, committed = applied.
  */
 final class Pipeline implements AutoCloseable {
 
     static final String GROUP = "metrics-service";
+    static final List<String> TOPICS = List.of(Topics.SESSIONS, Topics.FEEDBACK);
 
     private final Admin admin;
-    private final String bootstrap;
 
     Pipeline(String bootstrap) {
-        this.bootstrap = bootstrap;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
     /**
-     * @param events put on the topics
-     * @param loadSeconds how long the sustained load lasted
-     * @param drainSeconds how long the lag left at the end took to reach zero (not part of the rate)
-     * @param eventsPerSec applied events ÷ seconds over {@code window}
-     * @param meterEventsPerSec the same window by metrics-service's own meter, null where it is not scraped
-     * @param caughtUp whether the lag reached zero afterwards
-     * @param samples seconds since the start, events produced, events applied
+     * How one consumer caught up on a backlog.
+     *
+     * @param events the backlog's records it had to apply (from its committed offsets to the end)
+     * @param seconds from the first commit that moved its offsets to the one that reached the end
+     * @param eventsPerSec the records applied after that first commit ÷ {@code seconds}: the first batch is left
+     *     out of both, so neither the group join nor a process start is in the rate
+     * @param secondsFromStart from the moment it was started (JVM, group join and all) to the end
+     * @param caughtUp whether it reached the end before the time allowed ran out
+     * @param samples seconds since the start, records applied
      */
-    record Result(long events, double loadSeconds, double drainSeconds, double eventsPerSec,
-            double overallEventsPerSec, Double meterEventsPerSec, String window, boolean caughtUp,
-            List<double[]> samples) {
+    record CatchUp(String consumer, long events, double seconds, double eventsPerSec, double secondsFromStart,
+            boolean caughtUp, List<double[]> samples) {
     }
 
     int partitions() throws Exception {
@@ -55,21 +55,32 @@ final class Pipeline implements AutoCloseable {
                 .get(Topics.SESSIONS).partitions().size();
     }
 
-    /** Agencies whose keys land on every partition of the topics (Kafka's default partitioner: murmur2). */
-    static List<String> agenciesCovering(int partitions) {
-        Map<Integer, String> byPartition = new HashMap<>();
-        byPartition.put(partition("harbor", partitions), "harbor");
-        for (int i = 1; byPartition.size() < partitions; i++) {
-            byPartition.putIfAbsent(partition("bench-agency-" + i, partitions), "bench-agency-" + i);
+    /**
+     * At least {@code atLeast} agencies, harbor first, whose keys (Kafka's default partitioner: murmur2) land on
+     * every partition of the topics, the same number on each, so that every partition carries the same share.
+     */
+    static List<String> agenciesCovering(int partitions, int atLeast) {
+        int perPartition = Math.max(1, (atLeast + partitions - 1) / partitions);
+        int[] taken = new int[partitions];
+        List<String> agencies = new ArrayList<>();
+        agencies.add("harbor");
+        taken[partition("harbor", partitions)]++;
+        for (int i = 1; agencies.size() < perPartition * partitions; i++) {
+            String agency = "bench-agency-" + i;
+            int partition = partition(agency, partitions);
+            if (taken[partition] < perPartition) {
+                taken[partition]++;
+                agencies.add(agency);
+            }
         }
-        return List.copyOf(byPartition.values());
+        return List.copyOf(agencies);
     }
 
-    private static int partition(String key, int partitions) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+    static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** Waits until the group has nothing left to apply (earlier phases' events), for at most {@code seconds}. */
+    /** Waits until metrics-service has nothing left to apply (earlier phases' events), for at most {@code seconds}. */
     boolean awaitNoLag(int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
@@ -82,111 +93,141 @@ final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Sustained load for {@code seconds}: the producer keeps the group's lag at about ten seconds of its own
-     * recent rate (at least {@code 5,000} events), so metrics-service never waits for work and the topics do
-     * not pile up more than it can drain; at most {@code maxEvents}. The rate is taken after {@code warmUp}
-     * seconds (the first fill, the JIT) to the end; then the producer stops and the rest drains unmeasured.
+     * Waits until metrics-service has applied everything and nothing new arrived for two seconds (the services'
+     * outbox relays may still be publishing what an earlier phase wrote), for at most {@code seconds}.
      */
-    Result run(List<SyntheticMonth> months, long maxEvents, int seconds, int warmUp, IndicatorMeters meters,
-            Progress progress) throws Exception {
-        long applied0 = applied();
-        Double meterAtFrom = null;
-        AtomicLong produced = new AtomicLong();
-        AtomicLong appliedNow = new AtomicLong();
-        AtomicLong wantedLag = new AtomicLong(5_000);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        List<double[]> samples = new ArrayList<>();
-        long start = System.nanoTime();
-        Thread producer = new Thread(() -> {
-            try (KafkaLoad load = new KafkaLoad(bootstrap)) {
-                long pair = 0;
-                while (!stop.get() && produced.get() < maxEvents) {
-                    if (produced.get() - appliedNow.get() >= wantedLag.get()) {
-                        load.flush();
-                        LockSupport.parkNanos(20_000_000);
-                        continue;
-                    }
-                    for (int i = 0; i < 500 && produced.get() < maxEvents; i++, pair++) {
-                        load.send(months.get((int) (pair % months.size())).session(pair / months.size()));
-                        produced.addAndGet(2);
-                    }
-                }
-                load.flush();
+    boolean awaitQuiet(int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long end = -1;
+        long sameSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = endOffsets();
+            if (now != end) {
+                end = now;
+                sameSince = System.nanoTime();
             }
-        }, "pipeline-load");
-        producer.setDaemon(true);
-        producer.start();
-        double measuredFrom = -1;
-        long appliedAtFrom = 0;
-        long lastSay = System.nanoTime();
-        double end = seconds;
-        while (true) {
+            else if (System.nanoTime() - sameSince > TimeUnit.SECONDS.toNanos(2) && applied() >= end) {
+                return true;
+            }
             Thread.sleep(250);
-            double t = (System.nanoTime() - start) / 1e9;
-            long applied = applied() - applied0;
-            appliedNow.set(applied);
-            samples.add(new double[] { t, produced.get(), applied });
-            if (samples.size() > 20) {
-                double[] earlier = samples.get(samples.size() - 21);
-                double recentRate = (applied - earlier[2]) / (t - earlier[0]);
-                wantedLag.set(Math.max(5_000, (long) (10 * recentRate)));
-            }
-            if (measuredFrom < 0 && t >= warmUp) {
-                measuredFrom = t;
-                appliedAtFrom = applied;
-                meterAtFrom = meters.eventsApplied();
-            }
-            if (System.nanoTime() - lastSay > TimeUnit.SECONDS.toNanos(5)) {
-                lastSay = System.nanoTime();
-                progress.say("  produced %,d, applied %,d (lag %,d)", produced.get(), applied, produced.get() - applied);
-            }
-            if (t >= end || !producer.isAlive() && applied >= produced.get()) {
-                end = t;
-                break;
-            }
         }
-        Double meterAtEnd = meters.eventsApplied();
-        double last = samples.get(samples.size() - 1)[0];
-        long total = (long) samples.get(samples.size() - 1)[2];
-        double rate = measuredFrom >= 0 && last > measuredFrom ? (total - appliedAtFrom) / (last - measuredFrom) : total / last;
-        Double meterRate = meterAtFrom == null || meterAtEnd == null || last <= measuredFrom ? null
-                : (meterAtEnd - meterAtFrom) / (last - measuredFrom);
-        stop.set(true);
-        producer.join();
-        progress.say("  %,d events applied in %.0f s of sustained load: %,.0f events/s from %.0f s on; draining the rest",
-                total, last, rate, Math.max(0, measuredFrom));
-        long drainStart = System.nanoTime();
-        boolean drained = awaitNoLag(180);
-        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        if (meterRate != null) {
-            progress.say("  cross-check: metrics-service's own peerpulse_indicators_batch_events says %,.0f events/s", meterRate);
-        }
-        return new Result(produced.get(), last, drainSeconds, rate, total / last, meterRate,
-                String.format(java.util.Locale.ROOT, "%.0f s to %.0f s of sustained load", Math.max(0, measuredFrom), last),
-                drained, samples);
+        return false;
     }
 
-    /** Offsets the group has committed on the two topics, summed: the events metrics-service has applied. */
+    /** Offsets metrics-service has committed on the two topics, summed: the events it has applied. */
     long applied() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        return offsets.entrySet().stream()
-                .filter(e -> isOurs(e.getKey()) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset())
-                .sum();
+        return committed(GROUP).values().stream().mapToLong(Long::longValue).sum();
     }
 
     long endOffsets() throws Exception {
-        Collection<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(List.of(Topics.SESSIONS, Topics.FEEDBACK)).allTopicNames().get(30, TimeUnit.SECONDS)
-                .forEach((topic, description) -> description.partitions()
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(info -> info.offset()).sum();
+        return endOffsetsByPartition().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static boolean isOurs(TopicPartition partition) {
-        return partition.topic().equals(Topics.SESSIONS) || partition.topic().equals(Topics.FEEDBACK);
+    /** Where each partition of the two topics ends now. */
+    Map<TopicPartition, Long> endOffsetsByPartition() throws Exception {
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(TOPICS).allTopicNames().get(30, TimeUnit.SECONDS)
+                .forEach((topic, description) -> description.partitions()
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+        Map<TopicPartition, Long> ends = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+        admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all().get(30, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** What {@code group} has committed on the two topics, by partition. */
+    Map<TopicPartition, Long> committed(String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        offsets.forEach((partition, offset) -> {
+            if (TOPICS.contains(partition.topic()) && offset != null) {
+                committed.put(partition, offset.offset());
+            }
+        });
+        return committed;
+    }
+
+    /** Commits {@code offsets} for a group with no members yet, so that it starts reading there. */
+    void startGroupAt(String group, Map<TopicPartition, Long> offsets) throws Exception {
+        admin.alterConsumerGroupOffsets(group, offsets.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue()))))
+                .all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Removes what a reference consumer left on the broker: its group, and topics named after it (a changelog). */
+    void forget(String group, String internalTopicPrefix) {
+        try {
+            admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+            if (internalTopicPrefix != null) {
+                List<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                        .filter(topic -> topic.startsWith(internalTopicPrefix)).toList();
+                if (!internal.isEmpty()) {
+                    admin.deleteTopics(internal).all().get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+        catch (Exception e) {
+            // Only tidiness: a leftover group or changelog topic changes no later figure.
+        }
+    }
+
+    /**
+     * Samples {@code group}'s committed offsets every 100 ms until they reach {@code to} on every partition, the
+     * consumer dies ({@code alive} false) or {@code timeoutSeconds} pass.
+     *
+     * @param startedNanos when the consumer was started ({@link System#nanoTime()})
+     * @param atFirstCommit run once, when the first commit that moved the offsets is seen
+     */
+    CatchUp awaitCatchUp(String consumer, String group, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to,
+            long startedNanos, BooleanSupplier alive, int timeoutSeconds, Runnable atFirstCommit, Progress progress)
+            throws Exception {
+        long total = 0;
+        for (Map.Entry<TopicPartition, Long> end : to.entrySet()) {
+            total += Math.max(0, end.getValue() - from.getOrDefault(end.getKey(), 0L));
+        }
+        List<double[]> samples = new ArrayList<>();
+        double firstAt = -1;
+        long firstApplied = 0;
+        double doneAt = -1;
+        long lastSay = System.nanoTime();
+        long deadline = startedNanos + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> committed = committed(group);
+            double t = (System.nanoTime() - startedNanos) / 1e9;
+            long applied = 0;
+            for (Map.Entry<TopicPartition, Long> end : to.entrySet()) {
+                long start = from.getOrDefault(end.getKey(), 0L);
+                long at = committed.getOrDefault(end.getKey(), start);
+                applied += Math.max(0, Math.min(at, end.getValue()) - start);
+            }
+            samples.add(new double[] { t, applied });
+            if (firstAt < 0 && applied > 0) {
+                firstAt = t;
+                firstApplied = applied;
+                atFirstCommit.run();
+            }
+            if (applied >= total) {
+                doneAt = t;
+                break;
+            }
+            if (!alive.getAsBoolean()) {
+                break;
+            }
+            if (System.nanoTime() - lastSay > TimeUnit.SECONDS.toNanos(5)) {
+                lastSay = System.nanoTime();
+                progress.say("  %s: %,d of %,d applied", consumer, applied, total);
+            }
+            Thread.sleep(100);
+        }
+        boolean caughtUp = doneAt >= 0;
+        double end = caughtUp ? doneAt : samples.get(samples.size() - 1)[0];
+        long applied = (long) samples.get(samples.size() - 1)[1];
+        double seconds = firstAt >= 0 ? end - firstAt : Double.NaN;
+        double rate = firstAt >= 0 && end > firstAt ? (applied - firstApplied) / (end - firstAt) : Double.NaN;
+        progress.say("  %s: %,d of %,d applied, %,.0f events/s after its first commit (%.1f s from its start)%s", consumer,
+                applied, total, rate, end, caughtUp ? "" : "; NOT caught up");
+        return new CatchUp(consumer, total, seconds, rate, end, caughtUp, samples);
     }
 
     @Override

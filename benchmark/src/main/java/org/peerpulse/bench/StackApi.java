@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The stack as a quality lead's client sees it: a token from the authorization server, then dashboards. */
 final class StackApi {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final URI auth;
     private final URI metrics;
@@ -48,6 +49,26 @@ final class StackApi {
                 .timeout(Duration.ofSeconds(10))
                 .GET()
                 .build();
+    }
+
+    /**
+     * A JSON POST, with this client's bearer token when it has logged in (a participant's answer carries none: its
+     * token is in the body) and an {@code Idempotency-Key} when one is given.
+     */
+    HttpResponse<String> post(URI uri, String json, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode json(String body) {
+        return json.readTree(body);
     }
 
     String bearer() {

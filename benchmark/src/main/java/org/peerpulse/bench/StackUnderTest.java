@@ -42,11 +42,17 @@ final class StackUnderTest implements AutoCloseable {
     private final Map<String, Integer> ports;
     private final Process launcher;
     private final PrintStream out;
+    private final Path repoRoot;
+    private final Path workDir;
+    /** The launcher of metrics-service alone, once the pipeline phase has restarted it. */
+    private Process metricsLauncher;
 
-    private StackUnderTest(Map<String, Integer> ports, Process launcher, PrintStream out) {
+    private StackUnderTest(Map<String, Integer> ports, Process launcher, PrintStream out, Path repoRoot, Path workDir) {
         this.ports = ports;
         this.launcher = launcher;
         this.out = out;
+        this.repoRoot = repoRoot;
+        this.workDir = workDir;
     }
 
     static Map<String, Integer> portsFromEnvironment() {
@@ -68,7 +74,7 @@ final class StackUnderTest implements AutoCloseable {
         Map<String, Integer> ports = portsFromEnvironment();
         if (answering(ports)) {
             out.println("Using the local stack that is already running (it is left running).");
-            return new StackUnderTest(ports, null, out);
+            return new StackUnderTest(ports, null, out, repoRoot, workDir);
         }
         List<String> taken = ports.entrySet().stream().filter(e -> ProcessMemory.pidListeningOn(e.getValue()) != null
                 || inUse(e.getValue())).map(e -> e.getKey() + ":" + e.getValue()).toList();
@@ -96,7 +102,7 @@ final class StackUnderTest implements AutoCloseable {
                 launcher.destroy();
             }
         }, "stop-stack"));
-        StackUnderTest stack = new StackUnderTest(ports, launcher, out);
+        StackUnderTest stack = new StackUnderTest(ports, launcher, out, repoRoot, workDir);
         long started = System.nanoTime();
         int shown = 0;
         while (true) {
@@ -127,6 +133,80 @@ final class StackUnderTest implements AutoCloseable {
         return ports;
     }
 
+    /**
+     * Stops metrics-service (SIGTERM: its listener containers finish their batch and commit) so that a backlog can
+     * build up while it is away, as during an outage. Only a stack this run started: a stack it found is someone
+     * else's to stop.
+     */
+    void stopMetricsService(Progress progress) throws InterruptedException {
+        if (launcher == null) {
+            throw new IllegalStateException("the pipeline phase stops and restarts metrics-service, which the benchmark "
+                    + "does only on a stack it started itself: stop the running stack and run the benchmark again");
+        }
+        Long pid = ProcessMemory.pidListeningOn(ports.get("metrics-service"));
+        ProcessHandle service = pid == null ? null : ProcessHandle.of(pid).orElse(null);
+        if (service == null) {
+            throw new IllegalStateException("no metrics-service listens on port " + ports.get("metrics-service"));
+        }
+        progress.say("Stopping metrics-service (pid %d) so that a backlog builds up", pid);
+        service.destroy();
+        try {
+            service.onExit().get(60, TimeUnit.SECONDS);
+        }
+        catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            service.destroyForcibly();
+        }
+    }
+
+    /**
+     * Starts metrics-service again, alone, the way {@code ./peerpulse up} started it (its launcher with
+     * {@code --only metrics-service}: the same jar, flags and environment), and returns at once: its catch-up is
+     * timed from here. The launcher class is run directly rather than through {@code ./peerpulse}, whose build
+     * check would rebuild the stack in the middle of the run if someone edited a source meanwhile; the jar restarted
+     * is the one the stack was started from.
+     */
+    Process startMetricsService(Progress progress) throws IOException {
+        Path dataDir = workDir.resolve("stack-metrics-restart");
+        Path log = workDir.resolve("stack-metrics-restart.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                repoRoot.resolve("local-stack/target/classes") + ":" + repoRoot.resolve("local-stack/target/lib") + "/*",
+                "org.peerpulse.localstack.LocalStack", "up", "--only", "metrics-service", "--data-dir", dataDir.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putIfAbsent("PEERPULSE_CHILD_JVM_OPTS", "-XX:TieredStopAtLevel=4");
+        progress.say("Starting metrics-service again (log %s)", dataDir.resolve("logs/metrics-service.log"));
+        metricsLauncher = builder.start();
+        Process started = metricsLauncher;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (started.isAlive()) {
+                started.destroy();
+            }
+        }, "stop-metrics-service"));
+        return metricsLauncher;
+    }
+
+    /** Waits until the restarted metrics-service is ready, as its launcher says. */
+    void awaitMetricsServiceReady(int seconds) throws IOException, InterruptedException {
+        Path log = workDir.resolve("stack-metrics-restart.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch(line -> line.startsWith("Press Ctrl-C to stop."))) {
+                return;
+            }
+            if (metricsLauncher == null || !metricsLauncher.isAlive()) {
+                throw new IllegalStateException("metrics-service did not start again; see " + log);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("metrics-service was not ready again within " + seconds + " s; see " + log);
+    }
+
+    /** Whether the restarted metrics-service's launcher still runs (it stops when metrics-service fails to start). */
+    boolean metricsServiceLauncherAlive() {
+        return metricsLauncher != null && metricsLauncher.isAlive();
+    }
+
     boolean startedHere() {
         return launcher != null;
     }
@@ -134,6 +214,14 @@ final class StackUnderTest implements AutoCloseable {
     /** Stops the stack if this run started it: SIGTERM to the launcher, whose shutdown hook stops its children in order. */
     @Override
     public void close() throws InterruptedException {
+        if (metricsLauncher != null) {
+            List<ProcessHandle> children = metricsLauncher.descendants().toList();
+            metricsLauncher.destroy();
+            if (!metricsLauncher.waitFor(60, TimeUnit.SECONDS)) {
+                metricsLauncher.destroyForcibly();
+            }
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
         if (launcher == null) {
             return;
         }

@@ -14,12 +14,15 @@ import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FeedbackWithdrawn;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.ItemKind;
+import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
 
 /**
  * Sessions and their feedback for one agency, spread evenly over a window of days that ends yesterday,
@@ -35,6 +38,11 @@ final class SyntheticMonth {
             .map(FrameworkItem::code)
             .toList();
 
+    /** Share of sessions a participant answered (DESIGN.md's example dashboard: 10 of 12). */
+    static final int ANSWERED_PERCENT = 85;
+    /** Share of sessions voided after they were logged. */
+    static final int VOIDED_PERCENT = 2;
+
     private final String agencyId;
     private final List<String> programs;
     private final List<String> specialists;
@@ -42,6 +50,8 @@ final class SyntheticMonth {
     private final int days;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final SplittableRandom random = new SplittableRandom(2026);
+    /** Sessions made so far: their ids stay unique however often the same index and day come again. */
+    private long issued;
 
     SyntheticMonth(String agencyId, int programs, int specialistsPerProgram, LocalDate lastDay, int days) {
         this.agencyId = agencyId;
@@ -74,11 +84,36 @@ final class SyntheticMonth {
     /** The {@code index}-th session (cells and days in turn) and the feedback its participant gave. */
     Pair session(long index) {
         int cell = (int) (index % specialists.size());
+        return pair(index, cell, (int) ((index / specialists.size()) % days));
+    }
+
+    /**
+     * The {@code index}-th session on day {@code day} of the window (the cells in turn by {@code index}) as real
+     * use leaves it: {@link #ANSWERED_PERCENT} % of sessions are answered, {@link #VOIDED_PERCENT} % are voided
+     * afterwards (whether answered or not), and an answered session that is voided has its answer withdrawn, as
+     * feedback-service does. The events are in the order their services publish them: the void after the session
+     * on the sessions topic, the withdrawal after the answer on the feedback topic.
+     */
+    RealUse realUse(long index, int day) {
+        Pair pair = pair(index, (int) (index % specialists.size()), day);
+        boolean answered = random.nextInt(100) < ANSWERED_PERCENT;
+        boolean voided = random.nextInt(100) < VOIDED_PERCENT;
+        SessionLogged logged = pair.logged();
+        Instant voidedAt = logged.sessionAt().plusSeconds(2 * 3600);
+        SessionVoided voiding = voided ? new SessionVoided(EventIds.newId(), voidedAt, agencyId, logged.sessionId(),
+                logged.programId(), logged.specialistId(), logged.sessionAt(), logged.contribution()) : null;
+        FeedbackWithdrawn withdrawal = voided && answered
+                ? FeedbackWithdrawn.of(pair.answered(), FeedbackWithdrawn.SESSION_VOIDED, EventIds.newId(), voidedAt)
+                : null;
+        return new RealUse(logged, answered ? pair.answered() : null, voiding, withdrawal);
+    }
+
+    private Pair pair(long index, int cell, int day) {
         String program = programs.get(cell % programs.size());
         String specialist = specialists.get(cell);
-        Instant sessionAt = firstDay.plusDays((index / specialists.size()) % days)
+        Instant sessionAt = firstDay.plusDays(day)
                 .atTime(9 + random.nextInt(9), random.nextInt(60)).toInstant(ZoneOffset.UTC);
-        String sessionId = "bench-" + run + "-" + index;
+        String sessionId = "bench-" + run + "-" + issued++;
         byte[] hash = new byte[32];
         random.nextBytes(hash);
         SessionLogged logged = new SessionLogged(EventIds.newId(), sessionAt, agencyId, sessionId, program,
@@ -101,7 +136,27 @@ final class SyntheticMonth {
         return new Pair(logged, answered);
     }
 
+    int days() {
+        return days;
+    }
+
+    int cells() {
+        return specialists.size();
+    }
+
     record Pair(SessionLogged logged, FeedbackSubmitted answered) {
+    }
+
+    /**
+     * One session's events in real use; {@code answered}, {@code voided} and {@code withdrawn} are null when they
+     * did not happen.
+     */
+    record RealUse(SessionLogged logged, FeedbackSubmitted answered, SessionVoided voided, FeedbackWithdrawn withdrawn) {
+
+        List<PeerPulseEvent> events() {
+            return java.util.stream.Stream.of(logged, answered, voided, withdrawn).filter(java.util.Objects::nonNull)
+                    .map(PeerPulseEvent.class::cast).toList();
+        }
     }
 
     private static List<String> names(String prefix, int count) {

@@ -23,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportTest {
 
     private static final List<String> REQUIRED = List.of("kafkaProducerRecordsPerSec", "kafkaConsumerRecordsPerSec",
-            "ingestSessionsPerSec", "bareEndpointRequestsPerSec", "pipelineEventsPerSec", "pipelineToKafkaRatio",
-            "ingestToBareRatio", "freshnessP50Ms", "freshnessP99Ms", "dashboardP99MsSmall", "dashboardP99MsLarge", "rssMb");
+            "streamsEventsPerSec", "pipelineEventsPerSec", "pipelineToConsumerPerfRatio", "pipelineToStreamsRatio",
+            "ingestSessionsPerSec", "bareEndpointRequestsPerSec", "ingestToBareRatio", "freshnessP50Ms", "freshnessP99Ms",
+            "answerFreshnessP50Ms", "answerFreshnessP99Ms", "dashboardP99MsSmall", "dashboardP99MsLarge",
+            "dashboardLargeToSmallP99", "rssMb", "storeRssMbAfterRun", "cpuSeconds");
 
     @TempDir
     Path dir;
@@ -32,13 +34,12 @@ class ReportTest {
     @Test
     void aRatioFarBelowItsTargetKeepsThreeSignificantDigits() throws Exception {
         Findings findings = measured();
-        findings.kafka = new KafkaPerf.Result(200_000, 578, "acks=all", 338_810.8, 1_070_091.0, 1_000_000, "", "");
-        findings.pipeline = new Pipeline.Result(100_000, 150, 5, 491.2, 480, 490.0, "10 s to 40 s", true, List.of());
+        findings.pipeline = pipeline(491.2, 1_070_091.0, 40_000, true, 0);
         new Report(findings).write(dir);
 
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json")));
-        assertThat(json.path("pipelineToKafkaRatio").asDouble()).isEqualTo(0.000459);
-        assertThat(json.path("targets").path("pipelineToKafkaRatio").path("value").asDouble()).isEqualTo(0.000459);
+        assertThat(json.path("pipelineToConsumerPerfRatio").asDouble()).isEqualTo(0.000459);
+        assertThat(json.path("targets").path("pipelineToConsumerPerfRatio").path("value").asDouble()).isEqualTo(0.000459);
     }
 
     @Test
@@ -48,20 +49,43 @@ class ReportTest {
 
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json")));
         assertThat(REQUIRED).allSatisfy(key -> assertThat(json.has(key)).as(key).isTrue());
-        assertThat(json.path("pipelineToKafkaRatio").asDouble()).isEqualTo(0.3);
+        assertThat(json.path("pipelineToConsumerPerfRatio").asDouble()).isEqualTo(0.3);
+        assertThat(json.path("pipelineToStreamsRatio").asDouble()).isEqualTo(1.5);
         assertThat(json.path("ingestToBareRatio").asDouble()).isEqualTo(0.25);
         assertThat(json.path("rssMb").path("metrics-service").asDouble()).isEqualTo(310.0);
+        assertThat(json.path("cpuSeconds").path("Pipeline catch-up").path("metrics-service").asDouble()).isEqualTo(12.5);
 
         JsonNode targets = json.path("targets");
-        assertThat(targets.path("pipelineToKafkaRatio").path("met").asBoolean()).isTrue();
+        assertThat(targets.path("pipelineToConsumerPerfRatio").path("met").asBoolean()).isTrue();
+        assertThat(targets.path("pipelineToStreamsRatio").path("met").asBoolean()).isTrue();
+        assertThat(targets.path("pipelineCountedExactly").path("met").asBoolean()).isTrue();
         assertThat(targets.path("ingestToBareRatio").path("met").asBoolean()).isFalse();
         assertThat(targets.path("freshnessP99Ms").path("met").asBoolean()).isTrue();
+        assertThat(targets.path("answerFreshnessP99Ms").path("met").asBoolean()).isFalse();
         assertThat(targets.path("dashboardP99MsSmall").path("met").asBoolean()).isTrue();
         assertThat(targets.path("dashboardP99MsLarge").path("met").asBoolean()).isFalse();
-        assertThat(targets.path("dashboardLargeToSmallP99").path("value").asDouble()).isEqualTo(2.5);
-        assertThat(targets.path("dashboardLargeToSmallP99").path("met").asBoolean()).isFalse();
+        assertThat(targets.path("dashboardLargeToSmallP99").path("value").asDouble()).isEqualTo(1.5);
+        assertThat(targets.path("dashboardLargeToSmallP99").path("met").asBoolean()).isTrue();
         assertThat(targets.path("rssMb.session-service").path("met").asBoolean()).isTrue();
+        assertThat(targets.path("rssMb.feedback-service").path("met").asBoolean()).isFalse();
         assertThat(targets.path("rssMb.metrics-service").path("met").asBoolean()).isFalse();
+        assertThat(targets.path("storeRssMbAfterRun").path("met").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aConsumerThatDidNotCatchUpOrCountedWrongIsNoPass() throws Exception {
+        Findings findings = measured();
+        findings.pipeline = pipeline(60_000, 200_000, 40_000, false, 0);
+        new Report(findings).write(dir);
+
+        JsonNode targets = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json"))).path("targets");
+        assertThat(targets.path("pipelineToConsumerPerfRatio").path("met").isNull()).isTrue();
+        assertThat(targets.path("pipelineToStreamsRatio").path("met").isNull()).isTrue();
+
+        findings.pipeline = pipeline(60_000, 200_000, 40_000, true, -1);
+        new Report(findings).write(dir);
+        targets = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json"))).path("targets");
+        assertThat(targets.path("pipelineCountedExactly").path("met").asBoolean()).isFalse();
     }
 
     @Test
@@ -73,9 +97,10 @@ class ReportTest {
 
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json")));
         assertThat(json.path("pipelineEventsPerSec").isNull()).isTrue();
-        assertThat(json.path("targets").path("pipelineToKafkaRatio").path("met").isNull()).isTrue();
+        assertThat(json.path("targets").path("pipelineToConsumerPerfRatio").path("met").isNull()).isTrue();
         assertThat(json.path("errors").get(0).asString()).contains("Pipeline catch-up");
-        assertThat(Files.readString(dir.resolve("report.md"))).contains("| pipelineToKafkaRatio | — | >= 0.25 | not measured |")
+        assertThat(Files.readString(dir.resolve("report.md")))
+                .contains("| pipelineToConsumerPerfRatio | — | >= 0.25 | not measured |")
                 .contains("## Phases that failed");
     }
 
@@ -103,18 +128,43 @@ class ReportTest {
         f.seconds = 300;
         f.loadAverageBefore = "0.5";
         f.loadAverageAfter = "1.5";
-        f.kafka = new KafkaPerf.Result(200_000, 578, "acks=all", 100_000, 200_000, 150_000, "", "");
-        f.pipeline = new Pipeline.Result(100_000, 40, 5, 60_000, 55_000, 59_000.0, "10 s to 40 s", true,
-                List.of(new double[] { 0, 0, 0 }, new double[] { 1, 10_000, 5_000 }));
+        f.kafkaProducer = new KafkaPerf.ProducerResult(200_000, 578, "acks=all", 100_000, "");
+        f.pipeline = pipeline(60_000, 200_000, 40_000, true, 0);
         f.bare = new IngestLoad.Result("bare endpoint", 8, 10, 10_000, 0, 1_000, 5, 20, "{}");
         f.ingest = new IngestLoad.Result("session-service", 8, 10, 2_500, 0, 250, 20, 80, "{}");
         f.freshness = new Freshness.Result(1_000, 10, 10_000, 10_000, 120, 480, 700, 4, 2_000);
-        f.dashboardSmall = new DashboardLatency.Result(10_000, "all through the real pipeline", 300, 4, 8, 5_000);
-        f.dashboardPipeline = new DashboardLatency.Result(500_000, "all through the real pipeline", 300, 5, 12, 80_000);
-        f.dashboardLarge = new DashboardLatency.Result(10_000_000, "rollups scaled", 300, 6, 20, 5_000_000);
+        f.answers = new AnswerFreshness.Result(100, 15, "2026-10-01", 1_500, 1_500, 1_500, 0, "{}", 300, 1_200, 1_500,
+                250, 1_100, 20, 60, 4, 3_000, 200);
+        f.dashboardSmall = new DashboardLatency.Result(10_000, "all through the real pipeline", 16, 1_920, 2, 4, 6, 800,
+                5_000, 10_000);
+        f.dashboardPipeline = new DashboardLatency.Result(500_000, "all through the real pipeline", 16, 1_920, 3, 5, 7, 700,
+                80_000, 60_000);
+        f.dashboardLarge = new DashboardLatency.Result(10_000_000, "all through the real pipeline", 16, 1_920, 4, 6, 9, 600,
+                5_000_000, 800_000);
         f.rssMb.put("kafka", 330.0);
         f.rssMb.put("session-service", 280.0);
+        f.rssMb.put("feedback-service", 290.0);
         f.rssMb.put("metrics-service", 310.0);
+        f.storeRssMbAfterRun = 1_200.0;
+        f.cpuSeconds.put("Pipeline catch-up", java.util.Map.of("metrics-service", 12.5, "mongo", 8.0));
         return f;
+    }
+
+    /**
+     * A pipeline phase whose metrics-service applied {@code metricsRate}/s and whose rollups count {@code miscounted}
+     * more than the backlog leaves counting.
+     */
+    private static CatchUpPhase.Result pipeline(double metricsRate, double consumerPerfRate, double streamsRate,
+            boolean caughtUp, long miscounted) {
+        Backlog.Mix mix = new Backlog.Mix(5_000, 4_250, 100, 85);
+        Pipeline.CatchUp metrics = new Pipeline.CatchUp("metrics-service", mix.events(), 1, metricsRate, 20, caughtUp,
+                List.of(new double[] { 0, 0 }, new double[] { 1, 5_000 }));
+        Pipeline.CatchUp streams = new Pipeline.CatchUp("Kafka Streams peer", mix.events(), 1, streamsRate, 15, true,
+                List.of(new double[] { 0, 0 }, new double[] { 1, 5_000 }));
+        KafkaPerf.ConsumerResult perf = new KafkaPerf.ConsumerResult(mix.events(), 0.05, consumerPerfRate, 100_000, List.of());
+        return new CatchUpPhase.Result(3, List.of("harbor", "bench-agency-1"), mix, 1, 9_435, 4, perf,
+                new StreamsPeer.Result(streams, mix.netCounted(), 800L, 0L, 250.0, "exactly_once_v2"), metrics,
+                mix.netCounted() + miscounted,
+                mix.netCounted(), 300.0);
     }
 }
