@@ -8,6 +8,10 @@ import java.util.function.LongConsumer;
  * withdrawals ({@link SyntheticMonth#realUse}) of several agencies, in the order they happened, day by day over
  * the window, each day's sessions going round the agencies and their cells. Keyed by agency like every
  * PeerPulse record, so the agencies decide which partitions carry it.
+ *
+ * <p>Its sessions are logged without an invitation (see {@link SyntheticMonth#realUse}): their answers are put on the
+ * feedback topic directly, so feedback-service reads them and stores nothing, and the rollups count no invitation
+ * for them. Both bulk loads use it: the pipeline phase's backlog and the large dashboard tier's.
  */
 final class Backlog {
 
@@ -20,8 +24,10 @@ final class Backlog {
      *
      * @param logged sessions logged; {@code voided} of them were voided
      * @param answered answers given; {@code withdrawn} of them were withdrawn
+     * @param invitations the invitations its sessions leave counting: those of sessions not voided (each session's
+     *     {@link org.peerpulse.contracts.SessionLogged#contribution()} less each void's); 0, as they carry none
      */
-    record Mix(long logged, long answered, long voided, long withdrawn) {
+    record Mix(long logged, long answered, long voided, long withdrawn, long invitations) {
 
         long events() {
             return logged + answered + voided + withdrawn;
@@ -63,13 +69,14 @@ final class Backlog {
         long answered = 0;
         long voided = 0;
         long withdrawn = 0;
+        long invitations = 0;
         long reported = 0;
         for (int day = 0; day < days; day++) {
             for (long n = 0; n < perAgencyPerDay; n++) {
                 for (SyntheticMonth month : months) {
                     if (logged + answered + voided + withdrawn >= events) {
                         load.flush();
-                        return new Mix(logged, answered, voided, withdrawn);
+                        return new Mix(logged, answered, voided, withdrawn, invitations);
                     }
                     SyntheticMonth.RealUse session = month.realUse(n, day);
                     load.send(session);
@@ -77,6 +84,8 @@ final class Backlog {
                     answered += session.answered() == null ? 0 : 1;
                     voided += session.voided() == null ? 0 : 1;
                     withdrawn += session.withdrawn() == null ? 0 : 1;
+                    invitations += session.logged().contribution().invitations()
+                            - (session.voided() == null ? 0 : session.voided().contributed().invitations());
                     long total = logged + answered + voided + withdrawn;
                     if (total - reported >= 100_000) {
                         reported = total;
@@ -86,6 +95,6 @@ final class Backlog {
             }
         }
         load.flush();
-        return new Mix(logged, answered, voided, withdrawn);
+        return new Mix(logged, answered, voided, withdrawn, invitations);
     }
 }

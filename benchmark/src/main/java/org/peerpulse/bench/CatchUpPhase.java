@@ -11,7 +11,8 @@ import org.apache.kafka.common.TopicPartition;
  * The pipeline phase: metrics-service is stopped once it has applied everything so far, a backlog in real use's mix
  * ({@link Backlog}) is put on the topics while nothing consumes it, and then three consumers read exactly that
  * backlog (its first and last offsets per partition), one after the other, each alone on the machine once
- * feedback-service (which learns invitations from the sessions topic) has read the backlog too:
+ * feedback-service (which reads the sessions topic; the backlog's sessions carry no invitation, so it stores nothing
+ * for them) has read the backlog too:
  * <ol>
  * <li>Kafka's ConsumerPerformance, one per topic at once: how fast the broker hands the records out;</li>
  * <li>the Kafka Streams peer ({@link StreamsPeer}): what a team would otherwise run, counting the same way with
@@ -19,21 +20,36 @@ import org.apache.kafka.common.TopicPartition;
  * <li>metrics-service, started again the way the stack started it, from its group's committed offsets (the
  * backlog's first records).</li>
  * </ol>
- * Both counters' totals are checked against what the backlog leaves counting.
+ * Both counters' totals (sessions and answers, and invitations: none) are checked against what the backlog leaves
+ * counting.
  */
 final class CatchUpPhase {
 
     /**
      * @param loadEventsPerSec how fast the loader put the backlog on the topics (not a target)
-     * @param invitationsLearnedSeconds from the start of loading until feedback-service had read the backlog's
-     *     sessions (it learns an invitation from each), after which the three consumers were timed
+     * @param feedbackServiceReadSeconds from the start of loading until feedback-service had read the backlog's
+     *     sessions (it stores nothing for them: they carry no invitation), after which the three consumers were timed
      * @param metrics metrics-service's catch-up, null if it failed
      * @param metricsCounted what the rollups count more after its catch-up than before (sessions and answers)
+     * @param metricsInvitations the invitations the rollups count more after its catch-up than before
      * @param expectedCounted what the backlog leaves counting: sessions not voided, answers not withdrawn
      */
     record Result(int partitions, List<String> agencies, Backlog.Mix mix, double loadSeconds, double loadEventsPerSec,
-            double invitationsLearnedSeconds, KafkaPerf.ConsumerResult consumerPerf, StreamsPeer.Result streams,
-            Pipeline.CatchUp metrics, Long metricsCounted, long expectedCounted, Double metricsResidentMb) {
+            double feedbackServiceReadSeconds, KafkaPerf.ConsumerResult consumerPerf, StreamsPeer.Result streams,
+            Pipeline.CatchUp metrics, Long metricsCounted, Long metricsInvitations, long expectedCounted,
+            Double metricsResidentMb) {
+
+        /** The invitations the backlog leaves counting: none, its sessions carry no invitation. */
+        long expectedInvitations() {
+            return mix.invitations();
+        }
+
+        /** metrics-service counted the backlog exactly: its sessions and answers, and its invitations. */
+        Boolean metricsCountedExactly() {
+            return metricsCounted == null ? null
+                    : metricsCounted == expectedCounted && metricsInvitations != null
+                            && metricsInvitations == expectedInvitations();
+        }
 
         Double pipelineToConsumerPerf() {
             return metrics == null || consumerPerf == null || !metrics.caughtUp() ? null
@@ -78,6 +94,7 @@ final class CatchUpPhase {
         Map<TopicPartition, Long> metricsFrom = pipeline.committed(Pipeline.GROUP);
         Map<TopicPartition, Long> from = pipeline.endOffsetsByPartition();
         long countedBefore = stored.count();
+        long invitationsBefore = stored.invitations();
 
         progress.say("Backlog: %,d events (sessions, answers, voids and withdrawals) of %d agencies over %d days, on every "
                 + "partition of both topics, while nothing consumes them", events, months.size(), months.get(0).days());
@@ -93,13 +110,14 @@ final class CatchUpPhase {
         progress.say("  %,d events (%,d sessions, %,d answers, %,d voids, %,d withdrawals) in %.1f s; %,d records between "
                 + "the backlog's first and last offsets", mix.events(), mix.logged(), mix.answered(), mix.voided(),
                 mix.withdrawn(), loadSeconds, span(from, to));
-        // feedback-service learns an invitation from every SessionLogged: it reads the backlog's sessions too, and
-        // would compete with each consumer timed below. It keeps running (it is part of the stack) but is let finish.
-        ProcessCpu.Phase invitations = cpu.start("pipeline: feedback-service learns the backlog's invitations");
-        Pipeline.CatchUp learned = pipeline.awaitCatchUp("feedback-service (invitations)", FEEDBACK_GROUP,
+        // feedback-service reads every SessionLogged (to learn its invitation; the backlog's carry none, so it stores
+        // nothing for them): it reads the backlog's sessions too, and would compete with each consumer timed below. It
+        // keeps running (it is part of the stack) but is let finish.
+        ProcessCpu.Phase feedbackReads = cpu.start("pipeline: feedback-service reads the backlog's sessions");
+        Pipeline.CatchUp feedbackRead = pipeline.awaitCatchUp("feedback-service (sessions)", FEEDBACK_GROUP,
                 pipeline.committed(FEEDBACK_GROUP), onTopic(to, org.peerpulse.contracts.Topics.SESSIONS), loadStart,
                 () -> true, 1_800, () -> { }, progress);
-        invitations.stop();
+        feedbackReads.stop();
 
         KafkaPerf.ConsumerResult consumerPerf = null;
         ProcessCpu.Phase perfCpu = cpu.start("pipeline: Kafka ConsumerPerformance");
@@ -130,8 +148,9 @@ final class CatchUpPhase {
         ProcessCpu.Phase streamsCpu = cpu.start("pipeline: Kafka Streams peer");
         try {
             peer = streams.run(pipeline, from, to, 1_800, progress);
-            progress.say("  the peer counted %s sessions and answers in %s rollups (expected %,d), %s unreadable",
-                    peer.counted(), peer.rollups(), mix.netCounted(), peer.unreadable());
+            progress.say("  the peer counted %s sessions and answers (expected %,d) and %s invitations (expected %,d) in "
+                    + "%s rollups, %s unreadable", peer.counted(), mix.netCounted(), peer.invitations(), mix.invitations(),
+                    peer.rollups(), peer.unreadable());
         }
         catch (Exception e) {
             errors.add("Pipeline: Kafka Streams peer: " + e);
@@ -143,6 +162,7 @@ final class CatchUpPhase {
 
         Pipeline.CatchUp metrics = null;
         Long metricsCounted = null;
+        Long metricsInvitations = null;
         Double resident = null;
         ProcessCpu.Phase metricsCpu = cpu.start("pipeline: metrics-service catch-up");
         try {
@@ -161,15 +181,16 @@ final class CatchUpPhase {
             resident = pid == null ? null : ProcessMemory.residentMb(pid);
             stack.awaitMetricsServiceReady(120);
             metricsCounted = stored.count() - countedBefore;
-            progress.say("  metrics-service's rollups count %,d more sessions and answers (expected %,d)", metricsCounted,
-                    mix.netCounted());
+            metricsInvitations = stored.invitations() - invitationsBefore;
+            progress.say("  metrics-service's rollups count %,d more sessions and answers (expected %,d) and %,d more "
+                    + "invitations (expected %,d)", metricsCounted, mix.netCounted(), metricsInvitations, mix.invitations());
         }
         finally {
             metricsCpu.stop();
         }
         return new Result(partitions, months.stream().map(SyntheticMonth::agencyId).toList(), mix, loadSeconds,
-                mix.events() / loadSeconds, learned.secondsFromStart(), consumerPerf, peer, metrics, metricsCounted,
-                mix.netCounted(), resident);
+                mix.events() / loadSeconds, feedbackRead.secondsFromStart(), consumerPerf, peer, metrics, metricsCounted,
+                metricsInvitations, mix.netCounted(), resident);
     }
 
     private static Map<TopicPartition, Long> onTopic(Map<TopicPartition, Long> offsets, String topic) {

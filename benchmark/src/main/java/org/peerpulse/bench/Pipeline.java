@@ -114,6 +114,25 @@ final class Pipeline implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Waits until {@code group} has committed, on every partition of {@code topic}, the end offset the partition has
+     * now (it has read everything put there so far), for at most {@code seconds}.
+     */
+    boolean awaitReadToEnd(String group, String topic, int seconds) throws Exception {
+        Map<TopicPartition, Long> ends = endOffsetsByPartition().entrySet().stream()
+                .filter(end -> end.getKey().topic().equals(topic))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> committed = committed(group);
+            if (ends.entrySet().stream().allMatch(end -> committed.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
     /** Offsets metrics-service has committed on the two topics, summed: the events it has applied. */
     long applied() throws Exception {
         return committed(GROUP).values().stream().mapToLong(Long::longValue).sum();

@@ -83,7 +83,7 @@ final class Report {
             pipeline.put("backlogEvents", p.mix().events());
             pipeline.put("loadSeconds", round(p.loadSeconds()));
             pipeline.put("loadEventsPerSec", round(p.loadEventsPerSec()));
-            pipeline.put("invitationsLearnedSeconds", round(p.invitationsLearnedSeconds()));
+            pipeline.put("feedbackServiceReadSeconds", round(p.feedbackServiceReadSeconds()));
             pipeline.put("consumerPerformance", p.consumerPerf());
             if (p.streams() != null) {
                 Map<String, Object> peer = new LinkedHashMap<>();
@@ -92,13 +92,13 @@ final class Report {
                 peer.put("settings", p.streams().settings());
                 peer.put("cpuSecondsPerMillionEvents", cpuPerMillion(STREAMS_APPLYING, p.streams().catchUp()));
                 pipeline.put("streams", catchUp(p.streams().catchUp(), p.streams().counted(), p.expectedCounted(),
-                        p.streams().residentMb(), peer));
+                        p.streams().invitations(), p.expectedInvitations(), p.streams().residentMb(), peer));
             }
             if (p.metrics() != null) {
                 Map<String, Object> service = new LinkedHashMap<>();
                 service.put("cpuSecondsPerMillionEvents", cpuPerMillion(METRICS_APPLYING, p.metrics()));
                 pipeline.put("metricsService", catchUp(p.metrics(), p.metricsCounted(), p.expectedCounted(),
-                        p.metricsResidentMb(), service));
+                        p.metricsInvitations(), p.expectedInvitations(), p.metricsResidentMb(), service));
             }
             details.put("pipeline", pipeline);
         }
@@ -110,6 +110,7 @@ final class Report {
         details.put("largeTier", f.largeTier);
         details.put("stackStartedByTheBenchmark", f.stackStartedHere);
         details.put("documentStore", f.store);
+        details.put("storeAfterRun", f.storeAfterRun);
         details.put("loadAverageBefore", f.loadAverageBefore);
         details.put("loadAverageAfter", f.loadAverageAfter);
         details.put("cores", Runtime.getRuntime().availableProcessors());
@@ -138,8 +139,8 @@ final class Report {
         return perMillion;
     }
 
-    private static Map<String, Object> catchUp(Pipeline.CatchUp c, Long counted, long expected, Double residentMb,
-            Map<String, Object> extra) {
+    private static Map<String, Object> catchUp(Pipeline.CatchUp c, Long counted, long expected, Long invitations,
+            long expectedInvitations, Double residentMb, Map<String, Object> extra) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("events", c.events());
         m.put("eventsPerSec", round(c.eventsPerSec()));
@@ -148,7 +149,10 @@ final class Report {
         m.put("caughtUp", c.caughtUp());
         m.put("counted", counted);
         m.put("expectedCounted", expected);
-        m.put("countedAsExpected", counted != null && counted == expected);
+        m.put("invitations", invitations);
+        m.put("expectedInvitations", expectedInvitations);
+        m.put("countedAsExpected", counted != null && counted == expected && invitations != null
+                && invitations == expectedInvitations);
         m.put("residentMb", residentMb == null ? null : round(residentMb));
         m.putAll(extra);
         return m;
@@ -164,8 +168,9 @@ final class Report {
         t.put("pipelineToStreamsRatio", target(">= " + PIPELINE_TO_STREAMS, toStreams,
                 toStreams == null ? null : toStreams >= PIPELINE_TO_STREAMS));
         Long counted = p == null ? null : p.metricsCounted();
-        t.put("pipelineCountedExactly", target("= " + (p == null ? "the backlog's sessions and answers" : p.expectedCounted()),
-                counted, counted == null ? null : counted == p.expectedCounted()));
+        t.put("pipelineCountedExactly", target(p == null ? "= the backlog's sessions and answers, and its invitations"
+                : String.format(Locale.ROOT, "= %d, and %d invitations", p.expectedCounted(), p.expectedInvitations()),
+                counted, p == null ? null : p.metricsCountedExactly()));
         t.put("ingestToBareRatio", target(">= " + INGEST_TO_BARE, ingestToBare(),
                 ingestToBare() == null ? null : ingestToBare() >= INGEST_TO_BARE));
         t.put("freshnessP99Ms", target("< 500 at 1,000 events/s", f.freshness == null ? null : f.freshness.p99Ms(),
@@ -382,10 +387,11 @@ final class Report {
             md.append(String.format(Locale.ROOT, "- **Pipeline catch-up**: metrics-service was stopped once it had applied "
                     + "everything; a backlog of %,d events (%,d sessions, %,d answers, %,d voids, %,d withdrawals) of %d "
                     + "agencies over every one of the %d partitions of both topics was put on the topics in %.1f s, in the "
-                    + "order it happened, day by day; feedback-service had read its sessions (it learns an invitation from "
-                    + "each) %.1f s after loading began. Then, one after the other and each alone, three consumers read "
-                    + "exactly that backlog:%n", p.mix().events(), p.mix().logged(), p.mix().answered(), p.mix().voided(),
-                    p.mix().withdrawn(), p.agencies().size(), p.partitions(), p.loadSeconds(), p.invitationsLearnedSeconds()));
+                    + "order it happened, day by day, its sessions without an invitation (%,d invitations left counting); "
+                    + "feedback-service had read its sessions (storing nothing for them) %.1f s after loading began. Then, "
+                    + "one after the other and each alone, three consumers read exactly that backlog:%n", p.mix().events(),
+                    p.mix().logged(), p.mix().answered(), p.mix().voided(), p.mix().withdrawn(), p.agencies().size(),
+                    p.partitions(), p.loadSeconds(), p.mix().invitations(), p.feedbackServiceReadSeconds()));
             if (p.consumerPerf() != null) {
                 md.append(String.format(Locale.ROOT, "  - Kafka's ConsumerPerformance, one per topic at once, each from a group "
                         + "set to the backlog's first offsets: %,d records in %.2f s of fetching, %,.0f records/s "
@@ -396,15 +402,17 @@ final class Report {
                 Pipeline.CatchUp s = p.streams().catchUp();
                 md.append(String.format(Locale.ROOT, "  - The Kafka Streams peer (%s): %,.0f events/s after its first commit "
                         + "(%.1f s from its start, JVM and group join included); its store counts %s sessions and answers "
-                        + "(the backlog leaves %,d counting).%n", p.streams().settings(), s.eventsPerSec(),
-                        s.secondsFromStart(), p.streams().counted(), p.expectedCounted()));
+                        + "(the backlog leaves %,d counting) and %s invitations (expected %,d).%n", p.streams().settings(),
+                        s.eventsPerSec(), s.secondsFromStart(), p.streams().counted(), p.expectedCounted(),
+                        p.streams().invitations(), p.expectedInvitations()));
             }
             if (p.metrics() != null) {
                 md.append(String.format(Locale.ROOT, "  - metrics-service, started again as the stack starts it, from its "
                         + "group's committed offsets: %,.0f events/s after its first commit (%.1f s from its start, JVM and "
-                        + "group join included)%s; its rollups count %s more sessions and answers (expected %,d).%n",
-                        p.metrics().eventsPerSec(), p.metrics().secondsFromStart(), p.metrics().caughtUp() ? ""
-                                : ", NOT caught up", p.metricsCounted(), p.expectedCounted()));
+                        + "group join included)%s; its rollups count %s more sessions and answers (expected %,d) and %s "
+                        + "more invitations (expected %,d).%n", p.metrics().eventsPerSec(), p.metrics().secondsFromStart(),
+                        p.metrics().caughtUp() ? "" : ", NOT caught up", p.metricsCounted(), p.expectedCounted(),
+                        p.metricsInvitations(), p.expectedInvitations()));
             }
             md.append("  Rates from committed offsets, sampled every 100 ms: the records applied after the first commit "
                     + "that moved them ÷ the time from it to the commit that reached the end.\n");
@@ -452,8 +460,11 @@ final class Report {
             }
         }
         md.append("- **Resident memory**: VmRSS from /proc/<pid>/status, sampled every second from the HTTP phase to the end of "
-                + "the large tier's loading; the peak per process (MiB). Processes are found by their listening port. The "
-                + "document store's `storeRssMbAfterRun` is read once the run is over.\n");
+                + "the large tier; the peak per process (MiB). Processes are found by their listening port. The "
+                + "document store's `storeRssMbAfterRun` is read once the run is over: after the large tier, once "
+                + "metrics-service and feedback-service have read everything on the topics and no relay has published for "
+                + "two seconds (`details.storeAfterRun`); without the large tier it is not a figure after a full run and "
+                + "is not given.\n");
         return md.toString();
     }
 

@@ -33,6 +33,20 @@ final class StoredEvents implements AutoCloseable {
         return counted;
     }
 
+    /** Invitations every rollup counts (sessions logged with one, less voided ones). */
+    long invitations() {
+        long counted = 0;
+        for (Document rollup : database.getCollection(ROLLUPS).find().projection(new Document("invitations", 1))) {
+            counted += number(rollup.get("invitations"));
+        }
+        return counted;
+    }
+
+    /** feedback-service's invitation documents in the store: one per session logged with an invitation. */
+    long invitationDocuments() {
+        return client.getDatabase("peerpulse-feedback").getCollection("invitations").countDocuments();
+    }
+
     /** Rollup documents in the store. */
     long rollups() {
         return database.getCollection(ROLLUPS).countDocuments();

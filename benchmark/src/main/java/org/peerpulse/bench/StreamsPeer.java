@@ -35,16 +35,18 @@ final class StreamsPeer {
     /** Stream threads: two, as metrics-service reads with two consumers (one per topic) on the two cores. */
     static final int THREADS = 2;
 
-    private static final Pattern COUNTED = Pattern.compile("COUNTED sessions=(-?\\d+) responses=(-?\\d+) rollups=(\\d+) unreadable=(\\d+)");
+    private static final Pattern COUNTED = Pattern.compile(
+            "COUNTED sessions=(-?\\d+) responses=(-?\\d+) invitations=(-?\\d+) rollups=(\\d+) unreadable=(\\d+)");
 
     /**
      * @param catchUp how it caught up
      * @param counted sessions plus answers its store adds up to at the end, null if it could not say
+     * @param invitations invitations its store adds up to at the end, null if it could not say
      * @param rollups rollups in its store
      * @param unreadable records it could not decode
      * @param residentMb its resident memory when it had caught up
      */
-    record Result(Pipeline.CatchUp catchUp, Long counted, Long rollups, Long unreadable, Double residentMb,
+    record Result(Pipeline.CatchUp catchUp, Long counted, Long invitations, Long rollups, Long unreadable, Double residentMb,
             String settings) {
     }
 
@@ -103,20 +105,22 @@ final class StreamsPeer {
             }
             reader.join(5_000);
             Long counted = null;
+            Long invitations = null;
             Long rollups = null;
             Long unreadable = null;
             synchronized (countedLine) {
                 Matcher m = countedLine.isEmpty() ? null : COUNTED.matcher(countedLine.get(0));
                 if (m != null && m.find()) {
                     counted = Long.parseLong(m.group(1)) + Long.parseLong(m.group(2));
-                    rollups = Long.parseLong(m.group(3));
-                    unreadable = Long.parseLong(m.group(4));
+                    invitations = Long.parseLong(m.group(3));
+                    rollups = Long.parseLong(m.group(4));
+                    unreadable = Long.parseLong(m.group(5));
                 }
                 else {
                     progress.say("  the peer did not say what it counted: %s", countedLine);
                 }
             }
-            return new Result(catchUp, counted, rollups, unreadable, resident, String.format(java.util.Locale.ROOT,
+            return new Result(catchUp, counted, invitations, rollups, unreadable, resident, String.format(java.util.Locale.ROOT,
                     "processing.guarantee=exactly_once_v2, num.stream.threads=%d, RocksDB store with caching, "
                             + "other settings Kafka Streams' defaults; JVM %s %s", THREADS, String.join(" ", METRICS_JVM_FLAGS),
                     extra));

@@ -81,10 +81,13 @@ final class SyntheticMonth {
         return specialists.get(index);
     }
 
-    /** The {@code index}-th session (cells and days in turn) and the feedback its participant gave. */
+    /**
+     * The {@code index}-th session (cells and days in turn) and the feedback its participant gave; the session
+     * issued an invitation, as one logged over HTTP does.
+     */
     Pair session(long index) {
         int cell = (int) (index % specialists.size());
-        return pair(index, cell, (int) ((index / specialists.size()) % days));
+        return pair(index, cell, (int) ((index / specialists.size()) % days), true);
     }
 
     /**
@@ -93,9 +96,15 @@ final class SyntheticMonth {
      * afterwards (whether answered or not), and an answered session that is voided has its answer withdrawn, as
      * feedback-service does. The events are in the order their services publish them: the void after the session
      * on the sessions topic, the withdrawal after the answer on the feedback topic.
+     *
+     * <p>The session is logged without an invitation ({@code invitation} null, which the contract allows), so its
+     * {@link SessionLogged#contribution()} and the void built from it count no invitation. These are the bulk
+     * backlogs' sessions (millions in a full run): their answers go straight onto the feedback topic and no
+     * invitation of theirs is ever redeemed over HTTP, so an invitation would only make feedback-service store a
+     * document per session, millions of them, in the document store the run measures.
      */
     RealUse realUse(long index, int day) {
-        Pair pair = pair(index, (int) (index % specialists.size()), day);
+        Pair pair = pair(index, (int) (index % specialists.size()), day, false);
         boolean answered = random.nextInt(100) < ANSWERED_PERCENT;
         boolean voided = random.nextInt(100) < VOIDED_PERCENT;
         SessionLogged logged = pair.logged();
@@ -108,21 +117,24 @@ final class SyntheticMonth {
         return new RealUse(logged, answered ? pair.answered() : null, voiding, withdrawal);
     }
 
-    private Pair pair(long index, int cell, int day) {
+    private Pair pair(long index, int cell, int day, boolean invited) {
         String program = programs.get(cell % programs.size());
         String specialist = specialists.get(cell);
         Instant sessionAt = firstDay.plusDays(day)
                 .atTime(9 + random.nextInt(9), random.nextInt(60)).toInstant(ZoneOffset.UTC);
         String sessionId = "bench-" + run + "-" + issued++;
-        byte[] hash = new byte[32];
-        random.nextBytes(hash);
+        SessionLogged.InvitationIssued invitation = null;
+        if (invited) {
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            invitation = new SessionLogged.InvitationIssued(HexFormat.of().formatHex(hash), sessionAt.plusSeconds(7 * 86_400));
+        }
         SessionLogged logged = new SessionLogged(EventIds.newId(), sessionAt, agencyId, sessionId, program,
                 specialist, sessionAt, 30 + random.nextInt(60),
                 Channel.values()[random.nextInt(Channel.values().length)],
                 random.nextInt(10) == 0 ? Activity.NON_PEER_TASK : Activity.PEER_SUPPORT,
                 random.nextBoolean() ? List.of(FocusArea.RECOVERY_GOALS) : List.of(FocusArea.HOUSING),
-                random.nextInt(3) != 0, List.of("KINDNESS"), FRAMEWORK,
-                new SessionLogged.InvitationIssued(HexFormat.of().formatHex(hash), sessionAt.plusSeconds(7 * 86_400)));
+                random.nextInt(3) != 0, List.of("KINDNESS"), FRAMEWORK, invitation);
         Map<String, Integer> ratings = new HashMap<>();
         int lean = cell % 3;
         for (String code : RATED) {

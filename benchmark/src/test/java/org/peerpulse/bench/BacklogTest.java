@@ -42,6 +42,7 @@ class BacklogTest {
             }
             if (session.voided() != null) {
                 assertThat(session.voided().contributed()).isEqualTo(session.logged().contribution());
+                assertThat(session.voided().contributed().invitations()).isZero();
             }
             events.forEach(event -> kinds.merge(event.getClass(), 1L, Long::sum));
         }
@@ -51,5 +52,31 @@ class BacklogTest {
         assertThat(kinds.get(FeedbackWithdrawn.class)).isBetween(250L, 430L);
         assertThat(KafkaLoad.topicOf(month.realUse(1, 1).logged())).isEqualTo(Topics.SESSIONS);
         assertThat(Backlog.EVENTS_PER_SESSION).isCloseTo(1.887, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    /**
+     * The bulk backlogs' sessions issue no invitation (their answers go straight onto the feedback topic), so
+     * feedback-service stores nothing for them and their contributions, and the voids built from them, count none;
+     * a session as the smaller loads send it still carries one, as a session logged over HTTP does.
+     */
+    @Test
+    void theBacklogsSessionsCarryNoInvitationAndCountNone() {
+        SyntheticMonth month = new SyntheticMonth("harbor", 3, 4, LocalDate.of(2026, 11, 30), 28);
+        long voided = 0;
+        for (int i = 0; i < 5_000; i++) {
+            SyntheticMonth.RealUse session = month.realUse(i, i % 28);
+            assertThat(session.logged().invitation()).isNull();
+            assertThat(session.logged().contribution().invitations()).isZero();
+            if (session.voided() != null) {
+                voided++;
+                assertThat(session.voided().contributed().invitations()).isZero();
+            }
+        }
+        assertThat(voided).isPositive();
+
+        SessionLogged likeOverHttp = month.session(0).logged();
+        assertThat(likeOverHttp.invitation()).isNotNull();
+        assertThat(likeOverHttp.invitation().tokenHash()).matches("[0-9a-f]{64}");
+        assertThat(likeOverHttp.contribution().invitations()).isEqualTo(1);
     }
 }

@@ -86,6 +86,16 @@ class ReportTest {
         new Report(findings).write(dir);
         targets = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json"))).path("targets");
         assertThat(targets.path("pipelineCountedExactly").path("met").asBoolean()).isFalse();
+
+        findings.pipeline = pipeline(60_000, 200_000, 40_000, true, 0, 3);
+        new Report(findings).write(dir);
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json")));
+        assertThat(json.path("targets").path("pipelineCountedExactly").path("met").asBoolean()).isFalse();
+        assertThat(json.path("targets").path("pipelineCountedExactly").path("target").asString())
+                .isEqualTo("= 9065, and 0 invitations");
+        assertThat(json.path("details").path("pipeline").path("metricsService").path("countedAsExpected").asBoolean())
+                .isFalse();
+        assertThat(json.path("details").path("pipeline").path("streams").path("countedAsExpected").asBoolean()).isTrue();
     }
 
     @Test
@@ -156,15 +166,21 @@ class ReportTest {
      */
     private static CatchUpPhase.Result pipeline(double metricsRate, double consumerPerfRate, double streamsRate,
             boolean caughtUp, long miscounted) {
-        Backlog.Mix mix = new Backlog.Mix(5_000, 4_250, 100, 85);
+        return pipeline(metricsRate, consumerPerfRate, streamsRate, caughtUp, miscounted, 0);
+    }
+
+    /** ... and whose rollups count {@code miscountedInvitations} invitations, where the backlog leaves none. */
+    private static CatchUpPhase.Result pipeline(double metricsRate, double consumerPerfRate, double streamsRate,
+            boolean caughtUp, long miscounted, long miscountedInvitations) {
+        Backlog.Mix mix = new Backlog.Mix(5_000, 4_250, 100, 85, 0);
         Pipeline.CatchUp metrics = new Pipeline.CatchUp("metrics-service", mix.events(), 1, metricsRate, 20, caughtUp,
                 List.of(new double[] { 0, 0 }, new double[] { 1, 5_000 }));
         Pipeline.CatchUp streams = new Pipeline.CatchUp("Kafka Streams peer", mix.events(), 1, streamsRate, 15, true,
                 List.of(new double[] { 0, 0 }, new double[] { 1, 5_000 }));
         KafkaPerf.ConsumerResult perf = new KafkaPerf.ConsumerResult(mix.events(), 0.05, consumerPerfRate, 100_000, List.of());
         return new CatchUpPhase.Result(3, List.of("harbor", "bench-agency-1"), mix, 1, 9_435, 4, perf,
-                new StreamsPeer.Result(streams, mix.netCounted(), 800L, 0L, 250.0, "exactly_once_v2"), metrics,
-                mix.netCounted() + miscounted,
+                new StreamsPeer.Result(streams, mix.netCounted(), 0L, 800L, 0L, 250.0, "exactly_once_v2"), metrics,
+                mix.netCounted() + miscounted, miscountedInvitations,
                 mix.netCounted(), 300.0);
     }
 }

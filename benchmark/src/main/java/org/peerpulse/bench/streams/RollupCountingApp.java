@@ -39,7 +39,7 @@ import org.peerpulse.platform.messaging.UnreadableEventException;
  * {@code processing.guarantee=exactly_once_v2}, the other settings Kafka Streams' defaults.
  *
  * <p>Prints {@code STATE <state>} on every state change, and on SIGTERM, before it closes, one line
- * {@code COUNTED sessions=… responses=… rollups=… unreadable=…} with what its store adds up to: the benchmark
+ * {@code COUNTED sessions=… responses=… invitations=… rollups=… unreadable=…} with what its store adds up to: the benchmark
  * checks that the peer counted what was put on the topics. A record it cannot read is counted and skipped (metrics-service
  * dead-letters it).
  */
@@ -137,17 +137,19 @@ public final class RollupCountingApp {
                     QueryableStoreTypes.<String, long[]>keyValueStore()));
             long sessions = 0;
             long responses = 0;
+            long invitations = 0;
             long rollups = 0;
             try (KeyValueIterator<String, long[]> all = store.all()) {
                 while (all.hasNext()) {
                     KeyValue<String, long[]> rollup = all.next();
                     sessions += rollup.value[RollupCounts.SESSIONS];
                     responses += rollup.value[RollupCounts.RESPONSES];
+                    invitations += rollup.value[RollupCounts.INVITATIONS];
                     rollups++;
                 }
             }
-            return String.format(Locale.ROOT, "COUNTED sessions=%d responses=%d rollups=%d unreadable=%d", sessions,
-                    responses, rollups, unreadable);
+            return String.format(Locale.ROOT, "COUNTED sessions=%d responses=%d invitations=%d rollups=%d unreadable=%d",
+                    sessions, responses, invitations, rollups, unreadable);
         }
         catch (RuntimeException e) {
             return "COUNTED unavailable: " + e;

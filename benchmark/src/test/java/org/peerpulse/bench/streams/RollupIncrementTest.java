@@ -49,6 +49,24 @@ class RollupIncrementTest {
     }
 
     @Test
+    void aSessionLoggedWithoutAnInvitationCountsNoneAndItsVoidTakesNoneBack() {
+        SessionLogged uninvited = new SessionLogged(UUID.randomUUID(), SESSION_AT, "harbor", "s-2", "warm|line", "sp-1",
+                SESSION_AT, 45, Channel.PHONE, Activity.PEER_SUPPORT, List.of(FocusArea.WELLNESS), true, List.of("KINDNESS"),
+                FRAMEWORK, null);
+        SessionVoided voided = new SessionVoided(UUID.randomUUID(), SESSION_AT.plusSeconds(7200), "harbor", "s-2",
+                "warm|line", "sp-1", SESSION_AT, uninvited.contribution());
+
+        long[] session = RollupIncrement.of(uninvited).counts();
+        assertThat(session[RollupCounts.SESSIONS]).isEqualTo(1);
+        assertThat(session[RollupCounts.INVITATIONS]).isZero();
+        assertThat(session[RollupCounts.MINUTES]).isEqualTo(45);
+        long[] voiding = RollupIncrement.of(voided).counts();
+        assertThat(voiding[RollupCounts.SESSIONS]).isEqualTo(-1);
+        assertThat(voiding[RollupCounts.INVITATIONS]).isZero();
+        assertThat(RollupCounts.add(session, voiding)).containsOnly(0L);
+    }
+
+    @Test
     void anAnswerTalliesItsRatingsHopeAndHarm() {
         long[] c = RollupIncrement.of(answer).counts();
 
