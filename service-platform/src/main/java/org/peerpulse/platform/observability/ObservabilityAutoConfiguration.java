@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 
 /**
@@ -41,16 +42,21 @@ public class ObservabilityAutoConfiguration {
     }
 
     /**
-     * A batch listener (metrics-service) handles records of many traces at once, so no one trace can cover
-     * the batch; Spring Kafka records one receive span per record instead, each in its producer's trace.
+     * A batch listener handles records of many traces at once, so no one trace can cover the batch; Spring
+     * Kafka records one receive span per record instead, each in its producer's trace. A service whose
+     * batches are many thousands of records a second (metrics-service) switches this off with
+     * {@code peerpulse.tracing.record-observations-in-batch=false}: those spans were a third of its consumer's
+     * CPU, and its batches are timed by Spring Kafka's own listener timer and its own meters instead.
      */
     @Bean
-    static BeanPostProcessor recordObservationsInBatch() {
+    static BeanPostProcessor recordObservationsInBatch(Environment environment) {
+        boolean perRecord = environment.getProperty("peerpulse.tracing.record-observations-in-batch", Boolean.class,
+                true);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
-                    factory.getContainerProperties().setRecordObservationsInBatch(true);
+                    factory.getContainerProperties().setRecordObservationsInBatch(perRecord);
                 }
                 return bean;
             }
