@@ -60,6 +60,53 @@ public record DayCounts(
                 -recoveryFocusSessions, -responses, negatedItems, hope.negated(), -harmReports);
     }
 
+    /** A running sum of day counts, for folding many into one without a new map per addition. */
+    public static Sum sum() {
+        return new Sum();
+    }
+
+    /** Adds day counts in place; {@link #total()} is the same as chaining {@link DayCounts#plus}. */
+    public static final class Sum {
+
+        private final long[] counters = new long[8];
+        private final Map<String, long[]> items = new HashMap<>();
+        private final long[] hope = new long[5];
+
+        private Sum() {
+        }
+
+        public Sum add(DayCounts counts) {
+            counters[0] += counts.sessions;
+            counters[1] += counts.invitations;
+            counters[2] += counts.minutes;
+            counters[3] += counts.peerMinutes;
+            counters[4] += counts.sessionsWithStrengths;
+            counters[5] += counts.recoveryFocusSessions;
+            counters[6] += counts.responses;
+            counters[7] += counts.harmReports;
+            counts.items.forEach((code, tally) -> add(items.computeIfAbsent(code, key -> new long[5]), tally));
+            add(hope, counts.hope);
+            return this;
+        }
+
+        public DayCounts total() {
+            Map<String, RatingTally> summed = new HashMap<>();
+            items.forEach((code, answers) -> summed.put(code, tally(answers)));
+            return new DayCounts(counters[0], counters[1], counters[2], counters[3], counters[4], counters[5],
+                    counters[6], summed, tally(hope), counters[7]);
+        }
+
+        private static void add(long[] answers, RatingTally tally) {
+            for (int rating = 1; rating <= 5; rating++) {
+                answers[rating - 1] += tally.count(rating);
+            }
+        }
+
+        private static RatingTally tally(long[] answers) {
+            return new RatingTally(answers[0], answers[1], answers[2], answers[3], answers[4]);
+        }
+    }
+
     public RatingTally item(String code) {
         return items.getOrDefault(code, RatingTally.NONE);
     }

@@ -34,7 +34,7 @@ public record RollupChange(RollupKey key, Map<SourcePartition, Long> from, Map<S
      * watermarks already cover ({@link Watermarks#NONE} when nothing was read); empty when nothing is new.
      */
     public static Optional<RollupChange> plan(RollupKey key, Watermarks known, List<Contribution> contributions) {
-        DayCounts increment = DayCounts.NONE;
+        DayCounts.Sum increment = DayCounts.sum();
         Map<SourcePartition, Long> from = new HashMap<>();
         Map<SourcePartition, Long> through = new HashMap<>();
         Set<SourcePosition> counted = new HashSet<>();
@@ -46,13 +46,13 @@ public record RollupChange(RollupKey key, Map<SourcePartition, Long> from, Map<S
             if (known.covers(position)) {
                 continue;
             }
-            increment = increment.plus(contribution.increment());
+            increment.add(contribution.increment());
             from.merge(position.partition(), position.offset(), Math::min);
             through.merge(position.partition(), position.offset(), Math::max);
             counted.add(position);
         }
         return counted.isEmpty() ? Optional.empty()
-                : Optional.of(new RollupChange(key, from, through, increment, counted));
+                : Optional.of(new RollupChange(key, from, through, increment.total(), counted));
     }
 
     /** Whether a rollup whose watermarks are {@code stored} takes this change as it is. */

@@ -83,6 +83,25 @@ class RollupChangeTest {
     }
 
     @Test
+    void aRunningSumIsTheSameAsAddingOneByOne() {
+        List<DayCounts> counts = List.of(
+                new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 45, true, true, false, true).counts(),
+                new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 5, "NO_STIGMA", 3), 4,
+                        true, SESSION_AT).counts(),
+                new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 2), null, false,
+                        SESSION_AT).counts().negated());
+        DayCounts.Sum sum = DayCounts.sum();
+        DayCounts chained = DayCounts.NONE;
+        for (DayCounts each : counts) {
+            sum.add(each);
+            chained = chained.plus(each);
+        }
+
+        assertThat(sum.total()).isEqualTo(chained);
+        assertThat(sum.total().item("KINDNESS")).isEqualTo(new RatingTally(0, -1, 0, 0, 1));
+    }
+
+    @Test
     void talliesAddUp() {
         RatingTally tally = RatingTally.of(5).with(4).plus(RatingTally.of(1).with(5));
 
