@@ -6,27 +6,21 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.indicators.counting.application.AppliedBatch;
 import org.peerpulse.indicators.counting.application.EventBatch;
 import org.peerpulse.indicators.counting.application.IngestBatch;
 import org.peerpulse.indicators.counting.application.IngestedBatch;
 import org.peerpulse.indicators.counting.domain.ConsumedEvent;
-import org.peerpulse.indicators.counting.domain.IndicatorEvent;
 import org.peerpulse.indicators.counting.domain.SourcePartition;
 import org.peerpulse.indicators.counting.domain.SourcePosition;
-import org.peerpulse.platform.messaging.ContractRecords;
 import org.peerpulse.platform.messaging.DeadLetters;
 import org.peerpulse.platform.messaging.UnreadableEventException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -40,9 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IndicatorEventListener implements ConsumerSeekAware {
 
-    private static final Logger log = LoggerFactory.getLogger(IndicatorEventListener.class);
-
-    private final ContractRecords contractRecords;
     private final DeadLetters deadLetters;
     private final IngestBatch ingestBatch;
     private final IngestMeters ingestMeters;
@@ -51,9 +42,8 @@ class IndicatorEventListener implements ConsumerSeekAware {
     private final Counter deadLettered;
     private final Counter harmAlertsOpened;
 
-    IndicatorEventListener(ContractRecords contractRecords, DeadLetters deadLetters, IngestBatch ingestBatch,
+    IndicatorEventListener(DeadLetters deadLetters, IngestBatch ingestBatch,
             MeterRegistry meters, IngestMeters ingestMeters) {
-        this.contractRecords = contractRecords;
         this.deadLetters = deadLetters;
         this.ingestBatch = ingestBatch;
         this.ingestMeters = ingestMeters;
@@ -85,20 +75,12 @@ class IndicatorEventListener implements ConsumerSeekAware {
         List<ConsumedEvent> events = new ArrayList<>(records.size());
         List<Unreadable> unreadable = new ArrayList<>();
         Map<SourcePosition, Instant> occurredAt = new HashMap<>();
-        int skipped = 0;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                PeerPulseEvent event = contractRecords.read(record);
-                Optional<IndicatorEvent> fact = IndicatorFacts.of(event);
-                if (fact.isPresent()) {
-                    SourcePosition position = SourcePosition.of(record.topic(), record.partition(), record.offset());
-                    events.add(new ConsumedEvent(position, fact.get()));
-                    occurredAt.put(position, event.occurredAt());
-                } else {
-                    skipped++;
-                    log.debug("Not counting {} at {}-{}@{} yet", event.getClass().getSimpleName(), record.topic(),
-                            record.partition(), record.offset());
-                }
+                IndicatorRecords.Counted read = IndicatorRecords.read(record);
+                SourcePosition position = SourcePosition.of(record.topic(), record.partition(), record.offset());
+                events.add(new ConsumedEvent(position, read.event()));
+                occurredAt.put(position, read.occurredAt());
             } catch (UnreadableEventException e) {
                 unreadable.add(new Unreadable(record, e));
             }
@@ -113,7 +95,7 @@ class IndicatorEventListener implements ConsumerSeekAware {
         }
         counted.increment(applied.eventsCounted());
         // Read but changed nothing: a redelivery or a copy at a new offset.
-        ignored.increment(skipped + events.size() - applied.eventsCounted());
+        ignored.increment(events.size() - applied.eventsCounted());
         deadLettered.increment(unreadable.size());
         harmAlertsOpened.increment(ingested.harmAlertsOpened());
     }

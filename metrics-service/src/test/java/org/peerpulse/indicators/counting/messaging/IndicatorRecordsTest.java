@@ -1,0 +1,124 @@
+package org.peerpulse.indicators.counting.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.EventTypes;
+import org.peerpulse.contracts.FeedbackSubmitted;
+import org.peerpulse.contracts.FeedbackWithdrawn;
+import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.PeerPulseEvent;
+import org.peerpulse.contracts.SessionLogged;
+import org.peerpulse.contracts.SessionVoided;
+import org.peerpulse.indicators.counting.domain.Cell;
+import org.peerpulse.indicators.counting.domain.DayCounts;
+import org.peerpulse.indicators.counting.domain.IndicatorEvent;
+import org.peerpulse.indicators.counting.domain.LoggedSession;
+import org.peerpulse.indicators.counting.domain.RatingTally;
+import org.peerpulse.indicators.counting.domain.ReceivedFeedback;
+import org.peerpulse.indicators.counting.domain.VoidedSession;
+import org.peerpulse.indicators.counting.domain.WithdrawnFeedback;
+import org.peerpulse.platform.messaging.UnreadableEventException;
+
+/**
+ * The golden samples, as the producers write them, become the facts the indicators count. The four samples
+ * are one session's story: logged, answered, voided, and the answer withdrawn; what the corrections take out
+ * is exactly what the session and the answer put in, so the story adds up to nothing.
+ */
+class IndicatorRecordsTest {
+
+    private static final Cell RIVERA = new Cell("harbor", "warmline", "sp-rivera");
+    private static final Instant SESSION_AT = GoldenSamples.SESSION_LOGGED.sessionAt();
+
+    @Test
+    void everyGoldenSampleBecomesWhatItCountsWithItsSign() {
+        IndicatorRecords.Counted logged = read(EventTypes.SESSION_LOGGED, SessionLogged.class);
+        IndicatorRecords.Counted voided = read(EventTypes.SESSION_VOIDED, SessionVoided.class);
+        IndicatorRecords.Counted answered = read(EventTypes.FEEDBACK_SUBMITTED, FeedbackSubmitted.class);
+        IndicatorRecords.Counted withdrawn = read(EventTypes.FEEDBACK_WITHDRAWN, FeedbackWithdrawn.class);
+
+        LoggedSession session = new LoggedSession(GoldenSamples.SESSION_LOGGED.eventId(),
+                GoldenSamples.SESSION_LOGGED.sessionId(), RIVERA, SESSION_AT, 45, true, true, true, true);
+        ReceivedFeedback answer = new ReceivedFeedback(GoldenSamples.FEEDBACK_SUBMITTED.eventId(),
+                GoldenSamples.FEEDBACK_SUBMITTED.sessionId(), RIVERA, SESSION_AT,
+                Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5, "NO_STIGMA", 3), 4, false,
+                GoldenSamples.FEEDBACK_SUBMITTED.occurredAt());
+        assertThat(logged).isEqualTo(new IndicatorRecords.Counted(session, GoldenSamples.SESSION_LOGGED.occurredAt()));
+        assertThat(answered).isEqualTo(new IndicatorRecords.Counted(answer,
+                GoldenSamples.FEEDBACK_SUBMITTED.occurredAt()));
+        assertThat(voided.event()).isEqualTo(new VoidedSession(GoldenSamples.SESSION_VOIDED.eventId(),
+                new LoggedSession(GoldenSamples.SESSION_VOIDED.eventId(), session.sessionId(), RIVERA, SESSION_AT, 45,
+                        true, true, true, true)));
+        assertThat(withdrawn.event()).isEqualTo(new WithdrawnFeedback(GoldenSamples.FEEDBACK_WITHDRAWN.eventId(),
+                new ReceivedFeedback(answer.eventId(), answer.sessionId(), RIVERA, SESSION_AT, answer.ratings(), 4,
+                        false, GoldenSamples.FEEDBACK_WITHDRAWN.occurredAt())));
+
+        assertThat(logged.event().counts()).isEqualTo(new DayCounts(1, 1, 45, 45, 1, 1, 0, Map.of(), null, 0));
+        DayCounts story = logged.event().counts().plus(answered.event().counts()).plus(voided.event().counts())
+                .plus(withdrawn.event().counts());
+        assertThat(story.sessions() + story.invitations() + story.minutes() + story.responses() + story.harmReports())
+                .isZero();
+        assertThat(story.items().values()).hasSize(4).allMatch(RatingTally::isEmpty);
+        assertThat(story.hope().isEmpty()).isTrue();
+        assertThat(List.of(logged, voided, answered, withdrawn)).extracting(read -> read.event().cell())
+                .containsOnly(RIVERA);
+    }
+
+    @Test
+    void fieldsCountingDoesNotReadMayBeAnythingAndNewOnesAreIgnored() {
+        String json = GoldenSamples.json(SessionLogged.class)
+                .replace("\"valuesPracticed\": [\"EMPATHY\", \"KINDNESS\"]", "\"valuesPracticed\": {\"odd\": [1, {\"x\": null}]}")
+                .replaceFirst("\\{", "{\"addedLater\": [1, 2, {\"deep\": true}],");
+
+        IndicatorEvent event = IndicatorRecords.read(record(EventTypes.SESSION_LOGGED, "harbor", json)).event();
+
+        assertThat(event.eventId()).isEqualTo(GoldenSamples.SESSION_LOGGED.eventId());
+        assertThat(event.counts().minutes()).isEqualTo(45);
+    }
+
+    @Test
+    void whatCountingCannotReadIsUnreadableAndNeverQuoted() {
+        String logged = GoldenSamples.json(SessionLogged.class);
+        String answered = GoldenSamples.json(FeedbackSubmitted.class);
+        List<ConsumerRecord<String, String>> bad = List.of(
+                record(EventTypes.SESSION_LOGGED, "harbor", "not json secret-token-abc"),
+                record(EventTypes.SESSION_LOGGED, "harbor", "[1, 2]"),
+                record("org.example.unknown.v1", "harbor", logged),
+                record("org.peerpulse.session.logged.v1", "harbor", logged),
+                record(EventTypes.SESSION_LOGGED, "sunrise", logged),
+                record(EventTypes.SESSION_LOGGED, "harbor", logged.replace("\"eventId\": \"019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d10\",", "")),
+                record(EventTypes.SESSION_LOGGED, "harbor", logged.replace("\"durationMinutes\": 45", "\"durationMinutes\": \"secret-token-abc\"")),
+                record(EventTypes.SESSION_LOGGED, "harbor", logged.replace("\"durationMinutes\": 45,", "")),
+                record(EventTypes.SESSION_LOGGED, "harbor", logged.replace("\"PEER_SUPPORT\"", "\"SLEEPING\"")),
+                record(EventTypes.SESSION_VOIDED, "harbor", GoldenSamples.json(SessionVoided.class)
+                        .replaceAll("(?s)\"contributed\": \\{.*?\\}", "\"contributed\": null")),
+                record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"harmReported\": false,", "")),
+                record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"KINDNESS\": 9")),
+                record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"$where\": 5")),
+                record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered + " {}"),
+                record(EventTypes.FEEDBACK_WITHDRAWN, "harbor", answered));
+        for (ConsumerRecord<String, String> record : bad) {
+            assertThatThrownBy(() -> IndicatorRecords.read(record)).as(record.value())
+                    .isInstanceOf(UnreadableEventException.class)
+                    .hasMessageNotContaining("secret-token-abc");
+        }
+    }
+
+    private static IndicatorRecords.Counted read(String type, Class<? extends PeerPulseEvent> contract) {
+        return IndicatorRecords.read(record(type, "harbor", GoldenSamples.json(contract)));
+    }
+
+    private static ConsumerRecord<String, String> record(String type, String key, String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("peerpulse.sessions.v1", 0, 0, key, value);
+        record.headers().add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+}
