@@ -52,8 +52,8 @@ public class ReadDashboard {
         DateRange range = DateRange.ofRequest(query.from(), query.to(), calendar.today(query.agencyId(), clock));
         // Skeleton: every agency answers under the default framework; agency frameworks come later.
         QualityFramework framework = Frameworks.PEER_CORE_V1;
-        return AgencyDashboards.of(query.agencyId(), range, query.granularity(),
-                rollups.findAll(query.agencyId(), AgencyDashboards.firstDayToRead(range, query.granularity()),
+        return AgencyDashboards.of(range, query.granularity(),
+                rollups.totals(query.agencyId(), AgencyDashboards.firstDayToRead(range, query.granularity()),
                         range.to()),
                 framework, agencies.of(query.agencyId()).dashboards());
     }

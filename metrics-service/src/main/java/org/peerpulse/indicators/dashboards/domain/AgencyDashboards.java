@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.Frameworks;
@@ -15,10 +16,9 @@ import org.peerpulse.contracts.QualityFramework;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.CellRollup;
-import org.peerpulse.indicators.counting.domain.DayCounts;
 
 /**
- * The dashboards of one agency over one range: the agency's cell rollups cut into the range, the periods
+ * The dashboards of one agency over one range: the agency's running totals cut into the range, the periods
  * of its trend and the period just before it, with one {@link Disclosure} for all of them. Every scope
  * answers from the same decisions, so no two dashboards can be subtracted to give back a hidden value.
  */
@@ -31,18 +31,23 @@ public final class AgencyDashboards {
     private final DateRange range;
     private final List<String> periods;
     private final String previous;
-    private final Map<String, Map<Cell, DayCounts>> slices;
+    private final RunningTotals totals;
+    /** Per slice key, where its days are among each cell's running totals. */
+    private final Map<String, int[]> rows;
     private final List<FrameworkItem> rated;
+    private final List<String> ratedCodes;
     private final Disclosure disclosure;
 
     private AgencyDashboards(String agencyId, DateRange range, List<String> periods, String previous,
-            Map<String, Map<Cell, DayCounts>> slices, List<FrameworkItem> rated, Disclosure disclosure) {
+            RunningTotals totals, Map<String, int[]> rows, List<FrameworkItem> rated, Disclosure disclosure) {
         this.agencyId = agencyId;
         this.range = range;
         this.periods = periods;
         this.previous = previous;
-        this.slices = slices;
+        this.totals = totals;
+        this.rows = rows;
         this.rated = rated;
+        this.ratedCodes = rated.stream().map(FrameworkItem::code).distinct().toList();
         this.disclosure = disclosure;
     }
 
@@ -57,51 +62,71 @@ public final class AgencyDashboards {
      */
     public static AgencyDashboards of(String agencyId, DateRange range, Granularity granularity,
             List<CellRollup> rollups, QualityFramework framework, SmallCellRule rule) {
-        Map<String, Map<Cell, DayCounts>> slices = new LinkedHashMap<>();
-        slices.put(RANGE, new HashMap<>());
+        return of(range, granularity, RunningTotals.of(agencyId, rollups), framework, rule);
+    }
+
+    /**
+     * @param totals the agency's running totals; only the days from {@link #firstDayToRead} to the range's end
+     *     are read
+     */
+    public static AgencyDashboards of(DateRange range, Granularity granularity, RunningTotals totals,
+            QualityFramework framework, SmallCellRule rule) {
+        // The range, each period of the trend over its days within the range, and the whole period before.
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        rows.put(RANGE, totals.rowsOf(range.from(), range.to()));
         List<String> periods = new ArrayList<>();
-        range.days().map(granularity::periodOf).distinct().forEach(period -> {
-            periods.add(period);
-            slices.put(period, new HashMap<>());
-        });
-        DateRange before = periodBefore(range.from(), granularity);
-        String previous = granularity.periodOf(before.from());
-        slices.put(previous, new HashMap<>());
-        for (CellRollup rollup : rollups) {
-            if (!rollup.cell().agencyId().equals(agencyId)) {
-                continue;
-            }
-            if (within(rollup.day(), range)) {
-                slices.get(RANGE).merge(rollup.cell(), rollup.counts(), DayCounts::plus);
-                slices.get(granularity.periodOf(rollup.day())).merge(rollup.cell(), rollup.counts(), DayCounts::plus);
-            } else if (within(rollup.day(), before)) {
-                slices.get(previous).merge(rollup.cell(), rollup.counts(), DayCounts::plus);
+        LocalDate first = range.from();
+        String period = granularity.periodOf(first);
+        for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
+            String next = granularity.periodOf(day);
+            if (!next.equals(period)) {
+                periods.add(period);
+                rows.put(period, totals.rowsOf(first, day.minusDays(1)));
+                first = day;
+                period = next;
             }
         }
+        periods.add(period);
+        rows.put(period, totals.rowsOf(first, range.to()));
+        DateRange before = periodBefore(range.from(), granularity);
+        String previous = granularity.periodOf(before.from());
+        rows.put(previous, totals.rowsOf(before.from(), before.to()));
         List<FrameworkItem> rated = framework.items().stream()
                 .filter(item -> item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE)
                 .toList();
         List<String> measures = new ArrayList<>(List.of(Disclosure.RESPONSES, Frameworks.HOPE_CODE));
         rated.forEach(item -> measures.add(item.code()));
-        Disclosure disclosure = Disclosure.ofDashboards(agencyId, slices, RANGE, periods, measures, rule);
-        return new AgencyDashboards(agencyId, range, List.copyOf(periods), previous, slices, rated, disclosure);
+        Disclosure disclosure = Disclosure.ofDashboards(totals.agencyId(), totals, List.copyOf(rows.keySet()),
+                List.copyOf(rows.values()), RANGE, periods, measures, rule);
+        return new AgencyDashboards(totals.agencyId(), range, List.copyOf(periods), previous, totals, rows, rated,
+                disclosure);
     }
 
     /** The programs and specialists with any rollup in the range: what a quality lead drills down through. */
     public Roster roster() {
         Map<String, List<String>> byProgram = new HashMap<>();
-        slices.get(RANGE).keySet().forEach(cell -> byProgram
-                .computeIfAbsent(cell.programId(), program -> new ArrayList<>()).add(cell.specialistId()));
+        int[] inRange = rows.get(RANGE);
+        List<Cell> cells = totals.cells();
+        for (int cell = 0; cell < cells.size(); cell++) {
+            if (RunningTotals.has(inRange, cell)) {
+                byProgram.computeIfAbsent(cells.get(cell).programId(), program -> new ArrayList<>())
+                        .add(cells.get(cell).specialistId());
+            }
+        }
         return new Roster(byProgram);
     }
 
     /** The dashboard of one scope of this agency; a scope without rollups answers zeros and hidden values. */
     public Dashboard of(Scope scope) {
-        Indicators total = indicators(scope, RANGE);
+        List<Cell> cells = totals.cells();
+        int[] ofScope = IntStream.range(0, cells.size())
+                .filter(cell -> Indicators.contains(scope, cells.get(cell)))
+                .toArray();
+        Indicators total = indicators(scope, ofScope, RANGE);
         List<PeriodPoint> series = new ArrayList<>();
-        Indicators before = indicators(scope, previous);
+        Indicators before = indicators(scope, ofScope, previous);
         for (String period : periods) {
-            Indicators now = indicators(scope, period);
+            Indicators now = indicators(scope, ofScope, period);
             series.add(now.point(period, before));
             before = now;
         }
@@ -112,18 +137,13 @@ public final class AgencyDashboards {
         return disclosure;
     }
 
-    private Indicators indicators(Scope scope, String slice) {
-        DayCounts counts = DayCounts.NONE;
-        for (Map.Entry<Cell, DayCounts> cell : slices.get(slice).entrySet()) {
-            if (Indicators.contains(scope, cell.getKey())) {
-                counts = counts.plus(cell.getValue());
-            }
+    private Indicators indicators(Scope scope, int[] ofScope, String slice) {
+        long[] row = new long[totals.width()];
+        int[] sliceRows = rows.get(slice);
+        for (int cell : ofScope) {
+            totals.addTo(row, cell, sliceRows);
         }
-        return new Indicators(counts, rated, measure -> disclosure.hides(measure, scope, slice));
-    }
-
-    private static boolean within(LocalDate day, DateRange range) {
-        return !day.isBefore(range.from()) && !day.isAfter(range.to());
+        return new Indicators(totals.counts(row, ratedCodes), rated, disclosure.hiddenIn(scope, slice));
     }
 
     /** The whole calendar period before the one {@code day} falls in. */

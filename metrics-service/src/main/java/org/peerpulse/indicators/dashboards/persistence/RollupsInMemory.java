@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.peerpulse.indicators.counting.domain.CellRollup;
 import org.peerpulse.indicators.counting.persistence.MongoRollups;
 import org.peerpulse.indicators.dashboards.domain.AgencyRollups;
+import org.peerpulse.indicators.dashboards.domain.RunningTotals;
 import org.peerpulse.indicators.dashboards.domain.Scope;
 
 /**
@@ -39,6 +40,12 @@ public class RollupsInMemory implements AgencyRollups {
         return current(agencyId).between(from, to);
     }
 
+    /** The copy's running totals, added up once per version of the agency's rollups, over all their days. */
+    @Override
+    public RunningTotals totals(String agencyId, LocalDate from, LocalDate to) {
+        return current(agencyId).totals();
+    }
+
     @Override
     public boolean knows(String agencyId, Scope scope) {
         return current(agencyId).knows(agencyId, scope);
@@ -55,16 +62,17 @@ public class RollupsInMemory implements AgencyRollups {
             if (known != null && known.version() >= version) {
                 return known;
             }
-            Copy read = Copy.of(version, store.findAll(agencyId));
+            Copy read = Copy.of(agencyId, version, store.findAll(agencyId));
             copies.put(agencyId, read);
             return read;
         }
     }
 
-    /** One agency's rollups in day order, with the programs and specialists they name. */
-    private record Copy(long version, List<CellRollup> byDay, Set<String> programs, Set<String> specialists) {
+    /** One agency's rollups in day order, with the programs and specialists they name and their totals. */
+    private record Copy(long version, List<CellRollup> byDay, Set<String> programs, Set<String> specialists,
+            RunningTotals totals) {
 
-        static Copy of(long version, List<CellRollup> rollups) {
+        static Copy of(String agencyId, long version, List<CellRollup> rollups) {
             List<CellRollup> byDay = new ArrayList<>(rollups);
             byDay.sort(BY_DAY);
             Set<String> programs = new HashSet<>();
@@ -73,7 +81,8 @@ public class RollupsInMemory implements AgencyRollups {
                 programs.add(rollup.cell().programId());
                 specialists.add(rollup.cell().specialistId());
             });
-            return new Copy(version, List.copyOf(byDay), Set.copyOf(programs), Set.copyOf(specialists));
+            return new Copy(version, List.copyOf(byDay), Set.copyOf(programs), Set.copyOf(specialists),
+                    RunningTotals.of(agencyId, byDay));
         }
 
         List<CellRollup> between(LocalDate from, LocalDate to) {
