@@ -1,15 +1,21 @@
 package org.peerpulse.indicators.dashboards.application;
 
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
+import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.QualityFramework;
 import org.peerpulse.indicators.agencies.domain.Agencies;
 import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.dashboards.domain.AgencyDashboards;
 import org.peerpulse.indicators.dashboards.domain.AgencyRollups;
 import org.peerpulse.indicators.dashboards.domain.Dashboard;
 import org.peerpulse.indicators.dashboards.domain.DateRange;
+import org.peerpulse.indicators.dashboards.domain.Granularity;
+import org.peerpulse.indicators.dashboards.domain.RunningTotals;
 import org.peerpulse.indicators.dashboards.domain.ScopeNotFound;
 
 /**
@@ -17,13 +23,22 @@ import org.peerpulse.indicators.dashboards.domain.ScopeNotFound;
  * specialist has no rollups here, so it is not found, never someone else's numbers. It reads
  * the whole agency for the range (and the period before it, for the first change of the trend), because
  * what is hidden is decided over every program and specialist at once, with the agency's dashboard k.
+ *
+ * <p>What is hidden is decided on read, from the rollups as they are, for the range and granularity asked.
+ * That decision is a function of the agency's totals, the range, the granularity, the rule and the framework
+ * only, so while the totals are the same copy (the in-memory copy keeps one per version of the agency's
+ * rollups) a range asked again is answered from the dashboards already worked out; new totals start again.
  */
 public class ReadDashboard {
+
+    /** Ranges kept per agency and copy of its totals; beyond this many, the agency's are worked out afresh. */
+    static final int PLANS_PER_AGENCY = 16;
 
     private final AgencyRollups rollups;
     private final Agencies agencies;
     private final AgencyCalendar calendar;
     private final Clock clock;
+    private final ConcurrentMap<String, Worked> worked = new ConcurrentHashMap<>();
 
     public ReadDashboard(AgencyRollups rollups, Agencies agencies, AgencyCalendar calendar, Clock clock) {
         this.rollups = rollups;
@@ -52,9 +67,26 @@ public class ReadDashboard {
         DateRange range = DateRange.ofRequest(query.from(), query.to(), calendar.today(query.agencyId(), clock));
         // Skeleton: every agency answers under the default framework; agency frameworks come later.
         QualityFramework framework = Frameworks.PEER_CORE_V1;
-        return AgencyDashboards.of(range, query.granularity(),
-                rollups.totals(query.agencyId(), AgencyDashboards.firstDayToRead(range, query.granularity()),
-                        range.to()),
-                framework, agencies.of(query.agencyId()).dashboards());
+        SmallCellRule rule = agencies.of(query.agencyId()).dashboards();
+        RunningTotals totals = rollups.totals(query.agencyId(),
+                AgencyDashboards.firstDayToRead(range, query.granularity()), range.to());
+        Worked ofTotals = worked.compute(query.agencyId(),
+                (agency, known) -> known != null && known.totals() == totals ? known : new Worked(totals));
+        if (ofTotals.plans().size() >= PLANS_PER_AGENCY) {
+            ofTotals.plans().clear();
+        }
+        return ofTotals.plans().computeIfAbsent(new Plan(range, query.granularity(), rule, framework.ref()),
+                plan -> AgencyDashboards.of(range, query.granularity(), totals, framework, rule));
+    }
+
+    private record Plan(DateRange range, Granularity granularity, SmallCellRule rule, FrameworkRef framework) {
+    }
+
+    /** The dashboards worked out from one copy of an agency's totals (compared by identity: it never changes). */
+    private record Worked(RunningTotals totals, ConcurrentMap<Plan, AgencyDashboards> plans) {
+
+        Worked(RunningTotals totals) {
+            this(totals, new ConcurrentHashMap<>());
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.IntStream;
 
 import org.peerpulse.contracts.FrameworkItem;
@@ -37,6 +39,7 @@ public final class AgencyDashboards {
     private final List<FrameworkItem> rated;
     private final List<String> ratedCodes;
     private final Disclosure disclosure;
+    private final ConcurrentMap<Scope, Dashboard> dashboards = new ConcurrentHashMap<>();
 
     private AgencyDashboards(String agencyId, DateRange range, List<String> periods, String previous,
             RunningTotals totals, Map<String, int[]> rows, List<FrameworkItem> rated, Disclosure disclosure) {
@@ -116,12 +119,22 @@ public final class AgencyDashboards {
         return new Roster(byProgram);
     }
 
-    /** The dashboard of one scope of this agency; a scope without rollups answers zeros and hidden values. */
+    /**
+     * The dashboard of one scope of this agency; a scope without rollups answers zeros and hidden values. A
+     * scope with rollups is worked out once: everything it depends on is fixed when this is made.
+     */
     public Dashboard of(Scope scope) {
         List<Cell> cells = totals.cells();
         int[] ofScope = IntStream.range(0, cells.size())
                 .filter(cell -> Indicators.contains(scope, cells.get(cell)))
                 .toArray();
+        if (ofScope.length == 0) {
+            return work(scope, ofScope);
+        }
+        return dashboards.computeIfAbsent(scope, asked -> work(asked, ofScope));
+    }
+
+    private Dashboard work(Scope scope, int[] ofScope) {
         Indicators total = indicators(scope, ofScope, RANGE);
         List<PeriodPoint> series = new ArrayList<>();
         Indicators before = indicators(scope, ofScope, previous);
