@@ -1,6 +1,5 @@
 package org.peerpulse.indicators.counting.domain;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,12 +23,5 @@ public record Watermarks(Map<SourcePartition, Long> offsets) {
 
     public Optional<Long> of(SourcePartition partition) {
         return Optional.ofNullable(offsets.get(partition));
-    }
-
-    /** These watermarks after {@code moved} (partition to offset) were written with {@code $max}. */
-    public Watermarks advancedTo(Map<SourcePartition, Long> moved) {
-        Map<SourcePartition, Long> next = new HashMap<>(offsets);
-        moved.forEach((partition, offset) -> next.merge(partition, offset, Math::max));
-        return new Watermarks(next);
     }
 }

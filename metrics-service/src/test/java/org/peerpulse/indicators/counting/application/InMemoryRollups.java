@@ -14,6 +14,7 @@ import org.peerpulse.indicators.counting.domain.DayCounts;
 import org.peerpulse.indicators.counting.domain.RollupChange;
 import org.peerpulse.indicators.counting.domain.RollupKey;
 import org.peerpulse.indicators.counting.domain.Rollups;
+import org.peerpulse.indicators.counting.domain.SourcePartition;
 import org.peerpulse.indicators.counting.domain.Watermarks;
 import org.peerpulse.indicators.dashboards.domain.AgencyRollups;
 import org.peerpulse.indicators.dashboards.domain.Scope;
@@ -51,7 +52,10 @@ public class InMemoryRollups implements Rollups, AgencyRollups {
             }
             writes++;
             counts.merge(change.key(), change.increment(), DayCounts::plus);
-            watermarks.put(change.key(), now.advancedTo(change.through()));
+            // What the store's $max on each moved watermark does.
+            Map<SourcePartition, Long> next = new HashMap<>(now.offsets());
+            change.through().forEach((partition, offset) -> next.merge(partition, offset, Math::max));
+            watermarks.put(change.key(), new Watermarks(next));
         }
         return lost;
     }
