@@ -11,14 +11,18 @@ public final class EventTypes {
 
     public static final String SESSION_LOGGED = "org.peerpulse.session.logged.v2";
     public static final String SESSION_VOIDED = "org.peerpulse.session.voided.v2";
+    public static final String INVITATIONS_REISSUED = "org.peerpulse.session.invitations-reissued.v1";
     public static final String FEEDBACK_SUBMITTED = "org.peerpulse.feedback.submitted.v1";
     public static final String FEEDBACK_WITHDRAWN = "org.peerpulse.feedback.withdrawn.v1";
+    public static final String AGENCY_SETTINGS_CHANGED = "org.peerpulse.agency.settings-changed.v1";
 
     private static final Map<String, Class<? extends PeerPulseEvent>> BY_TYPE = Map.of(
             SESSION_LOGGED, SessionLogged.class,
             SESSION_VOIDED, SessionVoided.class,
             FEEDBACK_SUBMITTED, FeedbackSubmitted.class,
-            FEEDBACK_WITHDRAWN, FeedbackWithdrawn.class);
+            FEEDBACK_WITHDRAWN, FeedbackWithdrawn.class,
+            INVITATIONS_REISSUED, InvitationsReissued.class,
+            AGENCY_SETTINGS_CHANGED, AgencySettingsChanged.class);
 
     private EventTypes() {
     }

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param sessionAt when the session took place; indicators count it in that day of the agency's time zone
  * @param strengthsAcknowledged whether the specialist noted at least one of the participant's strengths
  * @param valuesPracticed the value codes the specialist said they practiced (their own reflection)
+ * @param invitation the first of {@code invitations}, kept for readers of this type from before group sessions
+ * @param invitations one per attendee (1–30): each is a one-time link, and the session counts them all as invited
  */
 public record SessionLogged(
         UUID eventId,
@@ -32,17 +34,22 @@ public record SessionLogged(
         boolean strengthsAcknowledged,
         List<String> valuesPracticed,
         FrameworkRef framework,
-        InvitationIssued invitation) implements PeerPulseEvent {
+        InvitationIssued invitation,
+        List<InvitationIssued> invitations) implements PeerPulseEvent {
 
     public SessionLogged {
         focusAreas = List.copyOf(focusAreas == null ? List.of() : focusAreas);
         valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
+        // Written before group sessions: the one invitation is all there is.
+        invitations = invitations == null || invitations.isEmpty()
+                ? (invitation == null ? List.of() : List.of(invitation))
+                : List.copyOf(invitations);
     }
 
     /** What this session adds to the indicators, which is also what voiding it takes back out. */
     public SessionContribution contribution() {
         return new SessionContribution(durationMinutes, activity, focusAreas, strengthsAcknowledged,
-                invitation == null ? 0 : 1);
+                invitations.size());
     }
 
     /** The invitation a participant redeems: only the token's hash travels. */

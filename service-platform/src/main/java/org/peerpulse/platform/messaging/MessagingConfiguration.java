@@ -57,7 +57,8 @@ public class MessagingConfiguration {
     /**
      * The two event topics keep every record for good ({@code retention.ms=-1}): they are the system of
      * record that metrics-service replays from the beginning to rebuild every rollup, which it cannot do
-     * once the broker has deleted old segments. Dead-letter topics keep the broker's normal retention.
+     * once the broker has deleted old segments. Dead-letter topics keep the broker's normal retention. The
+     * agencies topic is compacted: each agency's latest snapshot stays for good, older ones go.
      */
     @Bean
     KafkaAdmin.NewTopics peerPulseTopics(KafkaTopicsProperties properties) {
@@ -65,7 +66,9 @@ public class MessagingConfiguration {
                 kept(topic(Topics.SESSIONS, properties)).build(),
                 topic(Topics.deadLetter(Topics.SESSIONS), properties).build(),
                 kept(topic(Topics.FEEDBACK, properties)).build(),
-                topic(Topics.deadLetter(Topics.FEEDBACK), properties).build());
+                topic(Topics.deadLetter(Topics.FEEDBACK), properties).build(),
+                topic(Topics.AGENCIES, properties).compact().build(),
+                topic(Topics.deadLetter(Topics.AGENCIES), properties).build());
     }
 
     private static TopicBuilder topic(String name, KafkaTopicsProperties properties) {
