@@ -5,6 +5,8 @@
  * tokens the real resource server accepts ({@link org.peerpulse.testsupport.TestIssuer}), the wiring
  * of both into a Spring test context ({@link org.peerpulse.testsupport.PeerPulseIntegrationTest}) and
  * a probe that reads a topic without joining a consumer group
- * ({@link org.peerpulse.testsupport.TopicProbe}). Services depend on it in test scope only.
+ * ({@link org.peerpulse.testsupport.TopicProbe}) and, for the real-browser tests, an axe-core check of
+ * the page open in Chromium on a phone's and a laptop's screen ({@link org.peerpulse.testsupport.AxeCheck},
+ * {@link org.peerpulse.testsupport.Viewport}). Services depend on it in test scope only.
  */
 package org.peerpulse.testsupport;
