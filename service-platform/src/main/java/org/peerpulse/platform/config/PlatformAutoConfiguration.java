@@ -1,6 +1,7 @@
 package org.peerpulse.platform.config;
 
 import java.time.Clock;
+import org.peerpulse.platform.agencies.AgenciesConfiguration;
 import org.peerpulse.platform.audit.AuditConfiguration;
 import org.peerpulse.platform.health.HealthConfiguration;
 import org.peerpulse.platform.messaging.MessagingConfiguration;
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Import;
     OutboxConfiguration.class,
     HealthConfiguration.class,
     AuditConfiguration.class,
-    TenancyConfiguration.class
+    TenancyConfiguration.class,
+    AgenciesConfiguration.class
 })
 public class PlatformAutoConfiguration {
 
