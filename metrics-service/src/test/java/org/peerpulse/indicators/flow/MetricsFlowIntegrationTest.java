@@ -41,6 +41,7 @@ import org.peerpulse.contracts.FeedbackWithdrawn;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.InvitationsReissued;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
@@ -80,8 +81,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and the dashboards answer the numbers worked out by hand below, to the caller's agency only.
  *
  * <pre>
- * harbor, 2026-11-20..22 (ISO week 47), six sessions, each with an invitation:
- *   S1 golden  warmline        sp-rivera 45 min PEER_SUPPORT        RECOVERY_GOALS  strengths
+ * harbor, 2026-11-20..22 (ISO week 47), six sessions, S1 a group of two (two invitations), the others one each:
+ *   S1 golden  warmline        sp-rivera 45 min PEER_SUPPORT        RECOVERY_GOALS  strengths  (and its golden
+ *              reissue of one link, which counts nothing)
  *   S2         warmline        sp-rivera 30 min PEER_SUPPORT        WELLNESS
  *   S3         warmline        sp-chen   60 min NON_PEER_TASK       HOUSING         strengths
  *   S4         peer-navigation sp-chen   25 min ADVOCACY
@@ -95,7 +97,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   NO_STIGMA       3 4 5 4 2  mean 3.6 top box 0.6
  *   COURAGE         4 (F5 only): suppressed
  *   HOPE            4 5 3 4 5  mean 4.2 top box 0.8;  one harm report (F3)
- *   response rate 5/6 = 0.833; values ((4.4 + 4.2)/2 - 1)/4*100 = 82.5; TRUST ((4.6 + 3.6)/2 - 1)/4*100 = 77.5
+ *   response rate 5/7 = 0.714; values ((4.4 + 4.2)/2 - 1)/4*100 = 82.5; TRUST ((4.6 + 3.6)/2 - 1)/4*100 = 77.5
  * </pre>
  */
 @PeerPulseIntegrationTest
@@ -144,7 +146,7 @@ class MetricsFlowIntegrationTest {
         assertThat(agency).isEqualTo(JSON.readTree("""
                 { "agencyId": "harbor", "scope": { "type": "agency", "id": "harbor" },
                   "from": "2026-11-16", "to": "2026-11-22",
-                  "sessions": 6, "invitations": 6, "responses": 5, "responsesSuppressed": false, "responseRate": 0.833,
+                  "sessions": 6, "invitations": 7, "responses": 5, "responsesSuppressed": false, "responseRate": 0.714,
                   "peerRoleShare": 0.727, "strengthsAcknowledgedRate": 0.5, "recoveryFocusRate": 0.5,
                   "valuesIndex": 82.5, "trustIndex": 77.5,
                   "hope": { "responses": 5, "mean": 4.2, "topBoxRate": 0.8, "distribution": [0, 0, 1, 2, 2],
@@ -219,6 +221,8 @@ class MetricsFlowIntegrationTest {
                 headers(EventTypes.FEEDBACK_SUBMITTED)));
         publish(Topics.SESSIONS, session(agency, "warmline", "sp-rivera", "2026-11-20T09:00:00Z", 30,
                 Activity.PEER_SUPPORT, List.of(), List.of()));
+        // Fresh links are a good record that counts nothing: read past, never a dead letter.
+        publish(Topics.SESSIONS, reissued(agency, "S0", "warmline", "sp-rivera", "2026-11-20T09:00:00Z", 1));
 
         String lead = TestIssuer.shared().token(agency, "quality_lead");
         await().atMost(WAIT).until(() -> get("/api/v1/dashboards/agency" + WEEK_47, lead).body(),
@@ -242,6 +246,53 @@ class MetricsFlowIntegrationTest {
         PrometheusScrape after = PrometheusScrape.of(port);
         assertThat(moved(before, after, "peerpulse_deadletters_total", "topic", Topics.SESSIONS)).isEqualTo(2);
         assertThat(moved(before, after, "peerpulse_deadletters_total", "topic", Topics.FEEDBACK)).isEqualTo(1);
+        assertThat(moved(before, after, "peerpulse_indicators_events_total", "outcome", "dead_lettered")).isEqualTo(3);
+        assertThat(moved(before, after, "peerpulse_indicators_events_total", "outcome", "counted")).isEqualTo(1);
+        assertThat(moved(before, after, "peerpulse_indicators_events_total", "outcome", "ignored")).isEqualTo(1);
+    }
+
+    /**
+     * <pre>
+     * one group session, 2026-11-20, six attendees: six links, so six invitations; two links reissued (fresh
+     * links replace old ones: still six); five answers -> response rate 5/6 = 0.833.
+     * Then the session is voided (it carries its six invitations) and its five answers withdrawn: nothing left.
+     * </pre>
+     */
+    @Test
+    void aGroupSessionInvitesEveryAttendeeFreshLinksCountNothingAndItsVoidTakesThemAllBack() throws Exception {
+        String agency = "group-" + UUID.randomUUID();
+        String lead = TestIssuer.shared().token(agency, "quality_lead");
+        SessionLogged group = groupSession(agency, "warmline", "sp-rivera", "2026-11-20T15:00:00Z", 6);
+        assertThat(group.contribution().invitations()).isEqualTo(6);
+        publish(Topics.SESSIONS, group);
+        publish(Topics.SESSIONS, reissued(agency, group.sessionId(), "warmline", "sp-rivera", "2026-11-20T15:00:00Z", 2));
+        List<FeedbackSubmitted> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(feedback(group, Map.of("KINDNESS", 4), 4, false));
+        }
+        for (FeedbackSubmitted answer : answers) {
+            publish(Topics.FEEDBACK, answer);
+        }
+        awaitCaughtUp();
+
+        JsonNode counted = get("/api/v1/dashboards/agency" + WEEK_47, lead).body();
+        assertThat(counted.get("sessions").asLong()).isEqualTo(1);
+        assertThat(counted.get("invitations").asLong()).isEqualTo(6);
+        assertThat(counted.get("responses").asLong()).isEqualTo(5);
+        assertThat(counted.get("responseRate").asDouble()).isEqualTo(0.833);
+
+        publish(Topics.SESSIONS, new SessionVoided(EventIds.newId(), Instant.now(), agency, group.sessionId(),
+                "warmline", "sp-rivera", group.sessionAt(), group.contribution()));
+        for (FeedbackSubmitted answer : answers) {
+            publish(Topics.FEEDBACK, FeedbackWithdrawn.of(answer, FeedbackWithdrawn.SESSION_VOIDED, EventIds.newId(),
+                    Instant.now()));
+        }
+        awaitCaughtUp();
+
+        JsonNode voided = get("/api/v1/dashboards/agency" + WEEK_47, lead).body();
+        assertThat(voided.get("sessions").asLong()).isZero();
+        assertThat(voided.get("invitations").asLong()).isZero();
+        assertThat(voided.get("responsesSuppressed").asBoolean()).isTrue();
     }
 
     private static List<ConsumerRecord<String, String>> concat(List<ConsumerRecord<String, String>> first,
@@ -604,6 +655,9 @@ class MetricsFlowIntegrationTest {
         send(EventRecords.of(Topics.SESSIONS, "harbor", GoldenSamples.SESSION_LOGGED.eventId().toString(),
                 EventTypes.SESSION_LOGGED, GoldenSamples.SESSION_LOGGED.occurredAt(), "/session-service",
                 GoldenSamples.json(SessionLogged.class)));
+        send(EventRecords.of(Topics.SESSIONS, "harbor", GoldenSamples.INVITATIONS_REISSUED.eventId().toString(),
+                EventTypes.INVITATIONS_REISSUED, GoldenSamples.INVITATIONS_REISSUED.occurredAt(), "/session-service",
+                GoldenSamples.json(InvitationsReissued.class)));
         send(EventRecords.of(Topics.FEEDBACK, "harbor", GoldenSamples.FEEDBACK_SUBMITTED.eventId().toString(),
                 EventTypes.FEEDBACK_SUBMITTED, GoldenSamples.FEEDBACK_SUBMITTED.occurredAt(), "/feedback-service",
                 GoldenSamples.json(FeedbackSubmitted.class)));
@@ -631,10 +685,34 @@ class MetricsFlowIntegrationTest {
 
     private static SessionLogged session(String agency, String program, String specialist, String at, int minutes,
             Activity activity, List<FocusArea> focus, List<String> strengths) {
+        SessionLogged.InvitationIssued invitation = new SessionLogged.InvitationIssued("hash",
+                Instant.parse(at).plus(Duration.ofDays(7)));
         return new SessionLogged(EventIds.newId(), Instant.now(), agency, UUID.randomUUID().toString(), program,
                 specialist, Instant.parse(at), minutes, Channel.IN_PERSON, activity, focus, !strengths.isEmpty(),
-                List.of(), Frameworks.PEER_CORE_V1.ref(),
-                new SessionLogged.InvitationIssued("hash", Instant.parse(at).plus(Duration.ofDays(7))));
+                List.of(), Frameworks.PEER_CORE_V1.ref(), invitation, List.of(invitation));
+    }
+
+    /** A group session: one link per attendee, the first also as {@code invitation} for readers from before. */
+    private static SessionLogged groupSession(String agency, String program, String specialist, String at,
+            int attendees) {
+        List<SessionLogged.InvitationIssued> links = new ArrayList<>();
+        for (int i = 0; i < attendees; i++) {
+            links.add(new SessionLogged.InvitationIssued("hash-" + i, Instant.parse(at).plus(Duration.ofDays(7))));
+        }
+        return new SessionLogged(EventIds.newId(), Instant.now(), agency, UUID.randomUUID().toString(), program,
+                specialist, Instant.parse(at), 90, Channel.GROUP, Activity.GROUP_FACILITATION, List.of(), false,
+                List.of(), Frameworks.PEER_CORE_V1.ref(), links.get(0), links);
+    }
+
+    private static InvitationsReissued reissued(String agency, String sessionId, String program, String specialist,
+            String sessionAt, int links) {
+        List<InvitationsReissued.Replacement> replacements = new ArrayList<>();
+        for (int i = 0; i < links; i++) {
+            replacements.add(new InvitationsReissued.Replacement("hash-" + i, "fresh-" + i,
+                    Instant.parse(sessionAt).plus(Duration.ofDays(7))));
+        }
+        return new InvitationsReissued(EventIds.newId(), Instant.now(), agency, sessionId, program, specialist,
+                Instant.parse(sessionAt), Frameworks.PEER_CORE_V1.ref(), replacements);
     }
 
     private static FeedbackSubmitted feedback(SessionLogged session, Map<String, Integer> ratings, int hope,

@@ -49,9 +49,10 @@ final class TestEvents {
 
     static SessionLogged session(String agency, String program, String specialist, Instant at, int minutes,
             Activity activity, List<FocusArea> focus, List<String> strengths) {
+        SessionLogged.InvitationIssued invitation = new SessionLogged.InvitationIssued("hash", at.plus(Duration.ofDays(7)));
         return new SessionLogged(EventIds.newId(), Instant.now(), agency, UUID.randomUUID().toString(), program,
                 specialist, at, minutes, Channel.IN_PERSON, activity, focus, !strengths.isEmpty(), List.of(),
-                Frameworks.PEER_CORE_V1.ref(), new SessionLogged.InvitationIssued("hash", at.plus(Duration.ofDays(7))));
+                Frameworks.PEER_CORE_V1.ref(), invitation, List.of(invitation));
     }
 
     static SessionLogged session(String agency, String program, String specialist, Instant at) {

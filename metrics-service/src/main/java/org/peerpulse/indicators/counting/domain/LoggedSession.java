@@ -11,10 +11,11 @@ import java.util.UUID;
  * @param peerWork whether the activity was peer work (anything but a non-peer task)
  * @param strengthsNoted whether the specialist acknowledged at least one strength
  * @param recoveryFocus whether the focus included recovery goals or wellness
- * @param invitationIssued whether a feedback invitation went out for it
+ * @param invitations how many feedback invitations went out for it: one per attendee of a group session, the
+ *     denominator of the response rate
  */
 public record LoggedSession(UUID eventId, String sessionId, Cell cell, Instant sessionAt, int minutes,
-        boolean peerWork, boolean strengthsNoted, boolean recoveryFocus, boolean invitationIssued)
+        boolean peerWork, boolean strengthsNoted, boolean recoveryFocus, int invitations)
         implements IndicatorEvent {
 
     public LoggedSession {
@@ -25,11 +26,14 @@ public record LoggedSession(UUID eventId, String sessionId, Cell cell, Instant s
         if (minutes < 0 || minutes > 24 * 60) {
             throw new IllegalArgumentException("minutes out of range");
         }
+        if (invitations < 0) {
+            throw new IllegalArgumentException("invitations out of range");
+        }
     }
 
     @Override
     public DayCounts counts() {
-        return new DayCounts(1, invitationIssued ? 1 : 0, minutes, peerWork ? minutes : 0, strengthsNoted ? 1 : 0,
+        return new DayCounts(1, invitations, minutes, peerWork ? minutes : 0, strengthsNoted ? 1 : 0,
                 recoveryFocus ? 1 : 0, 0, Map.of(), RatingTally.NONE, 0);
     }
 }

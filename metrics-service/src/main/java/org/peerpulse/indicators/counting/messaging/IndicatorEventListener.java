@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * Reads session and feedback records in batches: translate every record, take the readable ones in with
  * one {@link IngestBatch} call (their counts and the alerts they raise), then dead-letter the unreadable
  * ones. Dead letters go last so that a retried batch (after a database outage) does not publish them
- * twice. Alert opens are counted by kind only: an id as a tag would name a session and grow without end.
+ * twice. A well-formed event that counts nothing (fresh links for a session) is passed over as ignored. Alert opens are counted by kind only: an id as a tag would name a session and grow without end.
  */
 @Component
 class IndicatorEventListener implements ConsumerSeekAware {
@@ -75,12 +76,17 @@ class IndicatorEventListener implements ConsumerSeekAware {
         List<ConsumedEvent> events = new ArrayList<>(records.size());
         List<Unreadable> unreadable = new ArrayList<>();
         Map<SourcePosition, Instant> occurredAt = new HashMap<>();
+        int countNothing = 0;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                IndicatorRecords.Counted read = IndicatorRecords.read(record);
+                Optional<IndicatorRecords.Counted> read = IndicatorRecords.read(record);
+                if (read.isEmpty()) {
+                    countNothing++;
+                    continue;
+                }
                 SourcePosition position = SourcePosition.of(record.topic(), record.partition(), record.offset());
-                events.add(new ConsumedEvent(position, read.event()));
-                occurredAt.put(position, read.occurredAt());
+                events.add(new ConsumedEvent(position, read.get().event()));
+                occurredAt.put(position, read.get().occurredAt());
             } catch (UnreadableEventException e) {
                 unreadable.add(new Unreadable(record, e));
             }
@@ -94,8 +100,8 @@ class IndicatorEventListener implements ConsumerSeekAware {
             deadLetters.send(bad.record(), bad.reason());
         }
         counted.increment(applied.eventsCounted());
-        // Read but changed nothing: a redelivery or a copy at a new offset.
-        ignored.increment(events.size() - applied.eventsCounted());
+        // Read but changed nothing: a redelivery, a copy at a new offset, or an event that counts nothing.
+        ignored.increment(events.size() - applied.eventsCounted() + countNothing);
         deadLettered.increment(unreadable.size());
         harmAlertsOpened.increment(ingested.harmAlertsOpened());
     }

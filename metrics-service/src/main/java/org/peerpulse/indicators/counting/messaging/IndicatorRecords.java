@@ -35,6 +35,12 @@ import tools.jackson.core.json.JsonFactory;
  * known type, the record key is the event's agency, and a field counting needs that is missing or not of its
  * type makes the record unreadable (dead-lettered), never a silent zero. Fields it does not read may be
  * anything, as a tolerant reader's may. The consumer tests read the golden samples through it.
+ *
+ * <p>A session counts one invitation per link it issued ({@code invitations}, one per attendee of a group
+ * session); one written before group sessions has only {@code invitation}, which counts one, as the contract
+ * reads it. Fresh links for a session ({@code InvitationsReissued}) replace links already counted, so they
+ * count nothing: such a record is read (it must still be well formed and keyed by its agency) and passed over,
+ * never dead-lettered.
  */
 final class IndicatorRecords {
 
@@ -48,10 +54,11 @@ final class IndicatorRecords {
     }
 
     /**
+     * @return what the record counts; empty for an event that counts nothing (fresh links for a session)
      * @throws UnreadableEventException when the type is unknown, the JSON does not fit, or the record key is
      *     not the event's agency
      */
-    static Counted read(ConsumerRecord<String, String> record) {
+    static Optional<Counted> read(ConsumerRecord<String, String> record) {
         String type = CloudEvents.header(record.headers(), CloudEvents.TYPE)
                 .orElseThrow(() -> new UnreadableEventException("record has no ce_type header", null));
         if (record.value() == null) {
@@ -62,7 +69,12 @@ final class IndicatorRecords {
             throw new UnreadableEventException("record key, event id or agency missing or inconsistent", null);
         }
         try {
-            return new Counted(switchOn(type, fields), Instant.parse(required(fields.occurredAt, "occurredAt")));
+            if (type.equals(EventTypes.INVITATIONS_REISSUED)) {
+                UUID.fromString(required(fields.eventId, "eventId"));
+                return Optional.empty();
+            }
+            return Optional.of(new Counted(switchOn(type, fields),
+                    Instant.parse(required(fields.occurredAt, "occurredAt"))));
         } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
             throw new UnreadableEventException("event does not fit the indicators", e);
         }
@@ -73,10 +85,12 @@ final class IndicatorRecords {
         Cell cell = new Cell(fields.agencyId, fields.programId, fields.specialistId);
         Instant sessionAt = Instant.parse(required(fields.sessionAt, "sessionAt"));
         return switch (type) {
-            case EventTypes.SESSION_LOGGED -> session(eventId, fields, cell, sessionAt, fields,
-                    fields.invitationIssued ? 1 : 0);
+            case EventTypes.SESSION_LOGGED -> session(eventId, fields, cell, sessionAt, fields, issued(fields));
             case EventTypes.SESSION_VOIDED -> {
                 Fields contributed = Objects.requireNonNull(fields.contributed, "contributed");
+                if (contributed.invitationsListed != null) {
+                    throw new IllegalArgumentException("a contribution's invitations is a number");
+                }
                 yield new VoidedSession(eventId, session(eventId, fields, cell, sessionAt, contributed,
                         required(contributed.invitations, "invitations")));
             }
@@ -88,6 +102,17 @@ final class IndicatorRecords {
         };
     }
 
+    /** The links a logged session issued: its list, or for a session logged before group sessions its one link. */
+    private static int issued(Fields logged) {
+        if (logged.invitations != null) {
+            throw new IllegalArgumentException("a session's invitations is a list");
+        }
+        if (logged.invitationsListed != null && logged.invitationsListed > 0) {
+            return logged.invitationsListed;
+        }
+        return logged.invitationIssued ? 1 : 0;
+    }
+
     private static LoggedSession session(UUID eventId, Fields event, Cell cell, Instant sessionAt,
             Fields contribution, int invitations) {
         Activity activity = Activity.valueOf(required(contribution.activity, "activity"));
@@ -97,7 +122,7 @@ final class IndicatorRecords {
         }
         return new LoggedSession(eventId, required(event.sessionId, "sessionId"), cell, sessionAt,
                 required(contribution.durationMinutes, "durationMinutes"), activity.isPeerWork(),
-                required(contribution.strengthsAcknowledged, "strengthsAcknowledged"), recoveryFocus, invitations > 0);
+                required(contribution.strengthsAcknowledged, "strengthsAcknowledged"), recoveryFocus, invitations);
     }
 
     private static ReceivedFeedback answer(UUID eventId, Fields fields, Cell cell, Instant sessionAt) {
@@ -125,6 +150,9 @@ final class IndicatorRecords {
         List<String> focusAreas;
         Boolean strengthsAcknowledged;
         boolean invitationIssued;
+        /** A session's {@code invitations}: how many links the list holds. */
+        Integer invitationsListed;
+        /** A contribution's {@code invitations}: the number the session counted. */
         Integer invitations;
         Fields contributed;
         Map<String, Integer> ratings;
@@ -169,7 +197,13 @@ final class IndicatorRecords {
                     fields.invitationIssued = value == JsonToken.START_OBJECT;
                     parser.skipChildren();
                 }
-                case "invitations" -> fields.invitations = integer(parser, value);
+                case "invitations" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        fields.invitationsListed = links(parser);
+                    } else {
+                        fields.invitations = integer(parser, value);
+                    }
+                }
                 case "contributed" -> fields.contributed = value == JsonToken.START_OBJECT ? object(parser) : null;
                 case "ratings" -> fields.ratings = ratings(parser, value);
                 case "hope" -> fields.hope = integer(parser, value);
@@ -178,6 +212,19 @@ final class IndicatorRecords {
             }
         }
         return fields;
+    }
+
+    /** Counts the links of the array the parser is at the start of, skipping what each holds. */
+    private static int links(JsonParser parser) {
+        int links = 0;
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            if (item != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("an invitation is not an object");
+            }
+            parser.skipChildren();
+            links++;
+        }
+        return links;
     }
 
     private static String text(JsonParser parser, JsonToken value) {

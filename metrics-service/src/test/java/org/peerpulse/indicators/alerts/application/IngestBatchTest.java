@@ -168,7 +168,7 @@ class IngestBatchTest {
     }
 
     private static LoggedSession session(Cell cell, String id) {
-        return new LoggedSession(UUID.randomUUID(), id, cell, SESSION_AT, 30, true, false, false, true);
+        return new LoggedSession(UUID.randomUUID(), id, cell, SESSION_AT, 30, true, false, false, 1);
     }
 
     private static ReceivedFeedback feedback(Cell cell, String session, Map<String, Integer> ratings, boolean harm) {

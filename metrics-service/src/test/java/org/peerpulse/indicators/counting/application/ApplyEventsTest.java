@@ -138,7 +138,7 @@ class ApplyEventsTest {
     private static ConsumedEvent session(long offset, Cell cell, String sessionAt, int minutes) {
         return new ConsumedEvent(SourcePosition.of(SESSIONS, 0, offset),
                 new LoggedSession(id("session-" + offset), "s-" + offset, cell, Instant.parse(sessionAt), minutes, true,
-                        false, false, true));
+                        false, false, 1));
     }
 
     private static UUID id(String name) {

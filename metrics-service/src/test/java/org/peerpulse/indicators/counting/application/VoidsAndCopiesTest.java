@@ -233,7 +233,7 @@ class VoidsAndCopiesTest {
 
     private static LoggedSession session(String name, String sessionId, int minutes, boolean strengths) {
         return new LoggedSession(id(name), sessionId, RIVERA, Instant.parse("2026-11-20T09:00:00Z"), minutes, true,
-                strengths, false, true);
+                strengths, false, 1);
     }
 
     private static ConsumedEvent feedback(long offset, String name, int kindness, int hope, boolean harm) {

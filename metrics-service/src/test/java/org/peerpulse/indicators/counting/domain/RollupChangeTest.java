@@ -1,6 +1,7 @@
 package org.peerpulse.indicators.counting.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -20,11 +21,21 @@ class RollupChangeTest {
 
     @Test
     void aSessionAddsItsCounts() {
-        LoggedSession session = new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 45, true, true, false, true);
+        LoggedSession session = new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 45, true, true, false, 1);
 
         assertThat(session.counts()).isEqualTo(new DayCounts(1, 1, 45, 45, 1, 0, 0, Map.of(), null, 0));
-        assertThat(new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 30, false, false, true, false).counts())
+        assertThat(new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 30, false, false, true, 0).counts())
                 .isEqualTo(new DayCounts(1, 0, 30, 0, 0, 1, 0, Map.of(), null, 0));
+    }
+
+    @Test
+    void aGroupSessionInvitesEveryAttendeeAndItsVoidTakesThemAllBack() {
+        LoggedSession group = new LoggedSession(UUID.randomUUID(), "g1", CELL, SESSION_AT, 90, true, false, false, 12);
+
+        assertThat(group.counts()).isEqualTo(new DayCounts(1, 12, 90, 90, 0, 0, 0, Map.of(), null, 0));
+        assertThat(new VoidedSession(UUID.randomUUID(), group).counts().invitations()).isEqualTo(-12);
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new LoggedSession(UUID.randomUUID(), "g1", CELL, SESSION_AT, 90, true, false, false, -1));
     }
 
     @Test
@@ -85,7 +96,7 @@ class RollupChangeTest {
     @Test
     void aRunningSumIsTheSameAsAddingOneByOne() {
         List<DayCounts> counts = List.of(
-                new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 45, true, true, false, true).counts(),
+                new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, 45, true, true, false, 1).counts(),
                 new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 5, "NO_STIGMA", 3), 4,
                         true, SESSION_AT).counts(),
                 new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 2), null, false,
@@ -114,6 +125,6 @@ class RollupChangeTest {
 
     private static Contribution session(long offset, int minutes) {
         return new Contribution(KEY, new SourcePosition(SESSIONS_0, offset),
-                new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, minutes, true, false, false, true).counts());
+                new LoggedSession(UUID.randomUUID(), "s1", CELL, SESSION_AT, minutes, true, false, false, 1).counts());
     }
 }

@@ -15,6 +15,7 @@ import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.FeedbackWithdrawn;
 import org.peerpulse.contracts.GoldenSamples;
+import org.peerpulse.contracts.InvitationsReissued;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
@@ -30,8 +31,9 @@ import org.peerpulse.platform.messaging.UnreadableEventException;
 
 /**
  * The golden samples, as the producers write them, become the facts the indicators count. The four samples
- * are one session's story: logged, answered, voided, and the answer withdrawn; what the corrections take out
- * is exactly what the session and the answer put in, so the story adds up to nothing.
+ * are one session's story: a group session with two attendees logged (two links, so two invitations),
+ * answered, voided, and the answer withdrawn; what the corrections take out is exactly what the session and
+ * the answer put in, so the story adds up to nothing. Fresh links for a session count nothing.
  */
 class IndicatorRecordsTest {
 
@@ -46,7 +48,7 @@ class IndicatorRecordsTest {
         IndicatorRecords.Counted withdrawn = read(EventTypes.FEEDBACK_WITHDRAWN, FeedbackWithdrawn.class);
 
         LoggedSession session = new LoggedSession(GoldenSamples.SESSION_LOGGED.eventId(),
-                GoldenSamples.SESSION_LOGGED.sessionId(), RIVERA, SESSION_AT, 45, true, true, true, true);
+                GoldenSamples.SESSION_LOGGED.sessionId(), RIVERA, SESSION_AT, 45, true, true, true, 2);
         ReceivedFeedback answer = new ReceivedFeedback(GoldenSamples.FEEDBACK_SUBMITTED.eventId(),
                 GoldenSamples.FEEDBACK_SUBMITTED.sessionId(), RIVERA, SESSION_AT,
                 Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5, "NO_STIGMA", 3), 4, false,
@@ -56,12 +58,13 @@ class IndicatorRecordsTest {
                 GoldenSamples.FEEDBACK_SUBMITTED.occurredAt()));
         assertThat(voided.event()).isEqualTo(new VoidedSession(GoldenSamples.SESSION_VOIDED.eventId(),
                 new LoggedSession(GoldenSamples.SESSION_VOIDED.eventId(), session.sessionId(), RIVERA, SESSION_AT, 45,
-                        true, true, true, true)));
+                        true, true, true, 2)));
         assertThat(withdrawn.event()).isEqualTo(new WithdrawnFeedback(GoldenSamples.FEEDBACK_WITHDRAWN.eventId(),
                 new ReceivedFeedback(answer.eventId(), answer.sessionId(), RIVERA, SESSION_AT, answer.ratings(), 4,
                         false, GoldenSamples.FEEDBACK_WITHDRAWN.occurredAt())));
 
-        assertThat(logged.event().counts()).isEqualTo(new DayCounts(1, 1, 45, 45, 1, 1, 0, Map.of(), null, 0));
+        assertThat(logged.event().counts()).isEqualTo(new DayCounts(1, 2, 45, 45, 1, 1, 0, Map.of(), null, 0));
+        assertThat(voided.event().counts().invitations()).isEqualTo(-2);
         DayCounts story = logged.event().counts().plus(answered.event().counts()).plus(voided.event().counts())
                 .plus(withdrawn.event().counts());
         assertThat(story.sessions() + story.invitations() + story.minutes() + story.responses() + story.harmReports())
@@ -78,7 +81,8 @@ class IndicatorRecordsTest {
                 .replace("\"valuesPracticed\": [\"EMPATHY\", \"KINDNESS\"]", "\"valuesPracticed\": {\"odd\": [1, {\"x\": null}]}")
                 .replaceFirst("\\{", "{\"addedLater\": [1, 2, {\"deep\": true}],");
 
-        IndicatorEvent event = IndicatorRecords.read(record(EventTypes.SESSION_LOGGED, "harbor", json)).event();
+        IndicatorEvent event = IndicatorRecords.read(record(EventTypes.SESSION_LOGGED, "harbor", json)).orElseThrow()
+                .event();
 
         assertThat(event.eventId()).isEqualTo(GoldenSamples.SESSION_LOGGED.eventId());
         assertThat(event.counts().minutes()).isEqualTo(45);
@@ -104,7 +108,17 @@ class IndicatorRecordsTest {
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"KINDNESS\": 9")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"$where\": 5")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered + " {}"),
-                record(EventTypes.FEEDBACK_WITHDRAWN, "harbor", answered));
+                record(EventTypes.FEEDBACK_WITHDRAWN, "harbor", answered),
+                record(EventTypes.SESSION_LOGGED, "harbor", logged.replaceAll("(?s)\"invitations\": \\[.*?\\]",
+                        "\"invitations\": 2")),
+                record(EventTypes.SESSION_LOGGED, "harbor", logged.replace("\"invitations\": [",
+                        "\"invitations\": [\"secret-token-abc\", ")),
+                record(EventTypes.SESSION_VOIDED, "harbor", GoldenSamples.json(SessionVoided.class)
+                        .replace("\"invitations\": 2", "\"invitations\": [{}, {}]")),
+                record(EventTypes.SESSION_VOIDED, "harbor", GoldenSamples.json(SessionVoided.class)
+                        .replace("\"invitations\": 2", "\"invitations\": -2")),
+                record(EventTypes.INVITATIONS_REISSUED, "sunrise", GoldenSamples.json(InvitationsReissued.class)),
+                record(EventTypes.INVITATIONS_REISSUED, "harbor", "not json secret-token-abc"));
         for (ConsumerRecord<String, String> record : bad) {
             assertThatThrownBy(() -> IndicatorRecords.read(record)).as(record.value())
                     .isInstanceOf(UnreadableEventException.class)
@@ -112,8 +126,38 @@ class IndicatorRecordsTest {
         }
     }
 
+    @Test
+    void aSessionLoggedBeforeGroupSessionsCountsItsOneInvitationOrNone() {
+        String before = GoldenSamples.json(SessionLogged.class)
+                .replaceAll("(?s),\\s*\"invitations\": \\[.*?\\]", "");
+        assertThat(before).doesNotContain("invitations").contains("\"invitation\"");
+        String uninvited = before.replaceAll("(?s),\\s*\"invitation\": \\{.*?\\}", "");
+        assertThat(uninvited).doesNotContain("invitation");
+
+        assertThat(invitations(before)).isEqualTo(1);
+        assertThat(invitations(before.replaceAll("(?s)(\"invitation\": \\{.*?\\})", "$1, \"invitations\": []")))
+                .isEqualTo(1);
+        assertThat(invitations(uninvited)).isZero();
+        assertThat(invitations(uninvited.replaceFirst("\\{", "{\"invitation\": null,"))).isZero();
+    }
+
+    @Test
+    void freshLinksForASessionAreReadPastAndCountNothing() {
+        assertThat(IndicatorRecords.read(record(EventTypes.INVITATIONS_REISSUED, "harbor",
+                GoldenSamples.json(InvitationsReissued.class)))).isEmpty();
+        // Fields it does not read may be anything, as for every other event.
+        assertThat(IndicatorRecords.read(record(EventTypes.INVITATIONS_REISSUED, "harbor",
+                GoldenSamples.json(InvitationsReissued.class).replaceFirst("\\{", "{\"addedLater\": [1, {}],"))))
+                .isEmpty();
+    }
+
+    private static long invitations(String sessionLogged) {
+        return IndicatorRecords.read(record(EventTypes.SESSION_LOGGED, "harbor", sessionLogged)).orElseThrow().event()
+                .counts().invitations();
+    }
+
     private static IndicatorRecords.Counted read(String type, Class<? extends PeerPulseEvent> contract) {
-        return IndicatorRecords.read(record(type, "harbor", GoldenSamples.json(contract)));
+        return IndicatorRecords.read(record(type, "harbor", GoldenSamples.json(contract))).orElseThrow();
     }
 
     private static ConsumerRecord<String, String> record(String type, String key, String value) {

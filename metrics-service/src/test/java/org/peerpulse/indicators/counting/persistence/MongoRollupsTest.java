@@ -152,7 +152,7 @@ class MongoRollupsTest {
         RollupChange fresh = RollupChange.plan(new RollupKey(CHEN, DAY.plusDays(1)), Watermarks.NONE,
                 List.of(new Contribution(new RollupKey(CHEN, DAY.plusDays(1)), SourcePosition.of(SESSIONS, 0, 3),
                         new LoggedSession(id("c3"), "c3", CHEN, Instant.parse("2026-11-21T10:00:00Z"), 20, true, false,
-                                false, true).counts())))
+                                false, 1).counts())))
                 .orElseThrow();
 
         assertThat(rollups.apply(List.of(stale, fresh))).containsExactly(RIVERA_20);
@@ -189,7 +189,7 @@ class MongoRollupsTest {
                 session(3, SUNRISE, 50),
                 new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 4),
                         new LoggedSession(id("s4"), "s4", CHEN, Instant.parse("2026-11-20T11:00:00Z"), 10, false, true,
-                                true, false)),
+                                true, 0)),
                 feedback(0, Map.of("KINDNESS", 5, "EMPATHY", 3), 5, true),
                 feedback(1, Map.of("KINDNESS", 4), 3, false)));
     }
@@ -197,7 +197,7 @@ class MongoRollupsTest {
     private static ConsumedEvent session(long offset, Cell cell, int minutes) {
         return new ConsumedEvent(SourcePosition.of(SESSIONS, 0, offset),
                 new LoggedSession(id("s" + offset), "s" + offset, cell, Instant.parse("2026-11-20T09:00:00Z"), minutes,
-                        true, false, false, true));
+                        true, false, false, 1));
     }
 
     private static ConsumedEvent feedback(long offset, Map<String, Integer> ratings, Integer hope, boolean harm) {

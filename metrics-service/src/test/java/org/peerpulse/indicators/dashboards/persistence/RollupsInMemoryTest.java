@@ -91,7 +91,7 @@ class RollupsInMemoryTest {
         applying.apply(new EventBatch(List.of(new ConsumedEvent(
                 SourcePosition.of("peerpulse.sessions.v1", 0, offset++),
                 new LoggedSession(EventIds.newId(), UUID.randomUUID().toString(), cell,
-                        Instant.parse(day + "T09:00:00Z"), 30, true, false, false, true)))));
+                        Instant.parse(day + "T09:00:00Z"), 30, true, false, false, 1)))));
     }
 
     private static long sessions(List<CellRollup> rollups) {
