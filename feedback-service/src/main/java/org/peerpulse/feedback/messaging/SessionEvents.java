@@ -1,6 +1,6 @@
 package org.peerpulse.feedback.messaging;
 
-import java.util.Optional;
+import java.util.List;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.feedback.application.FollowSessions;
@@ -17,18 +17,24 @@ final class SessionEvents {
     private SessionEvents() {
     }
 
-    /** The invitation a logged session issued; empty for a session logged without one. */
-    static Optional<FollowSessions.IssuedInvitation> invitationOf(SessionLogged logged) {
-        if (logged.invitation() == null) {
-            return Optional.empty();
+    /**
+     * The invitations a logged session issued: one per attendee of a group session, none for a session logged
+     * without one. {@code invitation} is only the first of them, kept for readers from before group sessions;
+     * one that is not among them contradicts the record, which then describes no invitations at all.
+     */
+    static List<FollowSessions.IssuedInvitation> invitationsOf(SessionLogged logged) {
+        if (logged.invitation() != null && !logged.invitations().contains(logged.invitation())) {
+            throw new UnreadableEventException("SessionLogged names a first invitation that is not among them", null);
         }
         try {
-            return Optional.of(new FollowSessions.IssuedInvitation(logged.invitation().tokenHash(),
-                    new InvitedSession(logged.agencyId(), logged.sessionId(), logged.programId(),
-                            logged.specialistId(), logged.sessionAt()),
-                    logged.framework(), logged.invitation().expiresAt()));
+            InvitedSession session = new InvitedSession(logged.agencyId(), logged.sessionId(), logged.programId(),
+                    logged.specialistId(), logged.sessionAt());
+            return logged.invitations().stream()
+                    .map(issued -> new FollowSessions.IssuedInvitation(issued.tokenHash(), session,
+                            logged.framework(), issued.expiresAt()))
+                    .toList();
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new UnreadableEventException("SessionLogged does not describe an invitation", e);
+            throw new UnreadableEventException("SessionLogged does not describe its invitations", e);
         }
     }
 

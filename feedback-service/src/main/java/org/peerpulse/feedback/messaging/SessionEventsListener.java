@@ -45,7 +45,7 @@ class SessionEventsListener {
             try {
                 PeerPulseEvent event = records.read(record);
                 if (event instanceof SessionLogged logged) {
-                    SessionEvents.invitationOf(logged).ifPresent(issued::add);
+                    issued.addAll(SessionEvents.invitationsOf(logged));
                 } else if (event instanceof SessionVoided voiding) {
                     voided.add(SessionEvents.voidingOf(voiding));
                 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.FeedbackWithdrawn;
 import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.InvitationTokens;
+import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.feedback.domain.ArrivalWindow;
 import org.peerpulse.feedback.domain.Fixtures;
 import org.peerpulse.feedback.domain.HarmAnswer;
@@ -72,6 +74,32 @@ class FollowSessionsTest {
                     assertThat(withdrawn.eventId().version()).isEqualTo(7);
                 });
         assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().voided()).isTrue();
+    }
+
+    @Test
+    void aGroupSessionsLinksAreEachAnsweredOnceAndItsVoidWithdrawsEveryCountedAnswerOnce() {
+        List<String> tokens = List.of(InvitationTokens.issue(NOW), InvitationTokens.issue(NOW),
+                InvitationTokens.issue(NOW));
+        follow(tokens.stream().map(token -> new FollowSessions.IssuedInvitation(InvitationTokens.hashOf(token),
+                Fixtures.session(), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT)).toList(), List.of());
+        submitFeedback.submit(answer(tokens.get(0)));
+        submitFeedback.submit(answer(tokens.get(1)));
+        assertThatThrownBy(() -> submitFeedback.submit(answer(tokens.get(0))))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.ALREADY_USED));
+        List<PeerPulseEvent> answered = List.copyOf(invitations.published);
+
+        follow(List.of(), List.of(voidedSession()));
+        follow(List.of(), List.of(voidedSession()));
+
+        assertThat(answered).hasSize(2).allSatisfy(event -> assertThat(event).isInstanceOf(FeedbackSubmitted.class));
+        assertThat(invitations.published.subList(2, invitations.published.size()))
+                .extracting(event -> ((FeedbackWithdrawn) event).withdrawnEventId())
+                .containsExactlyInAnyOrder(answered.get(0).eventId(), answered.get(1).eventId());
+        assertThat(invitations.ofSession("harbor", "session-1")).hasSize(3).allMatch(Invitation::voided);
+        assertThatThrownBy(() -> submitFeedback.submit(answer(tokens.get(2))))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.VOIDED));
     }
 
     @Test
@@ -139,7 +167,11 @@ class FollowSessionsTest {
     }
 
     private static SubmitFeedback.Command answer() {
-        return new SubmitFeedback.Command(InvitationToken.of(Fixtures.TOKEN), Map.of("KINDNESS", 5), 4,
+        return answer(Fixtures.TOKEN);
+    }
+
+    private static SubmitFeedback.Command answer(String token) {
+        return new SubmitFeedback.Command(InvitationToken.of(token), Map.of("KINDNESS", 5), 4,
                 new HarmAnswer(false, null), null, "es", null);
     }
 }

@@ -452,11 +452,13 @@ class FeedbackFlowIntegrationTest {
         return sessionLogged(token, expiresAt, "warmline");
     }
 
+    /** A one-to-one session as session-service logs it: its one invitation is the first and only one. */
     private static SessionLogged sessionLogged(String token, Instant expiresAt, String programId) {
+        SessionLogged.InvitationIssued invitation = new SessionLogged.InvitationIssued(sha256(token), expiresAt);
         return new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(), programId,
                 "sp-rivera", Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE, Activity.PEER_SUPPORT,
                 List.of(FocusArea.RECOVERY_GOALS), true, List.of("EMPATHY"), Frameworks.PEER_CORE_V1.ref(),
-                new SessionLogged.InvitationIssued(sha256(token), expiresAt));
+                invitation, List.of(invitation));
     }
 
     /** Waits for the session's fact, then makes sure no second one follows. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
@@ -40,15 +41,27 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
     }
 
     Invited invitedToken(Instant expiresAt) throws Exception {
-        String token = InvitationTokens.issue(Instant.now());
+        return invitedGroup(1, expiresAt).get(0);
+    }
+
+    /**
+     * A group session of {@code attendees}, each with their own token, all learned by feedback-service; in
+     * token order, each with the same {@code SessionLogged}.
+     */
+    List<Invited> invitedGroup(int attendees, Instant expiresAt) throws Exception {
+        List<String> tokens = IntStream.range(0, attendees).mapToObj(i -> InvitationTokens.issue(Instant.now()))
+                .toList();
+        List<SessionLogged.InvitationIssued> invitations = tokens.stream()
+                .map(token -> new SessionLogged.InvitationIssued(InvitationTokens.hashOf(token), expiresAt)).toList();
         SessionLogged logged = new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(),
-                "warmline", "sp-rivera", Instant.parse("2026-11-20T14:30:00Z"), 45, Channel.PHONE,
-                Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), true, List.of("EMPATHY"),
-                Frameworks.PEER_CORE_V1.ref(),
-                new SessionLogged.InvitationIssued(InvitationTokens.hashOf(token), expiresAt));
+                "warmline", "sp-rivera", Instant.parse("2026-11-20T14:30:00Z"), 45,
+                attendees == 1 ? Channel.PHONE : Channel.GROUP,
+                attendees == 1 ? Activity.PEER_SUPPORT : Activity.GROUP_FACILITATION,
+                List.of(FocusArea.RECOVERY_GOALS), true, List.of("EMPATHY"), Frameworks.PEER_CORE_V1.ref(),
+                invitations.get(0), invitations);
         publish(logged);
-        await().atMost(WAIT).until(() -> invitation(token) != null);
-        return new Invited(token, logged);
+        await().atMost(WAIT).until(() -> tokens.stream().allMatch(token -> invitation(token) != null));
+        return tokens.stream().map(token -> new Invited(token, logged)).toList();
     }
 
     void voidSession(SessionLogged logged) throws Exception {
@@ -62,12 +75,12 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
                 logged.specialistId(), logged.sessionAt(), logged.contribution());
     }
 
+    /** Waits until every invitation the session issued is voided. */
     void awaitVoided(SessionLogged logged) {
-        String hash = logged.invitation().tokenHash();
-        await().atMost(WAIT).until(() -> {
-            Document invitation = mongo.findById(hash, Document.class, "invitations");
+        await().atMost(WAIT).until(() -> logged.invitations().stream().allMatch(issued -> {
+            Document invitation = mongo.findById(issued.tokenHash(), Document.class, "invitations");
             return invitation != null && invitation.getBoolean("voided");
-        });
+        }));
     }
 
     Document invitation(String token) {

@@ -134,6 +134,35 @@ class SessionVoidFlowIntegrationTest {
     }
 
     /**
+     * A group session's links: each is answered once, on its own; voiding the session ends the unanswered one
+     * and withdraws each counted answer once, by its own event id.
+     */
+    @Test
+    void aGroupOfThreeLinksIsEachAnsweredOnceAndItsVoidWithdrawsEachCountedAnswerOnce() throws Exception {
+        List<SessionStream.Invited> group = sessions.invitedGroup(3, Instant.now().plus(7, ChronoUnit.DAYS));
+        assertThat(group).extracting(SessionStream.Invited::token).doesNotHaveDuplicates();
+
+        assertThat(answer(group.get(0).token()).statusCode()).isEqualTo(201);
+        assertThat(answer(group.get(1).token()).statusCode()).isEqualTo(201);
+        assertThat(answer(group.get(0).token()).statusCode()).isEqualTo(409);
+        List<ConsumerRecord<String, String>> answered = settledFactsOf(group, 2);
+        assertThat(answered).extracting(record -> CloudEvents.header(record.headers(), CloudEvents.TYPE).orElseThrow())
+                .containsExactly(EventTypes.FEEDBACK_SUBMITTED, EventTypes.FEEDBACK_SUBMITTED);
+
+        sessions.voidSession(group.get(0).logged());
+
+        List<ConsumerRecord<String, String>> published = settledFactsOf(group, 4);
+        assertThat(published.subList(0, 2)).extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(answered.stream().map(ConsumerRecord::value).toList());
+        assertThat(published.subList(2, 4)).extracting(record -> codec.read(record.value(), FeedbackWithdrawn.class)
+                .withdrawnEventId()).containsExactlyInAnyOrderElementsOf(answered.stream()
+                        .map(record -> codec.read(record.value(), FeedbackSubmitted.class).eventId()).toList());
+        assertThat(answer(group.get(2).token()).statusCode()).isEqualTo(410);
+        assertThat(settledFactsOf(group, 4)).extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(published.stream().map(ConsumerRecord::value).toList());
+    }
+
+    /**
      * Answers and voids sent at the same moment: whichever the store takes first, an accepted answer is
      * withdrawn exactly once and a refused one leaves nothing on the topic, never both and never neither.
      */
@@ -172,9 +201,15 @@ class SessionVoidFlowIntegrationTest {
      * have arrived, and no more may follow.
      */
     private List<ConsumerRecord<String, String>> settledFactsOf(SessionStream.Invited invited, int expected) {
+        return settledFactsOf(List.of(invited), expected);
+    }
+
+    /** The same for every link of one session. */
+    private List<ConsumerRecord<String, String>> settledFactsOf(List<SessionStream.Invited> links, int expected) {
         TopicProbe.awaitCaughtUp(TestBackends.kafkaBootstrapServers(), "feedback-service", WAIT, Topics.SESSIONS);
-        await().atMost(WAIT).until(() -> !sessions.invitation(invited.token()).getBoolean("outboxPending"));
-        String sessionId = invited.logged().sessionId();
+        await().atMost(WAIT).until(() -> links.stream()
+                .noneMatch(link -> sessions.invitation(link.token()).getBoolean("outboxPending")));
+        String sessionId = links.get(0).logged().sessionId();
         if (expected > 0) {
             TopicProbe.awaitRecords(TestBackends.kafkaBootstrapServers(), Topics.FEEDBACK,
                     record -> isAbout(record, sessionId), expected);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.EventTypes;
@@ -25,16 +26,35 @@ class SessionEventsContractTest {
     private final ContractRecords records = new ContractRecords(new EventCodec());
 
     @Test
-    void theGoldenSessionLoggedBecomesTheInvitationToLearn() {
+    void theGoldenSessionLoggedBecomesEveryInvitationOfItsGroupToLearn() {
         SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED,
                 GoldenSamples.json(SessionLogged.class)));
 
-        assertThat(SessionEvents.invitationOf(logged)).contains(new FollowSessions.IssuedInvitation(
-                "3b7e0d6c5a4f39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0",
-                new InvitedSession("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11", "warmline", "sp-rivera",
-                        java.time.Instant.parse("2026-11-20T14:30:00Z")),
-                new FrameworkRef("peer-core-v1", 1),
-                java.time.Instant.parse("2026-11-27T15:04:05.123Z")));
+        assertThat(SessionEvents.invitationsOf(logged)).containsExactly(
+                issued("3b7e0d6c5a4f39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0"),
+                issued("9c4d2e1f0a7b68594a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f"));
+    }
+
+    /** As the contract's constructor reads a record written before group sessions: its one invitation is all. */
+    @Test
+    void aSessionLoggedBeforeGroupSessionsTeachesItsOneInvitation() {
+        SessionLogged golden = GoldenSamples.SESSION_LOGGED;
+        SessionLogged before = new SessionLogged(golden.eventId(), golden.occurredAt(), golden.agencyId(),
+                golden.sessionId(), golden.programId(), golden.specialistId(), golden.sessionAt(),
+                golden.durationMinutes(), golden.channel(), golden.activity(), golden.focusAreas(),
+                golden.strengthsAcknowledged(), golden.valuesPracticed(), golden.framework(), golden.invitation(),
+                null);
+
+        assertThat(SessionEvents.invitationsOf(before)).containsExactly(
+                issued("3b7e0d6c5a4f39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0"));
+    }
+
+    @Test
+    void aFirstInvitationThatIsNotAmongTheInvitationsIsUnreadableSoItIsDeadLettered() {
+        String json = GoldenSamples.json(SessionLogged.class).replaceFirst("3b7e0d6c5a4f", "0123456789ab");
+        SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED, json));
+
+        assertThatThrownBy(() -> SessionEvents.invitationsOf(logged)).isInstanceOf(UnreadableEventException.class);
     }
 
     @Test
@@ -48,19 +68,30 @@ class SessionEventsContractTest {
 
     @Test
     void aSessionWithoutInvitationTeachesNothing() {
-        String json = GoldenSamples.json(SessionLogged.class).replaceAll("(?s)\"invitation\": \\{.*?}", "\"invitation\": null");
+        String json = GoldenSamples.json(SessionLogged.class)
+                .replaceAll("(?s)\"invitation\": \\{.*?}", "\"invitation\": null")
+                .replaceAll("(?s)\"invitations\": \\[.*?]", "\"invitations\": []");
         SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED, json));
 
         assertThat(logged.invitation()).isNull();
-        assertThat(SessionEvents.invitationOf(logged)).isEmpty();
+        assertThat(logged.invitations()).isEmpty();
+        assertThat(SessionEvents.invitationsOf(logged)).isEmpty();
     }
 
     @Test
     void anInvitationThatCannotBeOneIsUnreadableSoItIsDeadLettered() {
-        String json = GoldenSamples.json(SessionLogged.class).replace("3b7e0d6c5a4f", "NOT-A-HASH");
+        String json = GoldenSamples.json(SessionLogged.class).replace("9c4d2e1f0a7b", "NOT-A-HASH");
         SessionLogged logged = (SessionLogged) records.read(record(EventTypes.SESSION_LOGGED, json));
 
-        assertThatThrownBy(() -> SessionEvents.invitationOf(logged)).isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> SessionEvents.invitationsOf(logged)).isInstanceOf(UnreadableEventException.class);
+    }
+
+    /** An invitation of the golden session, as learned. */
+    private static FollowSessions.IssuedInvitation issued(String tokenHash) {
+        return new FollowSessions.IssuedInvitation(tokenHash,
+                new InvitedSession("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11", "warmline", "sp-rivera",
+                        Instant.parse("2026-11-20T14:30:00Z")),
+                new FrameworkRef("peer-core-v1", 1), Instant.parse("2026-11-27T15:04:05.123Z"));
     }
 
     private static ConsumerRecord<String, String> record(String type, String json) {
