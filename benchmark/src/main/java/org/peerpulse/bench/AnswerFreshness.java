@@ -202,7 +202,7 @@ final class AnswerFreshness {
                 int n = i;
                 tokens.add(pool.submit(() -> {
                     String body = String.format(Locale.ROOT, """
-                            {"programId":"bench-e2e-program","specialistId":"bench-e2e-sp","participantRef":"e2e-%s-%d",\
+                            {"programId":"bench-e2e-program","specialistId":"ana-rivera","participantRef":"e2e-%s-%d",\
                             "occurredAt":"%s","durationMinutes":45,"channel":"PHONE","activity":"PEER_SUPPORT",\
                             "focusAreas":["RECOVERY_GOALS"],"strengthsNoted":["persistence"],"valuesPracticed":["KINDNESS"]}""",
                             run, n, at.plusSeconds(n % 3600));

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -89,6 +90,9 @@ public final class BenchRun {
             progress.say("Document store: %s", findings.store);
             StackApi lead = new StackApi(auth, metrics);
             lead.logIn("harbor-lead", "harbor-lead-secret");
+            // Sessions are accepted only for a specialist and programs of the agency's directory.
+            lead.prepareDirectory(URI.create("http://127.0.0.1:" + ports.get("session-service")), IngestLoad.SPECIALIST,
+                    Stream.concat(IngestLoad.PROGRAMS.stream(), Stream.of("bench-e2e-program")).toList());
             LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
             SyntheticMonth dashboardMonth = new SyntheticMonth("harbor", 3, 4, yesterday, DAYS);
             DashboardLatency dashboards = new DashboardLatency(lead, dashboardMonth);

@@ -107,14 +107,20 @@ final class IngestLoad {
         return result;
     }
 
+    /** The programs the ingest sessions are logged in, each a program of {@link #SPECIALIST}. */
+    static final List<String> PROGRAMS = List.of("bench-ingest-program-0", "bench-ingest-program-1",
+            "bench-ingest-program-2");
+    /** The specialist of the demo client {@code harbor-peer}: a specialist logs only as themselves. */
+    static final String SPECIALIST = "ana-rivera";
+
     /** A session as a specialist logs it; the same body for the service and the bare endpoint. */
     static String body(int client, long n) {
         Instant at = Instant.now().minusSeconds(3600);
         String channel = List.of("IN_PERSON", "PHONE", "VIDEO", "TEXT").get((int) (n % 4));
         return String.format(Locale.ROOT, """
-                {"programId":"bench-ingest-program-%d","specialistId":"bench-ingest-sp-%d","participantRef":"participant-%d-%d",\
+                {"programId":"bench-ingest-program-%d","specialistId":"%s","participantRef":"participant-%d-%d",\
                 "occurredAt":"%s","durationMinutes":%d,"channel":"%s","activity":"PEER_SUPPORT",\
                 "focusAreas":["RECOVERY_GOALS","HOUSING"],"strengthsNoted":["persistence","humor"],\
-                "valuesPracticed":["KINDNESS","EMPATHY"]}""", client % 3, client, client, n, at, 30 + n % 60, channel);
+                "valuesPracticed":["KINDNESS","EMPATHY"]}""", client % 3, SPECIALIST, client, n, at, 30 + n % 60, channel);
     }
 }

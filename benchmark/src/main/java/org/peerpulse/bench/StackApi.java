@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +68,48 @@ final class StackApi {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * As a quality lead, puts {@code programs} into the agency's directory and {@code specialist} on all of them,
+     * so sessions attributed to the specialist in those programs are accepted. What is there already stays.
+     */
+    void prepareDirectory(URI sessionService, String specialist, List<String> programs)
+            throws IOException, InterruptedException {
+        for (String program : programs) {
+            expect(post(sessionService.resolve("/api/v1/directory/programs"),
+                    "{\"id\":\"" + program + "\",\"name\":\"Benchmark " + program + "\"}", null), 201, 422);
+        }
+        String list = json.writeValueAsString(programs);
+        HttpResponse<String> added = post(sessionService.resolve("/api/v1/directory/specialists"),
+                "{\"id\":\"" + specialist + "\",\"name\":\"Benchmark specialist\",\"programs\":" + list + "}", null);
+        if (added.statusCode() == 422) {
+            // Already there (a stack that was not started fresh): on these programs, besides their own.
+            JsonNode directory = send(HttpRequest.newBuilder(sessionService.resolve("/api/v1/directory/specialists"))
+                    .header("Authorization", "Bearer " + bearer).GET().build());
+            Set<String> theirs = new LinkedHashSet<>(programs);
+            directory.path("specialists").forEach(known -> {
+                if (known.path("id").asString().equals(specialist)) {
+                    known.path("programs").forEach(program -> theirs.add(program.asString()));
+                }
+            });
+            expect(http.send(HttpRequest.newBuilder(sessionService.resolve("/api/v1/directory/specialists/" + specialist))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                            "{\"active\":true,\"programs\":" + json.writeValueAsString(theirs) + "}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()), 200);
+        } else {
+            expect(added, 201);
+        }
+    }
+
+    private static void expect(HttpResponse<String> answer, int... statuses) {
+        for (int status : statuses) {
+            if (answer.statusCode() == status) {
+                return;
+            }
+        }
+        throw new IllegalStateException(answer.request().uri().getPath() + " answered " + answer.statusCode());
     }
 
     JsonNode json(String body) {

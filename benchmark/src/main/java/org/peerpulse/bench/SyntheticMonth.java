@@ -134,7 +134,7 @@ final class SyntheticMonth {
                 Channel.values()[random.nextInt(Channel.values().length)],
                 random.nextInt(10) == 0 ? Activity.NON_PEER_TASK : Activity.PEER_SUPPORT,
                 random.nextBoolean() ? List.of(FocusArea.RECOVERY_GOALS) : List.of(FocusArea.HOUSING),
-                random.nextInt(3) != 0, List.of("KINDNESS"), FRAMEWORK, invitation);
+                random.nextInt(3) != 0, List.of("KINDNESS"), FRAMEWORK, invitation, null);
         Map<String, Integer> ratings = new HashMap<>();
         int lean = cell % 3;
         for (String code : RATED) {

@@ -60,7 +60,7 @@ public record RollupIncrement(String rollup, long[] counts) {
         int minutes = contribution.durationMinutes();
         boolean peerWork = contribution.activity() != null && contribution.activity().isPeerWork();
         counts[RollupCounts.SESSIONS] = sign;
-        counts[RollupCounts.INVITATIONS] = contribution.invitations() > 0 ? sign : 0;
+        counts[RollupCounts.INVITATIONS] = (long) sign * contribution.invitations();
         counts[RollupCounts.MINUTES] = (long) sign * minutes;
         counts[RollupCounts.PEER_MINUTES] = peerWork ? (long) sign * minutes : 0;
         counts[RollupCounts.SESSIONS_WITH_STRENGTHS] = contribution.strengthsAcknowledged() ? sign : 0;

@@ -28,7 +28,7 @@ class RollupIncrementTest {
 
     private final SessionLogged logged = new SessionLogged(UUID.randomUUID(), SESSION_AT, "harbor", "s-1", "warm|line",
             "sp-1", SESSION_AT, 45, Channel.PHONE, Activity.NON_PEER_TASK, List.of(FocusArea.WELLNESS), true,
-            List.of("KINDNESS"), FRAMEWORK, new SessionLogged.InvitationIssued("ab", SESSION_AT.plusSeconds(60)));
+            List.of("KINDNESS"), FRAMEWORK, new SessionLogged.InvitationIssued("ab", SESSION_AT.plusSeconds(60)), null);
     private final FeedbackSubmitted answer = new FeedbackSubmitted(UUID.randomUUID(), SESSION_AT.plusSeconds(3600), "harbor",
             "s-1", "warm|line", "sp-1", SESSION_AT, FRAMEWORK, Map.of("KINDNESS", 4, "SAFE_ATMOSPHERE", 5, "OWN_CODE", 2), 3,
             true, "en", "KIOSK");
@@ -52,7 +52,7 @@ class RollupIncrementTest {
     void aSessionLoggedWithoutAnInvitationCountsNoneAndItsVoidTakesNoneBack() {
         SessionLogged uninvited = new SessionLogged(UUID.randomUUID(), SESSION_AT, "harbor", "s-2", "warm|line", "sp-1",
                 SESSION_AT, 45, Channel.PHONE, Activity.PEER_SUPPORT, List.of(FocusArea.WELLNESS), true, List.of("KINDNESS"),
-                FRAMEWORK, null);
+                FRAMEWORK, null, null);
         SessionVoided voided = new SessionVoided(UUID.randomUUID(), SESSION_AT.plusSeconds(7200), "harbor", "s-2",
                 "warm|line", "sp-1", SESSION_AT, uninvited.contribution());
 
