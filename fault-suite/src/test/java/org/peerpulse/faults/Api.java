@@ -62,6 +62,21 @@ final class Api {
         return send(request);
     }
 
+    /**
+     * As the agency's quality lead, puts {@code program} and {@code specialist} (working in it) into the agency's
+     * directory; a session is attributed only to those. An id already there is answered 422 and left as it is.
+     */
+    boolean prepareDirectory(String agency, String program, String specialist) {
+        Answer programAdded = send(post(sessions, "/api/v1/directory/programs",
+                "{\"id\": \"%s\", \"name\": \"Warm line\"}".formatted(program))
+                .header("Authorization", "Bearer " + leadToken(agency)));
+        Answer specialistAdded = send(post(sessions, "/api/v1/directory/specialists",
+                "{\"id\": \"%s\", \"name\": \"Ana Rivera\", \"programs\": [\"%s\"]}".formatted(specialist,
+                        program))
+                .header("Authorization", "Bearer " + leadToken(agency)));
+        return List.of(201, 422).contains(programAdded.status()) && List.of(201, 422).contains(specialistAdded.status());
+    }
+
     /** The participant's submission: no login, the token is the credential. */
     Answer submitFeedback(String body) {
         return send(post(feedback, "/api/v1/feedback", body));

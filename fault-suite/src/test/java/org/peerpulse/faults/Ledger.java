@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,6 +45,7 @@ final class Ledger {
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger written = new AtomicInteger();
+    private final AtomicBoolean directoryReady = new AtomicBoolean();
 
     /** Every ledger of this JVM on the shared broker, for the replay scenario, which checks all of them again. */
     private static final List<Ledger> ALL = Collections.synchronizedList(new ArrayList<>());
@@ -110,8 +112,21 @@ final class Ledger {
     }
 
     Optional<String> logSession(Api api, String idempotencyKey) {
+        prepareDirectory(api);
         return recordSession(api.logSession(agency, specialist, sessionBody(written.getAndIncrement()), idempotencyKey),
                 "session");
+    }
+
+    /**
+     * Before the scenario's first session, its program and specialist go into the agency's directory (a
+     * session is attributed only to those), retried until session-service takes them.
+     */
+    void prepareDirectory(Api api) {
+        if (!directoryReady.get()) {
+            await("the scenario's directory").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.prepareDirectory(agency, program, specialist));
+            directoryReady.set(true);
+        }
     }
 
     /** Records a session answer obtained elsewhere (parallel retries): 201 is acknowledged, anything else refused. */

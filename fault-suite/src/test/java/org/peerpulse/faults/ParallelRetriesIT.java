@@ -29,6 +29,7 @@ class ParallelRetriesIT {
     void parallelRetriesOfOneKeyMakeOneSessionAndParallelRedemptionsOfOneTokenOneResponse() throws Exception {
         Api api = Stack.api();
         Ledger ledger = Ledger.forScenario("retries");
+        ledger.prepareDirectory(api);
         ExecutorService clients = Executors.newFixedThreadPool(COPIES);
         try {
             List<String> sessions = new ArrayList<>();

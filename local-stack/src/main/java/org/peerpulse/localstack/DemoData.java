@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.Frameworks;
@@ -32,9 +35,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seeds a realistic month for two agencies through the public HTTP APIs only, exactly as a specialist's
- * app and a participant's phone would: a token from the authorization server, sessions to session-service,
- * answers to feedback-service. Each run adds new data; {@code --fresh} starts over.
+ * Seeds a realistic month for two agencies through the public HTTP APIs only, exactly as a quality lead, a
+ * specialist's app and a participant's phone would: a token from the authorization server, the agency's
+ * programs and specialists to its directory (those not there yet), sessions to session-service (logged by the
+ * quality lead on each specialist's behalf), answers to feedback-service. Each run adds new sessions;
+ * {@code --fresh} starts over.
  *
  * <p>The month is planned first from a fixed seed (so every run tells the same story: each specialist has
  * their own strengths, the month gets a little better towards its end, a few participants report harm, and
@@ -60,11 +65,16 @@ public final class DemoData {
             Set<String> growing) {
     }
 
-    private record Agency(String client, String secret, List<Specialist> specialists, int harmReports) {
+    /** An agency of the demo: its quality lead's client, its programs (id to name) and its specialists. */
+    private record Agency(String client, String secret, Map<String, String> programs, List<Specialist> specialists,
+            int harmReports) {
     }
 
     private static final List<Agency> AGENCIES = List.of(
-            new Agency("harbor-peer", "harbor-peer-secret", List.of(
+            new Agency("harbor-lead", "harbor-lead-secret", Map.of(
+                    "harbor-recovery-coaching", "Recovery coaching",
+                    "harbor-housing-first", "Housing First",
+                    "harbor-crisis-line", "Crisis warm line"), List.of(
                     new Specialist("ana-rivera", List.of("harbor-recovery-coaching", "harbor-housing-first"), 52, 4.3,
                             Set.of("KINDNESS", "EMPATHY", "SAFE_ATMOSPHERE"), Set.of("CREATIVITY")),
                     new Specialist("ben-carter", List.of("harbor-recovery-coaching"), 44, 3.9,
@@ -74,7 +84,9 @@ public final class DemoData {
                     // A new specialist with three sessions: too few answers to show on any dashboard.
                     new Specialist("dara-lopez", List.of("harbor-crisis-line"), 3, 4.0, Set.of(), Set.of())),
                     3),
-            new Agency("sunrise-peer", "sunrise-peer-secret", List.of(
+            new Agency("sunrise-lead", "sunrise-lead-secret", Map.of(
+                    "sunrise-youth-peers", "Youth peers",
+                    "sunrise-wellness-center", "Wellness center"), List.of(
                     new Specialist("dev-patel", List.of("sunrise-youth-peers"), 46, 4.4,
                             Set.of("CREATIVITY", "COURAGE", "NO_STIGMA"), Set.of("CAUTION")),
                     new Specialist("eli-brooks", List.of("sunrise-youth-peers", "sunrise-wellness-center"), 40, 3.8,
@@ -153,6 +165,7 @@ public final class DemoData {
         List<Planned> month = new ArrayList<>();
         for (Agency agency : AGENCIES) {
             String bearer = token(agency);
+            directory(agency, bearer);
             List<Planned> ofAgency = new ArrayList<>();
             for (Specialist specialist : agency.specialists()) {
                 for (int i = 0; i < specialist.sessions(); i++) {
@@ -249,6 +262,42 @@ public final class DemoData {
                 .build(), HttpResponse.BodyHandlers.ofString());
         expect(answer, 200, "token for " + agency.client());
         return json.readTree(answer.body()).path("access_token").asString();
+    }
+
+    /** Adds the agency's programs and specialists that its directory does not hold yet. */
+    private void directory(Agency agency, String bearer) {
+        String base = at.http(at.ports().session()) + "/api/v1/directory/";
+        HttpResponse<String> current = send(HttpRequest.newBuilder(URI.create(base + "programs"))
+                .header("Authorization", "Bearer " + bearer).GET().build());
+        expect(current, 200, "GET /api/v1/directory/programs");
+        JsonNode directory = json.readTree(current.body());
+        Set<String> programs = new HashSet<>();
+        directory.path("programs").forEach(program -> programs.add(program.path("id").asString()));
+        Set<String> specialists = new HashSet<>();
+        directory.path("specialists").forEach(specialist -> specialists.add(specialist.path("id").asString()));
+        agency.programs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(program -> !programs.contains(program.getKey()))
+                .forEach(program -> post(base + "programs", bearer,
+                        Map.of("id", program.getKey(), "name", program.getValue())));
+        agency.specialists().stream().filter(specialist -> !specialists.contains(specialist.id()))
+                .forEach(specialist -> post(base + "specialists", bearer, Map.of("id", specialist.id(),
+                        "name", nameOf(specialist.id()), "programs", specialist.programs())));
+    }
+
+    private void post(String url, String bearer, Map<String, Object> body) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build());
+        expect(answer, 201, "POST " + URI.create(url).getPath());
+    }
+
+    /** "ana-rivera" is Ana Rivera. */
+    private static String nameOf(String id) {
+        return Arrays.stream(id.split("-"))
+                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining(" "));
     }
 
     /** Logs one session and returns its feedback token. */

@@ -194,6 +194,8 @@ public record StackPlan(
             env.put("SERVER_ADDRESS", "127.0.0.1");
             if (module.equals("session-service")) {
                 env.put("PEERPULSE_FEEDBACK_BASE_URL", at.http(ports.feedback()));
+                // A webhook receiver on this machine speaks plain http; anywhere else only https is accepted.
+                env.put("PEERPULSE_SESSIONS_PLAINHTTPWEBHOOKS", "true");
             }
             if (module.equals("feedback-service")) {
                 // Locally every participant's phone is 127.0.0.1, so the per-address limit on guessing

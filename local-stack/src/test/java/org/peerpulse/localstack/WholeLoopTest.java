@@ -143,10 +143,9 @@ class WholeLoopTest {
     void aSessionAndItsOneAnswerReachTheDashboardsWithEveryItemSuppressed() {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
         String program = uniqueId("loop");
-        String peer = token("harbor-peer");
         String lead = token("harbor-lead");
 
-        String feedbackToken = logSession(peer, program, "sp-ana", day);
+        String feedbackToken = logSession(lead, program, "sp-ana", day);
         Map<String, Integer> everyItem = new LinkedHashMap<>();
         RATED.forEach(code -> everyItem.put(code, 4));
         Map<String, Object> answers = new LinkedHashMap<>(answers(everyItem, 4, true));
@@ -215,11 +214,10 @@ class WholeLoopTest {
         assertThat(FIVE_ANSWERS).extracting(Sent::code).containsExactlyElementsOf(RATED);
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(5);
         String program = uniqueId("means");
-        String peer = token("harbor-peer");
         String lead = token("harbor-lead");
 
         for (int participant = 0; participant < 5; participant++) {
-            String feedbackToken = logSession(peer, program, "sp-ben", day);
+            String feedbackToken = logSession(lead, program, "sp-ben", day);
             Map<String, Integer> ratings = new LinkedHashMap<>();
             for (Sent sent : FIVE_ANSWERS) {
                 ratings.put(sent.code(), sent.ratings()[participant]);
@@ -263,7 +261,7 @@ class WholeLoopTest {
     void anotherAgencysLeadSeesNoneOfHarborsSessions() {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(7);
         String program = uniqueId("tenant");
-        String feedbackToken = logSession(token("harbor-peer"), program, "sp-cleo", day);
+        String feedbackToken = logSession(token("harbor-lead"), program, "sp-cleo", day);
         assertThat(submitOnceArrived(answers(feedbackToken, answers(Map.of("KINDNESS", 5), 5, true))).statusCode())
                 .isEqualTo(201);
         // Harbor's lead sees it first (a single answer shows only as its harm report), so the sunrise
@@ -300,7 +298,7 @@ class WholeLoopTest {
         @Test
         void everyMetricTheAlertRulesAndDashboardsReadIsExposed() {
             LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(9);
-            String feedbackToken = logSession(token("harbor-peer"), uniqueId("ops"), "sp-dana", day);
+            String feedbackToken = logSession(token("harbor-lead"), uniqueId("ops"), "sp-dana", day);
             assertThat(submitOnceArrived(answers(feedbackToken, answers(Map.of("KINDNESS", 4), 4, true))).statusCode())
                     .isEqualTo(201);
             OpsFilesExposure.assertEveryMetricIsExposed(ports.auth(),
@@ -310,12 +308,53 @@ class WholeLoopTest {
 
     // ---- the calls a specialist's app, a participant's phone and a lead's browser make
 
+    /** Adds the program if the directory lacks it, and the specialist to it (adding them if new). */
+    private static void onProgram(String lead, String program, String specialist) {
+        JsonNode directory = read(send(HttpRequest.newBuilder(uri(ports.session(), "/api/v1/directory/programs"))
+                .header("Authorization", "Bearer " + lead).GET()));
+        boolean programKnown = false;
+        for (JsonNode known : directory.path("programs")) {
+            programKnown |= known.path("id").asString().equals(program);
+        }
+        if (!programKnown) {
+            directoryChange("POST", "/api/v1/directory/programs", lead,
+                    Map.of("id", program, "name", "Program " + program), 201);
+        }
+        for (JsonNode known : directory.path("specialists")) {
+            if (known.path("id").asString().equals(specialist)) {
+                List<String> programs = new ArrayList<>();
+                known.path("programs").forEach(each -> programs.add(each.asString()));
+                if (!programs.contains(program)) {
+                    programs.add(program);
+                    directoryChange("PATCH", "/api/v1/directory/specialists/" + specialist, lead,
+                            Map.of("programs", programs), 200);
+                }
+                return;
+            }
+        }
+        directoryChange("POST", "/api/v1/directory/specialists", lead,
+                Map.of("id", specialist, "name", "Specialist " + specialist, "programs", List.of(program)), 201);
+    }
+
+    private static void directoryChange(String method, String path, String lead, Map<String, Object> body,
+            int expected) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(ports.session(), path))
+                .header("Authorization", "Bearer " + lead)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(expected);
+    }
+
     private static String token(String client) {
         return StackClient.token(ports.auth(), client);
     }
 
-    /** Logs a session at noon (UTC) of {@code day} and returns its feedback token. */
-    private static String logSession(String bearer, String program, String specialist, LocalDate day) {
+    /**
+     * As the agency's quality lead, logs a session for {@code specialist} in {@code program} at noon (UTC) of
+     * {@code day}, after putting both in the agency's directory, and returns its feedback token.
+     */
+    private static String logSession(String lead, String program, String specialist, LocalDate day) {
+        onProgram(lead, program, specialist);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("programId", program);
         body.put("specialistId", specialist);
@@ -330,7 +369,7 @@ class WholeLoopTest {
         body.put("strengthsNoted", List.of("persistence"));
         body.put("valuesPracticed", List.of("KINDNESS"));
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(ports.session(), "/api/v1/sessions"))
-                .header("Authorization", "Bearer " + bearer)
+                .header("Authorization", "Bearer " + lead)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
