@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.Topics;
+import org.peerpulse.indicators.agencies.domain.Agencies;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.TestBackends;
@@ -37,14 +38,11 @@ import tools.jackson.databind.JsonNode;
  * audit trail; the rules, the tenant boundary and the roles hold; an index under its agency's floor
  * opens one alert per scope and does not repeat it while it is open.
  */
-@PeerPulseIntegrationTest(properties = {
-    "peerpulse.indicators.agencies[floorsit].trust-index-floor=70",
-    "peerpulse.indicators.agencies[floorsit].values-index-floor=20"
-})
+@PeerPulseIntegrationTest
 class AlertFlowIntegrationTest {
 
     private static final String GROUP = "alerts-it-" + UUID.randomUUID();
-    private static final String FLOORS = "floorsit";
+    private static final String FLOORS = "floors-" + UUID.randomUUID();
     private static final Duration HARM_ALERT_DEADLINE = Duration.ofSeconds(5);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -61,6 +59,8 @@ class AlertFlowIntegrationTest {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    Agencies agencies;
     @LocalServerPort
     int port;
 
@@ -189,12 +189,14 @@ class AlertFlowIntegrationTest {
     }
 
     /**
-     * floorsit: TRUST floor 70, values floor 20; five sessions two days ago in warmline, each rated
-     * SAFE_ATMOSPHERE 2: TRUST index (2 - 1) / 4 * 100 = 25, below 70, for the agency and for warmline;
-     * no value item is rated, so the values index is suppressed (null) and opens nothing.
+     * FLOORS sets a TRUST floor of 70 and a values floor of 20 while the service runs; five sessions two days
+     * ago in warmline, each rated SAFE_ATMOSPHERE 2: TRUST index (2 - 1) / 4 * 100 = 25, below 70, for the
+     * agency and for warmline; no value item is rated, so the values index is suppressed (null) and opens
+     * nothing.
      */
     @Test
     void anIndexBelowItsAgencysFloorOpensOneAlertPerScopeAndDoesNotRepeatIt() throws Exception {
+        events.settle(TestEvents.settingsChanged(FLOORS, 1, "UTC", 5, List.of(), 20.0, 70.0), agencies);
         String lead = token(FLOORS, "quality_lead", "lead-ana");
         Instant twoDaysAgo = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)).plusSeconds(12 * 3600);
         for (int i = 0; i < 5; i++) {

@@ -46,6 +46,7 @@ import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.contracts.Topics;
+import org.peerpulse.indicators.agencies.domain.Agencies;
 import org.peerpulse.indicators.alerts.config.AlertMeters;
 import org.peerpulse.indicators.alerts.domain.Alert;
 import org.peerpulse.platform.messaging.CloudEvents;
@@ -112,11 +113,12 @@ class MetricsFlowIntegrationTest {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("peerpulse.indicators.agencies[" + FUNDED + "].part2-programs", () -> "detox");
-        registry.add("peerpulse.indicators.agencies[" + TINY + "].min-cell-size", () -> "3");
     }
 
-    /** An agency with a Part 2 program, and one that chose the smallest cell size; unique per run. */
+    /**
+     * An agency with a Part 2 program, and one that chose the smallest cell size; unique per run. Their settings
+     * are published on the agencies topic while the service runs, as session-service publishes them.
+     */
     private static final String FUNDED = "funded" + UUID.randomUUID().toString().substring(0, 8);
     private static final String TINY = "tiny" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -128,6 +130,8 @@ class MetricsFlowIntegrationTest {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     AlertMeters alertMeters;
+    @Autowired
+    Agencies agencies;
     @Autowired
     WebServerApplicationContext server;
     @LocalServerPort
@@ -589,6 +593,7 @@ class MetricsFlowIntegrationTest {
 
     @Test
     void anAgencyThatChoseKThreeSeesACellOfThreeAndTheDefaultAgencyDoesNot() throws Exception {
+        events().settle(TestEvents.settingsChanged(TINY, 1, "UTC", 3, List.of(), null, null), agencies);
         String plain = "plain-" + UUID.randomUUID();
         for (String agency : List.of(TINY, plain)) {
             for (int i = 0; i < 3; i++) {
@@ -608,6 +613,54 @@ class MetricsFlowIntegrationTest {
         assertThat(kindness(other).get("suppressed").asBoolean()).isTrue();
     }
 
+    /**
+     * <pre>
+     * LIVE, 2026-11-20, four answers (KINDNESS 4, hope 4): under the default k = 5 every statistic is hidden.
+     * The agency's lead chooses k = 3 while the service runs: the same dashboard call shows them (4 >= 3).
+     * The lead then moves the agency to California: a session at 03:30 UTC on Monday the 23rd, counted after
+     * that, is Sunday the 22nd there, so in week 47; the four counted before stay on the 20th.
+     * </pre>
+     */
+    @Test
+    void anAgencysNewSettingsTakeEffectWithoutARestart() throws Exception {
+        String live = "live-" + UUID.randomUUID();
+        String lead = TestIssuer.shared().token(live, "quality_lead");
+        for (int i = 0; i < 4; i++) {
+            SessionLogged session = session(live, "warmline", "sp-x", "2026-11-20T09:0" + i + ":00Z", 30,
+                    Activity.PEER_SUPPORT, List.of(), List.of());
+            publish(Topics.SESSIONS, session);
+            publish(Topics.FEEDBACK, feedback(session, Map.of("KINDNESS", 4), 4, false));
+        }
+        awaitCaughtUp();
+        JsonNode underFive = get("/api/v1/dashboards/agency" + WEEK_47, lead).body();
+        assertThat(underFive.get("sessions").asLong()).isEqualTo(4);
+        assertThat(underFive.get("responses").isNull()).isTrue();
+        assertThat(underFive.get("hope").get("suppressed").asBoolean()).isTrue();
+        assertThat(kindness(underFive).get("suppressed").asBoolean()).isTrue();
+
+        publish(Topics.AGENCIES, TestEvents.settingsChanged(live, 1, "UTC", 3, List.of(), null, null));
+
+        JsonNode underThree = await().atMost(WAIT).until(() -> get("/api/v1/dashboards/agency" + WEEK_47, lead).body(),
+                body -> !body.get("responses").isNull());
+        assertThat(underThree.get("responses").asLong()).isEqualTo(4);
+        assertThat(underThree.get("responseRate").asDouble()).isEqualTo(1.0);
+        assertThat(underThree.get("hope").get("mean").asDouble()).isEqualTo(4.0);
+        assertThat(kindness(underThree).get("mean").asDouble()).isEqualTo(4.0);
+        assertThat(kindness(underThree).get("suppressed").asBoolean()).isFalse();
+
+        events().settle(TestEvents.settingsChanged(live, 2, "America/Los_Angeles", 3, List.of(), null, null),
+                agencies);
+        publish(Topics.SESSIONS, session(live, "warmline", "sp-x", "2026-11-23T03:30:00Z", 30, Activity.PEER_SUPPORT,
+                List.of(), List.of()));
+        awaitCaughtUp();
+        JsonNode days = get("/api/v1/dashboards/agency" + DAYS_OF_WEEK_47, lead).body();
+        assertThat(days.get("sessions").asLong()).isEqualTo(5);
+        assertThat(days.get("series")).extracting(point -> point.get("period").asString() + " "
+                + point.get("sessions").asLong())
+                .containsExactly("2026-11-16 0", "2026-11-17 0", "2026-11-18 0", "2026-11-19 0", "2026-11-20 4",
+                        "2026-11-21 0", "2026-11-22 1");
+    }
+
     private static boolean fundedPublished;
 
     private void publishFunded() throws Exception {
@@ -615,6 +668,7 @@ class MetricsFlowIntegrationTest {
             return;
         }
         fundedPublished = true;
+        events().settle(TestEvents.settingsChanged(FUNDED, 1, "UTC", 5, List.of("detox"), null, null), agencies);
         Map<String, int[]> programs = new java.util.LinkedHashMap<>();
         programs.put("warmline", new int[] {12, 5});
         programs.put("navigation", new int[] {11, 4});
@@ -742,6 +796,10 @@ class MetricsFlowIntegrationTest {
     }
 
     // --- the broker ---------------------------------------------------------------------------------------
+
+    private TestEvents events() {
+        return new TestEvents(kafka, codec);
+    }
 
     private void publish(String topic, PeerPulseEvent event) throws Exception {
         send(EventRecords.of(topic, event.agencyId(), event.eventId().toString(), EventTypes.typeOf(event),

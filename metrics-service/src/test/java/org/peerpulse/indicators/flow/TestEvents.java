@@ -1,5 +1,7 @@
 package org.peerpulse.indicators.flow;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.AgencySettingsChanged;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.EventTypes;
@@ -18,11 +21,17 @@ import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
+import org.peerpulse.contracts.Topics;
+import org.peerpulse.indicators.agencies.domain.Agencies;
+import org.peerpulse.indicators.agencies.domain.AgencySettings;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.platform.messaging.EventRecords;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Contract events as the producers write them, and sending them to the real broker, for the flow tests. */
+/**
+ * Contract events as the producers write them, and sending them to the real broker, for the flow tests: an
+ * agency's settings too, which the service reads from the agencies topic as it runs.
+ */
 final class TestEvents {
 
     private final KafkaTemplate<String, String> kafka;
@@ -58,6 +67,26 @@ final class TestEvents {
     static SessionLogged session(String agency, String program, String specialist, Instant at) {
         return session(agency, program, specialist, at, 30, Activity.PEER_SUPPORT, List.of(FocusArea.WELLNESS),
                 List.of());
+    }
+
+    /**
+     * Publishes an agency's new settings on the agencies topic, as session-service does when a quality lead saves
+     * them, and waits until the running service reads them.
+     */
+    void settle(AgencySettingsChanged snapshot, Agencies agencies) throws Exception {
+        publish(Topics.AGENCIES, snapshot);
+        AgencySettings expected = AgencySettings.of(snapshot.settings());
+        await().atMost(Duration.ofSeconds(30)).until(() -> agencies.of(snapshot.agencyId()).equals(expected));
+    }
+
+    /** The whole snapshot of an agency that changed only what a test needs; the rest are the defaults. */
+    static AgencySettingsChanged settingsChanged(String agency, long version, String zone, int minCellSize,
+            List<String> part2Programs, Double valuesIndexFloor, Double trustIndexFloor) {
+        AgencySettingsChanged.Settings defaults = AgencySettingsChanged.Settings.DEFAULTS;
+        return new AgencySettingsChanged(EventIds.newId(), Instant.now(), agency, version, List.of(), List.of(),
+                new AgencySettingsChanged.Settings(zone, minCellSize, defaults.exportMinCellSize(), valuesIndexFloor,
+                        trustIndexFloor, part2Programs, defaults.crisisLine(), defaults.formLanguages(),
+                        defaults.valueItemsPerForm(), defaults.alertWebhookUrl(), defaults.retention()));
     }
 
     static FeedbackSubmitted feedback(SessionLogged session, Map<String, Integer> ratings, int hope, boolean harm) {

@@ -1,5 +1,6 @@
 /**
- * The typed {@code peerpulse.indicators.*} agency settings with their defaults in code, refused at start
- * when a cell size is below 3, and the beans every slice reads them through.
+ * The {@code Agencies} port over the platform's directory of the compacted agencies topic, held by agency so
+ * counting's lookup per event allocates nothing, and the beans every slice reads settings and calendar
+ * through. There are no per-agency properties: settings are the agencies' own, published by session-service.
  */
 package org.peerpulse.indicators.agencies.config;

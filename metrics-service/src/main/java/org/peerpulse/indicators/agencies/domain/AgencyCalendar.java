@@ -4,26 +4,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Map;
 
-/** Each agency's time zone (UTC unless it set one): which day an instant belongs to, and what today is. */
+/**
+ * Each agency's time zone (UTC unless it set one): which day an instant belongs to, and what today is. The
+ * zone is the agency's current one: an event counted after a change of zone is counted in the new zone's day,
+ * while rollups counted before stay on the days they were counted under until a rebuild counts them again
+ * (decision 0013).
+ */
 public final class AgencyCalendar {
 
-    private final ZoneId defaultZone;
-    private final Map<String, ZoneId> zones;
+    private final Agencies agencies;
 
-    public AgencyCalendar(Map<String, ZoneId> zones) {
-        this(ZoneOffset.UTC, zones);
-    }
-
-    public AgencyCalendar(ZoneId defaultZone, Map<String, ZoneId> zones) {
-        this.defaultZone = defaultZone;
-        this.zones = Map.copyOf(zones);
+    public AgencyCalendar(Agencies agencies) {
+        this.agencies = agencies;
     }
 
     public ZoneId zoneOf(String agencyId) {
-        return zones.getOrDefault(agencyId, defaultZone);
+        return agencies.of(agencyId).zone();
     }
 
     public LocalDate dayOf(String agencyId, Instant instant) {
@@ -33,5 +30,4 @@ public final class AgencyCalendar {
     public LocalDate today(String agencyId, Clock clock) {
         return LocalDate.ofInstant(clock.instant(), zoneOf(agencyId));
     }
-
 }

@@ -1,8 +1,12 @@
 package org.peerpulse.indicators.agencies.domain;
 
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
+
+import org.peerpulse.contracts.AgencySettingsChanged;
 
 /**
  * What an agency decided about its own indicators. Every field has a safe default, so an agency that set
@@ -18,7 +22,8 @@ import java.util.Set;
 public record AgencySettings(ZoneId zone, SmallCellRule dashboards, SmallCellRule exports, Set<String> part2Programs,
         Double valuesIndexFloor, Double trustIndexFloor) {
 
-    public static final int DEFAULT_EXPORT_K = 11;
+    /** What an agency that never set anything gets: UTC days, k = 5 on dashboards and 11 on exports, no floors. */
+    public static final AgencySettings DEFAULTS = of(AgencySettingsChanged.Settings.DEFAULTS);
 
     public AgencySettings {
         Objects.requireNonNull(zone, "zone");
@@ -30,6 +35,24 @@ public record AgencySettings(ZoneId zone, SmallCellRule dashboards, SmallCellRul
         part2Programs = Set.copyOf(part2Programs == null ? Set.of() : part2Programs);
         requireIndex(valuesIndexFloor, "valuesIndexFloor");
         requireIndex(trustIndexFloor, "trustIndexFloor");
+    }
+
+    /**
+     * The settings an agency published, as the indicators read them.
+     *
+     * @throws IllegalArgumentException when they break a rule: a cell size below 3, an export k below the
+     *     dashboards' k, a zone that is not one, a floor outside 0..100
+     */
+    public static AgencySettings of(AgencySettingsChanged.Settings published) {
+        ZoneId zone;
+        try {
+            zone = published.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(published.timeZone()).normalized();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("timeZone is not a time zone", e);
+        }
+        return new AgencySettings(zone, new SmallCellRule(published.minCellSize()),
+                new SmallCellRule(published.exportMinCellSize()), Set.copyOf(published.part2Programs()),
+                published.valuesIndexFloor(), published.trustIndexFloor());
     }
 
     public boolean isPart2(String programId) {

@@ -7,7 +7,6 @@ package org.peerpulse.indicators.agencies.domain;
 public record SmallCellRule(int k) {
 
     public static final int LOWEST_K = 3;
-    public static final int DEFAULT_K = 5;
 
     public SmallCellRule {
         if (k < LOWEST_K) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Reads session and feedback records in batches: translate every record, take the readable ones in with
  * one {@link IngestBatch} call (their counts and the alerts they raise), then dead-letter the unreadable
  * ones. Dead letters go last so that a retried batch (after a database outage) does not publish them
- * twice. A well-formed event that counts nothing (fresh links for a session) is passed over as ignored. Alert opens are counted by kind only: an id as a tag would name a session and grow without end.
+ * twice. A well-formed event that counts nothing (fresh links for a session) is passed over as ignored.
+ * Alert opens are counted by kind only: an id as a tag would name a session and grow without end.
  */
 @Component
 class IndicatorEventListener implements ConsumerSeekAware {

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.peerpulse.indicators.agencies.domain.Agencies;
 import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
 import org.peerpulse.indicators.agencies.domain.AgencySettings;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.alerts.domain.Alert;
 import org.peerpulse.indicators.alerts.domain.AlertKind;
@@ -55,8 +55,7 @@ class IngestBatchTest {
     private final InMemoryRollups rollups = new InMemoryRollups();
     private final InMemoryAlerts alerts = new InMemoryAlerts();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Agencies agencies = new Agencies(settings(null),
-            Map.of("floored", settings(70.0)));
+    private final InMemoryAgencies agencies = new InMemoryAgencies().set("floored", settings(70.0));
     private final AgencyCalendar calendar = agencies.calendar();
     private final WatchIndexFloors floors = new WatchIndexFloors(new ReadDashboard(rollups, agencies, calendar, clock),
             alerts, agencies, clock);

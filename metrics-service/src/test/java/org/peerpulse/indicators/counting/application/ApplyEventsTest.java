@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.ConsumedEvent;
 import org.peerpulse.indicators.counting.domain.DayCounts;
@@ -34,7 +34,7 @@ class ApplyEventsTest {
 
     private final InMemoryCopyWindows windows = new InMemoryCopyWindows();
     private final InMemoryRollups rollups = new InMemoryRollups();
-    private final ApplyEvents applyEvents = new ApplyEvents(rollups, windows, new AgencyCalendar(Map.of()), 1_000);
+    private final ApplyEvents applyEvents = new ApplyEvents(rollups, windows, new InMemoryAgencies().calendar(), 1_000);
 
     private final EventBatch batch = new EventBatch(List.of(
             session(0, RIVERA, "2026-11-20T09:00:00Z", 30),
@@ -99,7 +99,7 @@ class ApplyEventsTest {
     @Test
     void aRollupAnotherWriterMovedIsRecomputedFromWhatItLeft() {
         // Another consumer of the same partition (a rebalance) applies the first two events in between.
-        rollups.beforeNextApply = () -> new ApplyEvents(rollups, windows, new AgencyCalendar(Map.of()), 1_000)
+        rollups.beforeNextApply = () -> new ApplyEvents(rollups, windows, new InMemoryAgencies().calendar(), 1_000)
                 .apply(new EventBatch(batch.events().subList(0, 2)));
 
         AppliedBatch applied = applyEvents.apply(batch);
@@ -121,18 +121,37 @@ class ApplyEventsTest {
             }
         };
 
-        assertThatThrownBy(() -> new ApplyEvents(contested, windows, new AgencyCalendar(Map.of()), 1_000).apply(batch))
+        assertThatThrownBy(() -> new ApplyEvents(contested, windows, new InMemoryAgencies().calendar(), 1_000)
+                .apply(batch))
                 .isInstanceOf(RollupContention.class);
     }
 
     @Test
     void theDayIsTheSessionsDayInTheAgencysZone() {
         ApplyEvents inLosAngeles = new ApplyEvents(rollups, windows,
-                new AgencyCalendar(Map.of("harbor", ZoneId.of("America/Los_Angeles"))), 1_000);
+                InMemoryAgencies.inZone("harbor", ZoneId.of("America/Los_Angeles")).calendar(), 1_000);
 
         inLosAngeles.apply(new EventBatch(List.of(session(0, RIVERA, "2026-11-21T03:30:00Z", 30))));
 
         assertThat(rollups.counts).containsOnlyKeys(RIVERA_20);
+    }
+
+    /**
+     * A quality lead moves the agency to California while it runs: 03:30 UTC on the 21st was counted on the 21st
+     * under UTC and stays there; 03:45 UTC, read after the change, is the evening of the 20th in California.
+     */
+    @Test
+    void aNewZoneCountsTheEventsReadAfterItAndLeavesCountedDaysAlone() {
+        InMemoryAgencies agencies = new InMemoryAgencies();
+        ApplyEvents counting = new ApplyEvents(rollups, windows, agencies.calendar(), 1_000);
+
+        counting.apply(new EventBatch(List.of(session(0, RIVERA, "2026-11-21T03:30:00Z", 30))));
+        agencies.set("harbor", InMemoryAgencies.settings(ZoneId.of("America/Los_Angeles"), 5));
+        counting.apply(new EventBatch(List.of(session(1, RIVERA, "2026-11-21T03:45:00Z", 20))));
+
+        assertThat(rollups.counts).containsOnlyKeys(RIVERA_20, RIVERA_21);
+        assertThat(rollups.counts.get(RIVERA_21).minutes()).isEqualTo(30);
+        assertThat(rollups.counts.get(RIVERA_20).minutes()).isEqualTo(20);
     }
 
     private static ConsumedEvent session(long offset, Cell cell, String sessionAt, int minutes) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.ConsumedEvent;
 import org.peerpulse.indicators.counting.domain.DayCounts;
@@ -42,7 +43,7 @@ class VoidsAndCopiesTest {
     private static final String FEEDBACK = "peerpulse.feedback.v1";
     private static final Cell RIVERA = new Cell("harbor", "warmline", "sp-rivera");
     private static final RollupKey RIVERA_20 = new RollupKey(RIVERA, LocalDate.parse("2026-11-20"));
-    private static final AgencyCalendar UTC = new AgencyCalendar(Map.of());
+    private static final AgencyCalendar UTC = new InMemoryAgencies().calendar();
 
     private final InMemoryCopyWindows windows = new InMemoryCopyWindows();
     private final InMemoryRollups rollups = new InMemoryRollups();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.counting.application.AppliedBatch;
 import org.peerpulse.indicators.counting.application.ApplyEvents;
 import org.peerpulse.indicators.counting.application.EventBatch;
@@ -71,8 +71,8 @@ class MongoRollupsTest {
         mongo = new MongoTemplate(client, "rollups-" + System.nanoTime());
         rollups = new MongoRollups(new TenantCollections(mongo));
         rollups.createIndexes();
-        applyEvents = new ApplyEvents(rollups, new MongoCopyWindows(new TenantCollections(mongo)), new AgencyCalendar(Map.of()),
-                1_000);
+        applyEvents = new ApplyEvents(rollups, new MongoCopyWindows(new TenantCollections(mongo)),
+                new InMemoryAgencies().calendar(), 1_000);
     }
 
     @Test

@@ -9,12 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.Frameworks;
-import org.peerpulse.indicators.agencies.domain.Agencies;
-import org.peerpulse.indicators.agencies.domain.AgencySettings;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.CellRollup;
@@ -71,9 +69,7 @@ class ReadDashboardTest {
     }
 
     private ReadDashboard reader(int k) {
-        AgencySettings settings = new AgencySettings(ZoneOffset.UTC, new SmallCellRule(k), new SmallCellRule(11),
-                Set.of(), null, null);
-        Agencies agencies = new Agencies(settings, Map.of());
+        InMemoryAgencies agencies = new InMemoryAgencies(InMemoryAgencies.settings(ZoneOffset.UTC, k));
         return new ReadDashboard(rollups, agencies, agencies.calendar(), clock);
     }
 

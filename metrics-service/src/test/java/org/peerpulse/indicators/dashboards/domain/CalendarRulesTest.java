@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.RollupKey;
@@ -71,7 +71,7 @@ class CalendarRulesTest {
 
     @Test
     void aSessionCountsOnItsDayInTheAgencysZone() {
-        AgencyCalendar calendar = new AgencyCalendar(Map.of("harbor", ZoneId.of("America/Los_Angeles")));
+        AgencyCalendar calendar = InMemoryAgencies.inZone("harbor", ZoneId.of("America/Los_Angeles")).calendar();
         Instant lateEveningInCalifornia = Instant.parse("2026-11-21T03:30:00Z");
 
         assertThat(calendar.dayOf("harbor", lateEveningInCalifornia)).isEqualTo(LocalDate.parse("2026-11-20"));

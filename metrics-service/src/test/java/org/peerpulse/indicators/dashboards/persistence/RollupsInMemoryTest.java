@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.EventIds;
-import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.counting.application.ApplyEvents;
 import org.peerpulse.indicators.counting.application.EventBatch;
 import org.peerpulse.indicators.counting.domain.Cell;
@@ -84,7 +83,7 @@ class RollupsInMemoryTest {
 
     private ApplyEvents instance() {
         return new ApplyEvents(store, new MongoCopyWindows(new TenantCollections(mongo)),
-                new AgencyCalendar(Map.of()), 1_000);
+                new InMemoryAgencies().calendar(), 1_000);
     }
 
     private void count(ApplyEvents applying, Cell cell, LocalDate day) {

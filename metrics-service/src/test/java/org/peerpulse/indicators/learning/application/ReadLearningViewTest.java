@@ -12,12 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.peerpulse.indicators.agencies.domain.Agencies;
-import org.peerpulse.indicators.agencies.domain.AgencySettings;
-import org.peerpulse.indicators.agencies.domain.SmallCellRule;
+import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.CellRollup;
 import org.peerpulse.indicators.counting.domain.DayCounts;
@@ -42,8 +39,7 @@ class ReadLearningViewTest {
     private final MovableClock clock = new MovableClock("2026-11-18T10:00:00Z");
     private final ListRollups rollups = new ListRollups();
     private final ListReleases releases = new ListReleases();
-    private final Agencies agencies = new Agencies(new AgencySettings(ZoneOffset.UTC, new SmallCellRule(5),
-            new SmallCellRule(11), Set.of(), null, null), Map.of());
+    private final InMemoryAgencies agencies = new InMemoryAgencies();
     private final ReadLearningView learning = new ReadLearningView(
             new ReadDashboard(rollups, agencies, agencies.calendar(), clock), rollups, releases, agencies,
             agencies.calendar(), clock);
@@ -89,8 +85,7 @@ class ReadLearningViewTest {
 
     @Test
     void theReleaseWeekFollowsTheAgencysTimeZone() {
-        Agencies honolulu = new Agencies(new AgencySettings(ZoneId.of("Pacific/Honolulu"), new SmallCellRule(5),
-                new SmallCellRule(11), Set.of(), null, null), Map.of());
+        InMemoryAgencies honolulu = InMemoryAgencies.inZone("harbor", ZoneId.of("Pacific/Honolulu"));
         ReadLearningView inHonolulu = new ReadLearningView(
                 new ReadDashboard(rollups, honolulu, honolulu.calendar(), clock), rollups, releases, honolulu,
                 honolulu.calendar(), clock);
