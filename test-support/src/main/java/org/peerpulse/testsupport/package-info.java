@@ -7,6 +7,8 @@
  * a probe that reads a topic without joining a consumer group
  * ({@link org.peerpulse.testsupport.TopicProbe}) and, for the real-browser tests, an axe-core check of
  * the page open in Chromium on a phone's and a laptop's screen ({@link org.peerpulse.testsupport.AxeCheck},
- * {@link org.peerpulse.testsupport.Viewport}). Services depend on it in test scope only.
+ * {@link org.peerpulse.testsupport.Viewport}), and the check that a service's OpenAPI document lists
+ * exactly what its controllers serve ({@link org.peerpulse.testsupport.ApiDocument}). Services depend on it
+ * in test scope only.
  */
 package org.peerpulse.testsupport;

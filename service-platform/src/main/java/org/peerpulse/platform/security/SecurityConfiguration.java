@@ -18,14 +18,20 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The one security filter chain of a service. Health probes and the service's declared public paths (a
- * participant form, a dashboard page) are open; the Prometheus scrape needs the {@code ops} role;
- * everything else needs a valid bearer token. Sessions are never created: every request carries its
+ * The one security filter chain of a service. Health probes, the OpenAPI document and the service's declared
+ * public paths (a participant form, a dashboard page) are open; the Prometheus scrape needs the {@code ops}
+ * role; everything else needs a valid bearer token. Sessions are never created: every request carries its
  * token, so there is no cookie to forge and CSRF does not apply.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
+
+    /**
+     * Where springdoc serves a service's OpenAPI document (JSON, and the same as YAML). Open to anyone: it
+     * describes the API and holds no agency's data, and a client generator should not need a token to read it.
+     */
+    static final String[] API_DOCUMENT_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
 
     @Bean
     SecurityFilterChain peerPulseSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
@@ -35,6 +41,7 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
+                    requests.requestMatchers(API_DOCUMENT_PATHS).permitAll();
                     if (!publicPaths.isEmpty()) {
                         requests.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
                     }
@@ -67,6 +74,11 @@ public class SecurityConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return converter;
+    }
+
+    @Bean
+    ApiDocumentSecurity apiDocumentSecurity(SecurityProperties properties) {
+        return new ApiDocumentSecurity(properties.publicPaths());
     }
 
     @Bean

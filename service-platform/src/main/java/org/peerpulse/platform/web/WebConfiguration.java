@@ -12,9 +12,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import tools.jackson.core.StreamReadFeature;
 
-/** Registers the shared problem handling, down to the errors Tomcat answers before Spring sees a request. */
+/**
+ * Registers the shared problem handling, down to the errors Tomcat answers before Spring sees a request, and
+ * its description in the OpenAPI document.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import({PlatformProblemHandler.class, ProblemInstances.class})
+@Import({PlatformProblemHandler.class, ProblemInstances.class, ProblemDocumentation.class})
 public class WebConfiguration {
 
     /**
