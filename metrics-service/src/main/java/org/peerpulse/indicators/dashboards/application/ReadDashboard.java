@@ -9,6 +9,7 @@ import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.QualityFramework;
 import org.peerpulse.indicators.agencies.domain.Agencies;
 import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
+import org.peerpulse.indicators.agencies.domain.AgencySettings;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.dashboards.domain.AgencyDashboards;
 import org.peerpulse.indicators.dashboards.domain.AgencyRollups;
@@ -25,9 +26,11 @@ import org.peerpulse.indicators.dashboards.domain.ScopeNotFound;
  * what is hidden is decided over every program and specialist at once, with the agency's dashboard k.
  *
  * <p>What is hidden is decided on read, from the rollups as they are, for the range and granularity asked.
- * That decision is a function of the agency's totals, the range, the granularity, the rule and the framework
- * only, so while the totals are the same copy (the in-memory copy keeps one per version of the agency's
- * rollups) a range asked again is answered from the dashboards already worked out; new totals start again.
+ * That decision is a function of the agency's totals, its settings (the rule), the range, the granularity and
+ * the framework only, so while the totals are the same copy (the in-memory copy keeps one per version of the
+ * agency's rollups) and the agency's settings are the same, a range asked again is answered from the
+ * dashboards already worked out. New totals or new settings (a quality lead chose another k, or a zone that
+ * moves today) start again: nothing decided under the old ones is served after the change.
  */
 public class ReadDashboard {
 
@@ -67,26 +70,35 @@ public class ReadDashboard {
         DateRange range = DateRange.ofRequest(query.from(), query.to(), calendar.today(query.agencyId(), clock));
         // Skeleton: every agency answers under the default framework; agency frameworks come later.
         QualityFramework framework = Frameworks.PEER_CORE_V1;
-        SmallCellRule rule = agencies.of(query.agencyId()).dashboards();
+        AgencySettings settings = agencies.of(query.agencyId());
+        SmallCellRule rule = settings.dashboards();
         RunningTotals totals = rollups.totals(query.agencyId(),
                 AgencyDashboards.firstDayToRead(range, query.granularity()), range.to());
         Worked ofTotals = worked.compute(query.agencyId(),
-                (agency, known) -> known != null && known.totals() == totals ? known : new Worked(totals));
+                (agency, known) -> known != null && known.decidedFor(totals, settings) ? known
+                        : new Worked(totals, settings));
         if (ofTotals.plans().size() >= PLANS_PER_AGENCY) {
             ofTotals.plans().clear();
         }
-        return ofTotals.plans().computeIfAbsent(new Plan(range, query.granularity(), rule, framework.ref()),
+        return ofTotals.plans().computeIfAbsent(new Plan(range, query.granularity(), framework.ref()),
                 plan -> AgencyDashboards.of(range, query.granularity(), totals, framework, rule));
     }
 
-    private record Plan(DateRange range, Granularity granularity, SmallCellRule rule, FrameworkRef framework) {
+    private record Plan(DateRange range, Granularity granularity, FrameworkRef framework) {
     }
 
-    /** The dashboards worked out from one copy of an agency's totals (compared by identity: it never changes). */
-    private record Worked(RunningTotals totals, ConcurrentMap<Plan, AgencyDashboards> plans) {
+    /**
+     * The dashboards worked out from one copy of an agency's totals (compared by identity: it never changes)
+     * under one version of its settings (compared by value: only what they say matters).
+     */
+    private record Worked(RunningTotals totals, AgencySettings settings, ConcurrentMap<Plan, AgencyDashboards> plans) {
 
-        Worked(RunningTotals totals) {
-            this(totals, new ConcurrentHashMap<>());
+        Worked(RunningTotals totals, AgencySettings settings) {
+            this(totals, settings, new ConcurrentHashMap<>());
+        }
+
+        boolean decidedFor(RunningTotals current, AgencySettings now) {
+            return totals == current && settings.equals(now);
         }
     }
 }

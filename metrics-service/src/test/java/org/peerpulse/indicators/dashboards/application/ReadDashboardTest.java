@@ -26,8 +26,9 @@ import org.peerpulse.indicators.dashboards.domain.RunningTotals;
 import org.peerpulse.indicators.dashboards.domain.Scope;
 
 /**
- * A range asked again of the same copy of an agency's totals is answered from the dashboards already worked
- * out, and only then: new totals, another range, granularity or k are worked out afresh, from the data.
+ * A range asked again of the same copy of an agency's totals under the same settings is answered from the
+ * dashboards already worked out, and only then: new totals, another range, granularity or k (also a k the
+ * agency changed while the service runs) are worked out afresh, from the data.
  */
 class ReadDashboardTest {
 
@@ -66,6 +67,32 @@ class ReadDashboardTest {
         assertThat(reader(5).read(agency).responsesSuppressed()).isFalse();
         assertThat(reader(9).read(agency).responsesSuppressed()).isTrue();
         assertThat(reader(9).read(agency)).isEqualTo(fresh(Scope.agency("harbor"), Granularity.MONTH, 9));
+    }
+
+    /**
+     * The same copy of the totals and the same range, but the agency chose another k meanwhile: what was
+     * decided under the old k is not served, in either direction.
+     */
+    @Test
+    void anAnswerDecidedUnderTheOldKIsNotServedAfterTheAgencyChoseAnother() {
+        rollups.add(AMES, TODAY, 4);
+        InMemoryAgencies agencies = new InMemoryAgencies();
+        ReadDashboard read = new ReadDashboard(rollups, agencies, agencies.calendar(), clock);
+        DashboardQuery agency = query(Scope.agency("harbor"), Granularity.MONTH);
+        AgencyDashboards underFive = read.readAgency(agency);
+        assertThat(read.readAgency(agency)).isSameAs(underFive);
+        assertThat(read.read(agency).responsesSuppressed()).isTrue();
+
+        agencies.set("harbor", InMemoryAgencies.settings(ZoneOffset.UTC, 3));
+
+        assertThat(read.readAgency(agency)).isNotSameAs(underFive);
+        assertThat(read.read(agency).responsesSuppressed()).isFalse();
+        assertThat(read.read(agency)).isEqualTo(fresh(Scope.agency("harbor"), Granularity.MONTH, 3));
+
+        agencies.set("harbor", InMemoryAgencies.settings(ZoneOffset.UTC, 5));
+
+        assertThat(read.read(agency).responsesSuppressed()).isTrue();
+        assertThat(read.read(agency)).isEqualTo(fresh(Scope.agency("harbor"), Granularity.MONTH, 5));
     }
 
     private ReadDashboard reader(int k) {
