@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -26,15 +24,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerpulse.testsupport.AxeCheck;
 import org.peerpulse.testsupport.TestBackends;
+import org.peerpulse.testsupport.Viewport;
+import org.peerpulse.testsupport.WholePageScreenshot;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,9 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A quality lead in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on the
  * real local stack: the authorization server's login form, metrics-service's page, and the demo month
- * seeded through the public APIs exactly as {@code ./peerpulse up --demo} does. Screenshots go to
- * {@code target/screenshots/}. Without Chromium the test is skipped and says why, except in CI
- * ({@code CI=true}), where it fails.
+ * seeded through the public APIs exactly as {@code ./peerpulse up --demo} does. Every page it reaches, the
+ * login form included, is checked with axe-core on a phone's and a laptop's screen and must have no serious
+ * or critical violation. Screenshots go to {@code target/screenshots/}. Without Chromium the test is skipped
+ * and says why, except in CI ({@code CI=true}), where it fails.
  */
 class DashboardPageBrowserTest {
 
@@ -54,11 +58,9 @@ class DashboardPageBrowserTest {
     private static final Duration ASYNC = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A laptop, and a tablet held upright. */
-    private static final int LAPTOP_WIDTH = 1366;
-    private static final int LAPTOP_HEIGHT = 900;
-    private static final int TABLET_WIDTH = 820;
-    private static final int TABLET_HEIGHT = 1180;
+    private static final Viewport PHONE = Viewport.PHONE;
+    private static final Viewport LAPTOP = Viewport.LAPTOP;
+    private static final Viewport TABLET = new Viewport("tablet", 820, 1180, false);
 
     @TempDir
     static Path dataDir;
@@ -92,7 +94,7 @@ class DashboardPageBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US",
-                "--window-size=" + LAPTOP_WIDTH + "," + LAPTOP_HEIGHT);
+                "--window-size=" + LAPTOP.width() + "," + LAPTOP.height());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -126,7 +128,7 @@ class DashboardPageBrowserTest {
         // The auth server and the page share the host 127.0.0.1, so this clears both sessions.
         browser.get(page("/css/dashboard.css"));
         browser.manage().deleteAllCookies();
-        emulate(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        LAPTOP.emulateOn(browser);
     }
 
     @Test
@@ -152,14 +154,32 @@ class DashboardPageBrowserTest {
                         + " && Chart.getChart('trend-chart') !== undefined")).as("the chart was drawn").isTrue();
         assertThat(pageWidth()).as("nothing wider than the laptop screen").isLessThanOrEqualTo(viewportWidth());
         assertNoScriptErrors();
-        screenshot("dashboard-agency-laptop.png");
+        accessibleOnPhoneAndLaptop("dashboard-agency");
 
-        emulate(TABLET_WIDTH, TABLET_HEIGHT);
+        TABLET.emulateOn(browser);
         browser.navigate().refresh();
         awaitHeading("harbor");
         assertThat(pageWidth()).as("nothing wider than the tablet").isLessThanOrEqualTo(viewportWidth());
         screenshot("dashboard-agency-tablet.png");
-        emulate(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        PHONE.emulateOn(browser);
+        browser.navigate().refresh();
+        awaitHeading("harbor");
+        assertThat(pageWidth()).as("nothing wider than the phone").isLessThanOrEqualTo(viewportWidth());
+        // There the item tables scroll sideways in their box, and the keyboard alone can scroll them.
+        WebElement values = browser.findElement(By.cssSelector(".table-scroll[aria-label='Core values table']"));
+        assertThat((Long) browser.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth", values))
+                .as("the table is wider than its box").isPositive();
+        browser.executeScript("arguments[0].focus()", values);
+        assertThat(browser.switchTo().activeElement()).as("the box takes focus").isEqualTo(values);
+        new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver ->
+                ((Number) browser.executeScript("return arguments[0].scrollLeft", values)).doubleValue() > 0);
+        LAPTOP.emulateOn(browser);
+
+        // The numbers behind the chart, opened: another table that scrolls sideways on a phone.
+        browser.findElement(By.cssSelector(".trend summary")).click();
+        assertThat(browser.findElement(By.cssSelector("table.series")).isDisplayed()).isTrue();
+        accessibleOnPhoneAndLaptop("dashboard-agency-numbers");
 
         // Down to the program where the new specialist works: their row is too small a cell to show.
         browser.findElement(By.linkText("harbor-crisis-line")).click();
@@ -167,7 +187,7 @@ class DashboardPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".crumbs")).getText()).contains("harbor", "harbor-crisis-line");
         WebElement newcomer = browser.findElement(By.xpath("//table[contains(@class,'child-table')]//tr[th/a[text()='dara-lopez']]"));
         assertThat(newcomer.getText()).contains("fewer than 5");
-        screenshot("dashboard-program.png");
+        accessibleOnPhoneAndLaptop("dashboard-program");
 
         // And down to that specialist: every item says "fewer than 5", never a number.
         browser.findElement(By.linkText("dara-lopez")).click();
@@ -177,7 +197,7 @@ class DashboardPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".strength"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector(".strengths")).getText()).contains("at least 5 participants");
         assertThat(browser.findElement(By.cssSelector(".crumbs")).getText()).contains("harbor-crisis-line", "dara-lopez");
-        screenshot("dashboard-specialist-suppressed.png");
+        accessibleOnPhoneAndLaptop("dashboard-specialist-suppressed");
 
         // A specialist with plenty of answers in a bigger program shows their own strengths.
         browser.findElement(By.linkText("harbor")).click();
@@ -187,7 +207,7 @@ class DashboardPageBrowserTest {
         browser.findElement(By.linkText("ana-rivera")).click();
         awaitHeading("ana-rivera");
         assertThat(browser.findElements(By.cssSelector(".strength"))).hasSize(3);
-        screenshot("dashboard-specialist.png");
+        accessibleOnPhoneAndLaptop("dashboard-specialist");
 
         // The alert inbox: one alert per harm report; acknowledging one records who did it.
         browser.findElement(By.linkText("Alert inbox")).click();
@@ -197,14 +217,14 @@ class DashboardPageBrowserTest {
         assertThat(alerts).hasSize(3).allSatisfy(alert ->
                 assertThat(alert.getText()).contains("A participant reported harm", "Session of"));
         assertThat(browser.findElements(By.cssSelector(".alert.state-open"))).hasSize(3);
-        screenshot("alerts-inbox.png");
+        accessibleOnPhoneAndLaptop("alerts-inbox");
         alerts.get(0).findElement(By.xpath(".//button[text()='Acknowledge']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
         assertThat(browser.findElement(By.cssSelector(".alert.state-acknowledged")).getText())
                 .contains("Acknowledged by lena");
         assertThat(browser.findElements(By.cssSelector(".alert.state-open"))).hasSize(2);
-        screenshot("alerts-acknowledged.png");
+        accessibleOnPhoneAndLaptop("alerts-acknowledged");
     }
 
     @Test
@@ -222,7 +242,7 @@ class DashboardPageBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This page is for quality leads");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("403").doesNotContain("Values index");
-        screenshot("dashboard-denied.png");
+        accessibleOnPhoneAndLaptop("dashboard-denied");
     }
 
     // ---- what a person does in the browser
@@ -233,9 +253,9 @@ class DashboardPageBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
         assertThat(browser.getCurrentUrl()).as("the authorization server's login form")
                 .startsWith("http://127.0.0.1:" + ports.auth() + "/login");
+        accessibleOnPhoneAndLaptop("login-" + username);
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
-        screenshot("login-" + username + ".png");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("127.0.0.1:" + ports.metrics()));
     }
@@ -266,9 +286,12 @@ class DashboardPageBrowserTest {
         assertThat(errors).as("console errors (a CSP violation shows here)").isEmpty();
     }
 
-    private static void emulate(int width, int height) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", false));
+    /**
+     * No serious or critical axe-core violation on a phone's screen or on the laptop's, where the test goes on;
+     * both screenshots are saved as {@code <name>-phone.png} and {@code <name>-laptop.png}.
+     */
+    private static void accessibleOnPhoneAndLaptop(String name) {
+        AxeCheck.assertNoSeriousViolationsAt(browser, name, SCREENSHOTS, PHONE, LAPTOP);
     }
 
     private static long viewportWidth() {
@@ -281,17 +304,7 @@ class DashboardPageBrowserTest {
 
     /** The whole page, not only what fits the screen, at the current width. */
     private static void screenshot(String name) {
-        try {
-            long width = viewportWidth();
-            long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-            Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        WholePageScreenshot.save(browser, SCREENSHOTS.resolve(name));
     }
 
     private static String page(String path) {
