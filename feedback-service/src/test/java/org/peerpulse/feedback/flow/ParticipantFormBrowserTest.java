@@ -7,7 +7,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -25,7 +24,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerpulse.platform.messaging.EventCodec;
+import org.peerpulse.testsupport.AxeCheck;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
+import org.peerpulse.testsupport.Viewport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,8 +35,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * A participant on a phone-sized screen, in a real headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}): fills in and sends the form in English and, after switching with the link,
- * in Spanish, with the keyboard for part of it. Screenshots go to {@code target/screenshots/}. Without
- * Chromium the test is skipped and says why, except in CI ({@code CI=true}), where it fails.
+ * in Spanish, with the keyboard for part of it. Every page it sees, in every state, is checked with axe-core
+ * on a laptop's and a phone's screen and must have no serious or critical violation; screenshots of both go
+ * to {@code target/screenshots/}. Without Chromium the test is skipped and says why, except in CI
+ * ({@code CI=true}), where it fails.
  */
 @PeerPulseIntegrationTest(properties = {"peerpulse.outbox.poll-interval=50ms",
         "peerpulse.feedback.token-attempts-per-minute=100000"})
@@ -44,8 +47,7 @@ class ParticipantFormBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final int PHONE_WIDTH = 390;
-    private static final int PHONE_HEIGHT = 844;
+    private static final Viewport PHONE = Viewport.PHONE;
 
     private static ChromeDriver browser;
     private static Path profile;
@@ -75,16 +77,14 @@ class ParticipantFormBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US",
-                "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT);
+                "--window-size=" + PHONE.width() + "," + PHONE.height());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         // Chromium keeps a desktop window at least ~500 px wide; emulate the phone's screen instead.
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH,
-                "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
-        Files.createDirectories(SCREENSHOTS);
+        PHONE.emulateOn(browser);
     }
 
     @AfterAll
@@ -112,9 +112,9 @@ class ParticipantFormBrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("How did this session feel?");
         assertThat(browser.findElements(By.tagName("fieldset"))).hasSize(15);
-        assertThat(viewportWidth()).isLessThanOrEqualTo(PHONE_WIDTH);
+        assertThat(viewportWidth()).isLessThanOrEqualTo(PHONE.width());
         assertThat(pageWidth()).as("nothing wider than the phone").isLessThanOrEqualTo(viewportWidth());
-        screenshot("form-en-empty.png");
+        accessibleOnBothScreens("form-en-empty");
 
         // Sending without the required do-no-harm answer shows the errors where they belong.
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -122,7 +122,7 @@ class ParticipantFormBrowserTest {
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("Please answer yes or no.");
         assertThat(browser.findElement(By.id("q-harm")).getDomAttribute("aria-describedby")).isEqualTo("err-harm");
-        screenshot("form-en-errors.png");
+        accessibleOnBothScreens("form-en-errors");
 
         choose("KINDNESS", "5");
         choose("EMPATHY", "4");
@@ -134,12 +134,12 @@ class ParticipantFormBrowserTest {
         no.sendKeys(Keys.SPACE);
         assertThat(no.isSelected()).isTrue();
         browser.findElement(By.id("comment")).sendKeys("They really listened.");
-        screenshot("form-en-filled.png");
+        accessibleOnBothScreens("form-en-filled");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         awaitHeading("Thank you!");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("You can close this page now.");
-        screenshot("thanks-en.png");
+        accessibleOnBothScreens("thanks-en");
         Document answers = sessions.invitation(token).get("answers", Document.class);
         assertThat(answers.get("ratings", Document.class)).isEqualTo(new Document("EMPATHY", 4).append("KINDNESS", 5));
         assertThat(answers.getBoolean("harmReported")).isFalse();
@@ -155,6 +155,7 @@ class ParticipantFormBrowserTest {
         awaitHeading("¿Cómo te sentiste en esta sesión?");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("es");
         assertThat(browser.getPageSource()).contains("Para nada", "Muchísimo", "Prefiero no responder");
+        accessibleOnBothScreens("form-es-kiosk-empty");
         for (String code : List.of("GIVING_BACK", "COURAGE", "KINDNESS", "CAUTION", "HELPFULNESS", "CREATIVITY",
                 "GENTLENESS", "EMPATHY", "SAFE_ATMOSPHERE", "RECOVERY_FOCUS", "GENUINE_ROLE", "NO_STIGMA",
                 "STRENGTH_BASED")) {
@@ -163,12 +164,12 @@ class ParticipantFormBrowserTest {
         choose("hope", "3");
         choose("harm", "yes");
         browser.findElement(By.id("harmText")).sendKeys("Me sentí apurado.");
-        screenshot("form-es-filled.png");
+        accessibleOnBothScreens("form-es-kiosk-filled");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         awaitHeading("¡Gracias!");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("devuelve la tableta");
-        screenshot("thanks-es-kiosk.png");
+        accessibleOnBothScreens("thanks-es-kiosk");
         Document answers = sessions.invitation(token).get("answers", Document.class);
         assertThat(answers.getString("language")).isEqualTo("es");
         assertThat(answers.getString("mode")).isEqualTo("KIOSK");
@@ -199,13 +200,12 @@ class ParticipantFormBrowserTest {
         return ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
     }
 
-    /** The whole page, not only what fits on the screen. */
-    private void screenshot(String name) throws Exception {
-        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", viewportWidth(), "height", height, "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    /**
+     * No serious or critical axe-core violation on a laptop's screen or on the phone's, where the test goes on;
+     * both screenshots are saved as {@code <name>-laptop.png} and {@code <name>-phone.png}.
+     */
+    private void accessibleOnBothScreens(String name) {
+        AxeCheck.assertNoSeriousViolationsAt(browser, name, SCREENSHOTS, Viewport.LAPTOP, PHONE);
     }
 
     private String url(String path) {
