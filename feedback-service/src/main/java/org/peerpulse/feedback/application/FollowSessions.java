@@ -14,17 +14,28 @@ import org.peerpulse.feedback.domain.InvitedSession;
 
 /**
  * Follows the session stream one polled batch at a time: learns every invitation the batch's logged
- * sessions issued, in one write, then voids the invitations of its voided sessions in the batch's order.
- * Voiding withdraws each answer that counted exactly once: the invitation decides on what was read, and the
- * store keeps that decision only if the invitation is still as read, so an answer stored in between is
- * seen on the next read and withdrawn, and an answer that comes after the void is refused. Every step is
- * safe to repeat, so a redelivered batch changes nothing and publishes nothing.
+ * sessions issued, in one write, then applies its reissues and voids in the stream's order, so that a void
+ * after a reissue also ends the fresh links.
+ *
+ * <p>Voiding withdraws each answer that counted exactly once: the invitation decides on what was read, and the
+ * store keeps that decision only if the invitation is still as read, so an answer stored in between is seen on
+ * the next read and withdrawn, and an answer that comes after the void is refused.
+ *
+ * <p>A reissue pairs each fresh link with one issued before. There is no transaction across the two documents,
+ * so the order of the two writes carries the rule that a session never has more working links than
+ * invitations: first the replaced link is retired, guarded on being still unanswered (the participant's redeem
+ * is guarded the other way round, so exactly one of them wins), and only then is the fresh link learned. A
+ * crash in between leaves the replaced link naming its replacement, so the redelivered reissue learns the fresh
+ * link as working; when the replaced link was answered, voided or already replaced instead, the fresh one is
+ * learned as never working. Every step is safe to repeat, so a redelivered batch changes nothing and
+ * publishes nothing.
  */
 public class FollowSessions {
 
     /**
-     * How many times one invitation's void is decided. An invitation changes at most twice (redeemed, then
-     * voided), so by the third read it has settled; a fourth would mean the store is not keeping its word.
+     * How many times one invitation's void or replacement is decided. An invitation changes at most twice
+     * (redeemed or retired, then voided), so by the third read it has settled; a fourth would mean the store
+     * is not keeping its word.
      */
     private static final int DECISIONS = 3;
 
@@ -38,12 +49,17 @@ public class FollowSessions {
 
     public void follow(Batch batch) {
         if (!batch.issued().isEmpty()) {
-            invitations.addAllIfAbsent(batch.issued().stream().map(issued -> Invitation.issued(issued.tokenHash(),
-                    issued.session(), issued.framework(), issued.expiresAt())).toList());
+            invitations.addAllIfAbsent(batch.issued().stream().map(IssuedInvitation::toInvitation).toList());
         }
-        for (VoidedSession voided : batch.voided()) {
-            for (Invitation read : invitations.ofSession(voided.agencyId(), voided.sessionId())) {
-                voidWithSession(read);
+        for (SessionChange change : batch.changes()) {
+            if (change instanceof VoidedSession voided) {
+                for (Invitation read : invitations.ofSession(voided.agencyId(), voided.sessionId())) {
+                    voidWithSession(read);
+                }
+            } else if (change instanceof ReissuedLinks reissued) {
+                for (FreshLink fresh : reissued.links()) {
+                    replace(reissued, fresh);
+                }
             }
         }
     }
@@ -57,22 +73,45 @@ public class FollowSessions {
                 return;
             }
             // Redeemed or voided since it was read: decide again on what it is now.
-            current = invitations.ofSession(read.session().agencyId(), read.session().sessionId()).stream()
-                    .filter(invitation -> invitation.tokenHash().equals(read.tokenHash()))
-                    .findFirst();
+            current = invitations.inSession(read.session().agencyId(), read.session().sessionId(),
+                    read.tokenHash());
         }
         if (current.isPresent()) {
             throw new IllegalStateException("an invitation kept changing while its session was voided");
         }
     }
 
-    /** What one poll of the session stream said: the invitations issued, and the sessions voided, in order. */
-    public record Batch(List<IssuedInvitation> issued, List<VoidedSession> voided) {
+    /** Retires the replaced link if it may give way, then learns the fresh one as the decision says. */
+    private void replace(ReissuedLinks reissued, FreshLink fresh) {
+        Invitation link = fresh.link().toInvitation();
+        for (int decision = 0; decision < DECISIONS; decision++) {
+            Invitation.Replacement replacement = invitations
+                    .inSession(reissued.agencyId(), reissued.sessionId(), fresh.replacedTokenHash())
+                    .map(replaced -> replaced.replaceWith(link))
+                    .orElseGet(() -> Invitation.Replacement.ofUnknown(link));
+            if (replacement.toRetire().isEmpty() || invitations.markReplaced(replacement.toRetire().get())) {
+                invitations.addAllIfAbsent(List.of(replacement.fresh()));
+                return;
+            }
+            // Answered, voided or replaced since it was read: decide again on what it is now.
+        }
+        throw new IllegalStateException("an invitation kept changing while it was replaced");
+    }
+
+    /**
+     * What one poll of the session stream said: the invitations issued, and the sessions reissued and voided,
+     * in the stream's order.
+     */
+    public record Batch(List<IssuedInvitation> issued, List<SessionChange> changes) {
 
         public Batch {
             issued = List.copyOf(issued);
-            voided = List.copyOf(voided);
+            changes = List.copyOf(changes);
         }
+    }
+
+    /** Something that happened to a logged session, applied in the order it happened. */
+    public sealed interface SessionChange permits ReissuedLinks, VoidedSession {
     }
 
     /**
@@ -94,10 +133,52 @@ public class FollowSessions {
             Objects.requireNonNull(framework, "framework is required");
             Objects.requireNonNull(expiresAt, "expiresAt is required");
         }
+
+        Invitation toInvitation() {
+            return Invitation.issued(tokenHash, session, framework, expiresAt);
+        }
+    }
+
+    /**
+     * Fresh links a specialist asked for, for one session of an agency, each taking the place of a link issued
+     * before.
+     */
+    public record ReissuedLinks(String agencyId, String sessionId, List<FreshLink> links) implements SessionChange {
+
+        public ReissuedLinks {
+            if (agencyId == null || agencyId.isBlank() || sessionId == null || sessionId.isBlank()) {
+                throw new IllegalArgumentException("agencyId and sessionId are required");
+            }
+            links = List.copyOf(links);
+            for (FreshLink fresh : links) {
+                if (!fresh.link().session().agencyId().equals(agencyId)
+                        || !fresh.link().session().sessionId().equals(sessionId)) {
+                    throw new IllegalArgumentException("a fresh link belongs to the session reissued");
+                }
+            }
+        }
+    }
+
+    /**
+     * A fresh link and the link it takes the place of, both known by their token hashes only.
+     *
+     * @param replacedTokenHash lower-case hex SHA-256 of the token it replaces
+     */
+    public record FreshLink(String replacedTokenHash, IssuedInvitation link) {
+
+        public FreshLink {
+            if (replacedTokenHash == null || !IssuedInvitation.SHA_256_HEX.matcher(replacedTokenHash).matches()) {
+                throw new IllegalArgumentException("replacedTokenHash must be a lower-case hex SHA-256");
+            }
+            Objects.requireNonNull(link, "link is required");
+            if (replacedTokenHash.equals(link.tokenHash())) {
+                throw new IllegalArgumentException("a link does not replace itself");
+            }
+        }
     }
 
     /** A session of an agency that was voided: its invitations stop working and their answers stop counting. */
-    public record VoidedSession(String agencyId, String sessionId) {
+    public record VoidedSession(String agencyId, String sessionId) implements SessionChange {
 
         public VoidedSession {
             if (agencyId == null || agencyId.isBlank() || sessionId == null || sessionId.isBlank()) {

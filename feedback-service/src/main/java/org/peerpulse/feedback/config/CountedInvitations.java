@@ -40,6 +40,16 @@ final class CountedInvitations implements Invitations {
     }
 
     @Override
+    public Optional<Invitation> inSession(String agencyId, String sessionId, String tokenHash) {
+        return invitations.inSession(agencyId, sessionId, tokenHash);
+    }
+
+    @Override
+    public boolean markReplaced(Invitation replaced) {
+        return invitations.markReplaced(replaced);
+    }
+
+    @Override
     public boolean markVoided(Invitation.Voided voided) {
         return invitations.markVoided(voided);
     }

@@ -11,15 +11,21 @@ import org.peerpulse.feedback.domain.InvitationUnavailableException.Reason;
 
 /**
  * A one-time invitation to give feedback on one session, known only by its token's hash. It can be
- * redeemed once, before it expires, unless its session was voided; voiding its session after it was
- * redeemed withdraws the answer it counted.
+ * redeemed once, before it expires, unless its session was voided or it was retired by a reissue; voiding
+ * its session after it was redeemed withdraws the answer it counted.
+ *
+ * <p>A reissue pairs a fresh link with one issued before ({@link #replaceWith}): the session keeps as many
+ * working links as it has invitations, so it never gets more answers than it counted invitations.
  *
  * @param redeemedAt when feedback was given, or {@code null} while still open
  * @param counted the answer it counted, as published; {@code null} while open (and for an invitation
  *     redeemed before answers were kept for withdrawal, which therefore cannot be withdrawn)
+ * @param retired why a reissue ended it unanswered, or {@code null} while it was not
+ * @param replacedBy the token hash of the fresh link that took its place; set exactly when it was
+ *     {@link Retirement#REPLACED}, so that a redelivered reissue can tell its own replacement from another
  */
 public record Invitation(String tokenHash, InvitedSession session, FrameworkRef framework, Instant expiresAt,
-        boolean voided, Instant redeemedAt, CountedAnswer counted) {
+        boolean voided, Instant redeemedAt, CountedAnswer counted, Retirement retired, String replacedBy) {
 
     public Invitation {
         InvitedSession.requireText(tokenHash, "tokenHash");
@@ -29,12 +35,18 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         if (counted != null && redeemedAt == null) {
             throw new IllegalArgumentException("an answer counts only once the invitation is redeemed");
         }
+        if ((retired == Retirement.REPLACED) != (replacedBy != null)) {
+            throw new IllegalArgumentException("a replaced invitation names its replacement, and only it does");
+        }
+        if (retired != null && redeemedAt != null) {
+            throw new IllegalArgumentException("an answered invitation is never retired");
+        }
     }
 
     /** A freshly issued invitation: open until {@code expiresAt}. */
     public static Invitation issued(String tokenHash, InvitedSession session, FrameworkRef framework,
             Instant expiresAt) {
-        return new Invitation(tokenHash, session, framework, expiresAt, false, null, null);
+        return new Invitation(tokenHash, session, framework, expiresAt, false, null, null, null, null);
     }
 
     /** Why this invitation cannot be redeemed at {@code now}, if it cannot; a used token says so first. */
@@ -44,6 +56,9 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         }
         if (voided) {
             return Optional.of(Reason.VOIDED);
+        }
+        if (retired != null) {
+            return Optional.of(retired == Retirement.REPLACED ? Reason.REPLACED : Reason.NOT_NEEDED);
         }
         if (!now.isBefore(expiresAt)) {
             return Optional.of(Reason.EXPIRED);
@@ -55,7 +70,7 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
      * Redeems the invitation with the participant's answers.
      *
      * @return the fact to publish: the session's dimensions and the ratings, never the comment or harm text
-     * @throws InvitationUnavailableException if it is used, voided or expired
+     * @throws InvitationUnavailableException if it is used, voided, retired or expired
      */
     public FeedbackSubmitted redeem(Answers answers, Instant now, UUID eventId) {
         Optional<Reason> unavailable = unavailableAt(now);
@@ -83,10 +98,53 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         if (voided) {
             return Optional.empty();
         }
-        Invitation after = new Invitation(tokenHash, session, framework, expiresAt, true, redeemedAt, counted);
+        Invitation after = new Invitation(tokenHash, session, framework, expiresAt, true, redeemedAt, counted,
+                retired, replacedBy);
         FeedbackWithdrawn withdrawn = counted == null ? null
                 : FeedbackWithdrawn.of(published(), FeedbackWithdrawn.SESSION_VOIDED, eventId, now);
         return Optional.of(new Voided(after, withdrawn));
+    }
+
+    /**
+     * Pairs a fresh link with this one, which it is to replace, deciding on this invitation as read:
+     * <ul>
+     * <li>still unanswered (open or past its expiry) and neither voided nor retired: this one is retired as
+     * {@link Retirement#REPLACED} (to be stored only if it is still so) and the fresh one works;
+     * <li>already replaced by this very fresh link (the reissue came again): nothing left to retire, the
+     * fresh one works;
+     * <li>voided: the fresh one is learned voided, like every link of its session;
+     * <li>answered, replaced by another link, or itself not needed: its place is taken, so the fresh one is
+     * learned {@link Retirement#NOT_NEEDED} and never works.
+     * </ul>
+     *
+     * @param fresh the fresh link as issued
+     */
+    public Replacement replaceWith(Invitation fresh) {
+        requireFresh(fresh);
+        if (fresh.tokenHash.equals(tokenHash) || !fresh.session.equals(session)) {
+            throw new IllegalArgumentException("a link is replaced by another link of its own session");
+        }
+        if (voided) {
+            return new Replacement(null, fresh.with(true, null, null));
+        }
+        if (redeemedAt != null || (retired != null && !fresh.tokenHash.equals(replacedBy))) {
+            return Replacement.notNeeded(fresh);
+        }
+        if (retired != null) {
+            return new Replacement(null, fresh);
+        }
+        return new Replacement(with(false, Retirement.REPLACED, fresh.tokenHash), fresh);
+    }
+
+    private static void requireFresh(Invitation fresh) {
+        if (fresh.voided || fresh.redeemedAt != null || fresh.retired != null) {
+            throw new IllegalArgumentException("only a freshly issued link replaces another");
+        }
+    }
+
+    private Invitation with(boolean voided, Retirement retired, String replacedBy) {
+        return new Invitation(tokenHash, session, framework, expiresAt, voided, redeemedAt, counted, retired,
+                replacedBy);
     }
 
     /** The fact published when this invitation was redeemed, rebuilt from what it kept. */
@@ -107,5 +165,50 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         public Optional<FeedbackWithdrawn> withdrawal() {
             return Optional.ofNullable(withdrawn);
         }
+    }
+
+    /**
+     * What a reissue decided for one pairing.
+     *
+     * @param retired the replaced invitation retired as {@link Retirement#REPLACED}, everything else as read,
+     *     or {@code null} when there is nothing to retire
+     * @param fresh the fresh link as it is to be learned: open, born voided, or not needed
+     */
+    public record Replacement(Invitation retired, Invitation fresh) {
+
+        public Replacement {
+            Objects.requireNonNull(fresh, "fresh is required");
+        }
+
+        /**
+         * The replaced link is not known in its session (its {@code SessionLogged} never arrived, or it belongs
+         * to another session): nothing can give way to the fresh one, so it never works either.
+         */
+        public static Replacement ofUnknown(Invitation fresh) {
+            requireFresh(fresh);
+            return notNeeded(fresh);
+        }
+
+        private static Replacement notNeeded(Invitation fresh) {
+            return new Replacement(null, fresh.with(false, Retirement.NOT_NEEDED, null));
+        }
+
+        public Optional<Invitation> toRetire() {
+            return Optional.ofNullable(retired);
+        }
+    }
+
+    /**
+     * Why a reissue ended a link unanswered. Both keep a session's working links at its number of
+     * invitations: a fresh link only works in the place of one that gave way.
+     */
+    public enum Retirement {
+        /** A fresh link took its place while it was still unanswered. */
+        REPLACED,
+        /**
+         * It was issued to take the place of a link that could no longer give way (answered meanwhile, already
+         * replaced by another link, or unknown here), so it never worked.
+         */
+        NOT_NEEDED
     }
 }

@@ -16,6 +16,13 @@ public class InvitationUnavailableException extends RuntimeException {
         ALREADY_USED,
         /** The session was withdrawn. */
         VOIDED,
+        /** A fresh link was issued in its place before it was answered; only the fresh one works. */
+        REPLACED,
+        /**
+         * It was issued to replace a link that had been answered (or replaced) meanwhile, so it was never needed
+         * and never worked: the session already has the answers it can count.
+         */
+        NOT_NEEDED,
         /** The token is past its expiry. */
         EXPIRED
     }

@@ -9,12 +9,17 @@ import org.peerpulse.contracts.FeedbackSubmitted;
 public interface Invitations {
 
     /**
-     * Adds newly learned invitations, all in one write, leaving every one whose token hash is already known
-     * as it is (with anything that happened to it since): a redelivery changes nothing.
+     * Adds newly learned invitations (open, or a reissue's fresh link born voided or not needed; never an
+     * answered one), all in one write, leaving every one whose token hash is already known as it is (with
+     * anything that happened to it since): a redelivery changes nothing.
      */
     void addAllIfAbsent(List<Invitation> invitations);
 
+    /** The participant's way in: by token hash alone, whatever the agency (the token is the capability). */
     Optional<Invitation> withTokenHash(String tokenHash);
+
+    /** One invitation of an agency's session, as it is now; empty if the session issued none with this hash. */
+    Optional<Invitation> inSession(String agencyId, String sessionId, String tokenHash);
 
     /** The invitations issued for an agency's session, as they are now. */
     List<Invitation> ofSession(String agencyId, String sessionId);
@@ -30,8 +35,19 @@ public interface Invitations {
     boolean markVoided(Invitation.Voided voided);
 
     /**
+     * Stores a replacement decided on an invitation as read ({@link Invitation#replaceWith}), only if the
+     * invitation is still unanswered, not voided and not retired: then no answer can be given with it anymore.
+     *
+     * @param replaced the invitation as retired, everything else as read
+     * @return {@code true} if stored; {@code false} if it was answered, voided or retired since it was read
+     *     (nothing was written, so read it again and decide again)
+     */
+    boolean markReplaced(Invitation replaced);
+
+    /**
      * Stores the answers and queues the event in one atomic step, only if the invitation is still open at
-     * {@code now}; keeps which event counted the answers, so that it can be withdrawn.
+     * {@code now} (not voided, retired or expired); keeps which event counted the answers, so that it can be
+     * withdrawn.
      *
      * @return {@code true} if this call redeemed it; {@code false} if it was not open (anymore)
      */

@@ -1,6 +1,7 @@
 package org.peerpulse.feedback.messaging;
 
 import java.util.List;
+import org.peerpulse.contracts.InvitationsReissued;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.feedback.application.FollowSessions;
@@ -8,8 +9,8 @@ import org.peerpulse.feedback.domain.InvitedSession;
 import org.peerpulse.platform.messaging.UnreadableEventException;
 
 /**
- * Session contract records to feedback commands. A record that reads as JSON but cannot describe an
- * invitation (a blank id, a malformed hash) is unreadable: retrying would never help, so it is
+ * Session contract records to feedback commands. A record that reads as JSON but cannot describe its
+ * invitations (a blank id, a malformed hash, a link that replaces itself) is unreadable: retrying would never help, so it is
  * dead-lettered instead of blocking the partition.
  */
 final class SessionEvents {
@@ -35,6 +36,22 @@ final class SessionEvents {
                     .toList();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableEventException("SessionLogged does not describe its invitations", e);
+        }
+    }
+
+    /** The fresh links of a reissue, each with the hash of the link it takes the place of. */
+    static FollowSessions.ReissuedLinks reissueOf(InvitationsReissued reissued) {
+        try {
+            InvitedSession session = new InvitedSession(reissued.agencyId(), reissued.sessionId(),
+                    reissued.programId(), reissued.specialistId(), reissued.sessionAt());
+            return new FollowSessions.ReissuedLinks(reissued.agencyId(), reissued.sessionId(),
+                    reissued.replacements().stream()
+                            .map(replacement -> new FollowSessions.FreshLink(replacement.replacedTokenHash(),
+                                    new FollowSessions.IssuedInvitation(replacement.tokenHash(), session,
+                                            reissued.framework(), replacement.expiresAt())))
+                            .toList());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableEventException("InvitationsReissued does not describe its fresh links", e);
         }
     }
 

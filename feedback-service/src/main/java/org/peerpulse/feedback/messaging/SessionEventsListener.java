@@ -3,6 +3,7 @@ package org.peerpulse.feedback.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.peerpulse.contracts.InvitationsReissued;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the session stream a poll at a time: translates every record, hands the readable ones to
- * {@link FollowSessions} in one call (the invitations they issued, then the sessions they voided, in order),
+ * {@link FollowSessions} in one call (the invitations they issued, then the reissues and voids, in order),
  * then dead-letters the unreadable ones. Dead letters go last, as in metrics-service, so that a batch retried
  * after a database outage does not send them twice, and a bad record never holds up the partition. Following
  * is idempotent, so a redelivered batch changes nothing.
@@ -39,21 +40,23 @@ class SessionEventsListener {
     @KafkaListener(topics = Topics.SESSIONS, batch = "true")
     void on(List<ConsumerRecord<String, String>> polled) {
         List<FollowSessions.IssuedInvitation> issued = new ArrayList<>();
-        List<FollowSessions.VoidedSession> voided = new ArrayList<>();
+        List<FollowSessions.SessionChange> changes = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : polled) {
             try {
                 PeerPulseEvent event = records.read(record);
                 if (event instanceof SessionLogged logged) {
                     issued.addAll(SessionEvents.invitationsOf(logged));
+                } else if (event instanceof InvitationsReissued reissued) {
+                    changes.add(SessionEvents.reissueOf(reissued));
                 } else if (event instanceof SessionVoided voiding) {
-                    voided.add(SessionEvents.voidingOf(voiding));
+                    changes.add(SessionEvents.voidingOf(voiding));
                 }
             } catch (UnreadableEventException e) {
                 unreadable.add(new Unreadable(record, e));
             }
         }
-        followSessions.follow(new FollowSessions.Batch(issued, voided));
+        followSessions.follow(new FollowSessions.Batch(issued, changes));
         for (Unreadable bad : unreadable) {
             deadLetters.send(bad.record(), bad.asFailureOf(KafkaUtils.getConsumerGroupId()));
         }

@@ -15,8 +15,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One invitation, keyed by its token hash, with the participant's answers once redeemed, the id of the
- * {@code FeedbackSubmitted} that counted them (so that a void can withdraw exactly that event) and the events
- * waiting to be published ({@code outbox}, relayed by the platform, in order).
+ * {@code FeedbackSubmitted} that counted them (so that a void can withdraw exactly that event), why a reissue
+ * retired it unanswered ({@code retired}, and for a replaced one the hash of its replacement,
+ * {@code replacedBy}; both absent on documents from before reissues, which read as not retired) and the
+ * events waiting to be published ({@code outbox}, relayed by the platform, in order).
  */
 @Document(InvitationDocument.COLLECTION)
 record InvitationDocument(
@@ -33,6 +35,8 @@ record InvitationDocument(
         Instant redeemedAt,
         AnswersDocument answers,
         String submittedEventId,
+        String retired,
+        String replacedBy,
         List<OutboxEntry> outbox,
         boolean outboxPending) {
 
@@ -42,16 +46,22 @@ record InvitationDocument(
     static final String REDEEMED_AT = "redeemedAt";
     static final String ANSWERS = "answers";
     static final String SUBMITTED_EVENT_ID = "submittedEventId";
+    static final String RETIRED = "retired";
+    static final String REPLACED_BY = "replacedBy";
 
-    /** A newly learned invitation: open, not voided, nothing to publish. */
-    static InvitationDocument issued(Invitation invitation) {
-        if (invitation.redeemedAt() != null || invitation.voided()) {
+    /**
+     * A newly learned invitation, nothing to publish: open, or a reissue's fresh link that was born voided or not
+     * needed. Never an answered one: answers only ever arrive through the participant's redeem.
+     */
+    static InvitationDocument learned(Invitation invitation) {
+        if (invitation.redeemedAt() != null || invitation.replacedBy() != null) {
             throw new IllegalArgumentException("only a newly issued invitation is learned");
         }
         InvitedSession session = invitation.session();
         return new InvitationDocument(invitation.tokenHash(), session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), invitation.framework().id(),
-                invitation.framework().version(), invitation.expiresAt(), false, null, null, null, List.of(), false);
+                invitation.framework().version(), invitation.expiresAt(), invitation.voided(), null, null, null,
+                invitation.retired() == null ? null : invitation.retired().name(), null, List.of(), false);
     }
 
     /**
@@ -63,7 +73,8 @@ record InvitationDocument(
                 : new CountedAnswer(UUID.fromString(submittedEventId), answers.ratings(), answers.hope(),
                         answers.harmReported(), answers.language(), answers.mode());
         return new Invitation(id, new InvitedSession(agencyId, sessionId, programId, specialistId, sessionAt),
-                new FrameworkRef(frameworkId, frameworkVersion), expiresAt, voided, redeemedAt, counted);
+                new FrameworkRef(frameworkId, frameworkVersion), expiresAt, voided, redeemedAt, counted,
+                retired == null ? null : Invitation.Retirement.valueOf(retired), replacedBy);
     }
 
     /** The answers as given; the comment and harm text live only here. */

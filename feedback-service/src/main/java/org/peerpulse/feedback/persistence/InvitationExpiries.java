@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Notices invitations that expired unanswered, for the ops meter of expired invitations. Nothing happens to
+ * Notices invitations that expired unanswered, for the ops meter of expired invitations; one a reissue retired
+ * is not counted, as the link that took its place (or the answer that made it unneeded) holds its place.
+ * Nothing happens to
  * an invitation when it expires, so the store marks each one {@code expiryNoted} once, in a conditional
  * multi-update whose count is the number newly expired: every invitation is counted exactly once, however
  * many instances sweep at the same time. It spans every agency and hands back a number only.
@@ -39,6 +41,7 @@ public final class InvitationExpiries {
         Query expired = Query.query(Criteria.where("expiresAt").lte(now).gt(now.minus(LOOKBACK))
                 .and("redeemedAt").is(null)
                 .and("voided").is(false)
+                .and(InvitationDocument.RETIRED).is(null)
                 .and(NOTED).exists(false));
         return mongo.updateMulti(expired, Update.update(NOTED, true), InvitationDocument.COLLECTION)
                 .getModifiedCount();

@@ -31,6 +31,7 @@ final class InvitationTokens {
         Query open = Query.query(Criteria.where("_id").is(tokenHash)
                 .and("redeemedAt").is(null)
                 .and("voided").is(false)
+                .and(InvitationDocument.RETIRED).is(null)
                 .and("expiresAt").gt(now));
         return mongo.findAndModify(open, redeem, InvitationDocument.class) != null;
     }

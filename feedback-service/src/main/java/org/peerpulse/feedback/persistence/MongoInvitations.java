@@ -52,7 +52,7 @@ public class MongoInvitations implements Invitations, InitializingBean {
 
     @Override
     public void addAllIfAbsent(List<Invitation> invitations) {
-        learned.insertAllIfAbsent(invitations.stream().map(InvitationDocument::issued).toList());
+        learned.insertAllIfAbsent(invitations.stream().map(InvitationDocument::learned).toList());
     }
 
     @Override
@@ -66,6 +66,35 @@ public class MongoInvitations implements Invitations, InitializingBean {
         ofSession.fields().exclude(OutboxEntry.OUTBOX_FIELD);
         return tenants.forAgency(agencyId).find(ofSession, InvitationDocument.class).stream()
                 .map(InvitationDocument::toInvitation).toList();
+    }
+
+    @Override
+    public Optional<Invitation> inSession(String agencyId, String sessionId, String tokenHash) {
+        Query one = Query.query(Criteria.where("_id").is(tokenHash).and(InvitationDocument.SESSION_ID).is(sessionId));
+        one.fields().exclude(OutboxEntry.OUTBOX_FIELD);
+        return tenants.forAgency(agencyId).findOne(one, InvitationDocument.class)
+                .map(InvitationDocument::toInvitation);
+    }
+
+    /**
+     * One single-document write whose filter is what a replacement may retire: unanswered, not voided, not
+     * retired. The participant's redeem filters on the same fields the other way round, so of a redeem and a
+     * replacement racing on one link exactly one wins, and the reissue reads again to learn which.
+     */
+    @Override
+    public boolean markReplaced(Invitation replaced) {
+        if (replaced.retired() != Invitation.Retirement.REPLACED) {
+            throw new IllegalArgumentException("only a replaced invitation is marked replaced");
+        }
+        Query unanswered = Query.query(Criteria.where("_id").is(replaced.tokenHash())
+                .and(InvitationDocument.SESSION_ID).is(replaced.session().sessionId())
+                .and(InvitationDocument.VOIDED).is(false)
+                .and(InvitationDocument.REDEEMED_AT).is(null)
+                .and(InvitationDocument.RETIRED).is(null));
+        Update retire = new Update().set(InvitationDocument.RETIRED, Invitation.Retirement.REPLACED.name())
+                .set(InvitationDocument.REPLACED_BY, replaced.replacedBy());
+        return tenants.forAgency(replaced.session().agencyId())
+                .updateFirst(unanswered, retire, InvitationDocument.class).getMatchedCount() == 1;
     }
 
     /**

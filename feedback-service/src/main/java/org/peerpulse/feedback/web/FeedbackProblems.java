@@ -44,6 +44,12 @@ class FeedbackProblems {
                     "Feedback has already been given with this link. Thank you!", List.of());
             case VOIDED -> Problems.respond(HttpStatus.GONE, "Feedback link withdrawn",
                     "This session was withdrawn, so its feedback link no longer works.", List.of());
+            case REPLACED -> Problems.respond(HttpStatus.GONE, "Feedback link replaced",
+                    "A new feedback link was made in place of this one, so this one no longer works. Please use the"
+                            + " newest link you were given.", List.of());
+            case NOT_NEEDED -> Problems.respond(HttpStatus.GONE, "Feedback link not needed",
+                    "This link was made in place of an earlier one that has already been used, so it does not work."
+                            + " Thank you!", List.of());
             case EXPIRED -> Problems.respond(HttpStatus.GONE, "Feedback link expired",
                     "This feedback link has expired.", List.of());
         };

@@ -27,12 +27,16 @@ import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 
 /**
  * Following the session stream with a hand-written store: a poll's invitations are learned in one write, its
- * voids applied in order after them, and each counted answer of a voided session withdrawn exactly once,
- * however the void and the answer interleave.
+ * reissues and voids applied in order after them, each counted answer of a voided session withdrawn exactly
+ * once, however the void and the answer interleave, and a fresh link working only where the link it replaces
+ * gave way unanswered, however often the reissue comes and wherever it is cut off.
  */
 class FollowSessionsTest {
 
     private static final Instant NOW = Fixtures.BEFORE_EXPIRY;
+
+    private static final String FRESH_TOKEN = InvitationTokens.issue(NOW);
+    private static final String FRESH_HASH = InvitationTokens.hashOf(FRESH_TOKEN);
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InMemoryInvitations invitations = new InMemoryInvitations();
@@ -153,8 +157,145 @@ class FollowSessionsTest {
         assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().voided()).isFalse();
     }
 
-    private void follow(List<FollowSessions.IssuedInvitation> issued, List<FollowSessions.VoidedSession> voided) {
-        followSessions.follow(new FollowSessions.Batch(issued, voided));
+    @Test
+    void aReissuedUnansweredLinkStopsWorkingAndItsFreshLinkWorksOnceInstead() {
+        follow(List.of(issued(invitation)), List.of());
+
+        follow(List.of(), List.of(reissue()));
+
+        assertThatThrownBy(() -> submitFeedback.submit(answer()))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.REPLACED));
+        submitFeedback.submit(answer(FRESH_TOKEN));
+        assertThatThrownBy(() -> submitFeedback.submit(answer(FRESH_TOKEN)))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(Reason.ALREADY_USED));
+        assertThat(invitations.published).singleElement().isInstanceOf(FeedbackSubmitted.class);
+        assertThat(invitations.ofSession("harbor", "session-1")).hasSize(2);
+    }
+
+    @Test
+    void aReissueDeliveredAgainChangesNothing() {
+        follow(List.of(issued(invitation)), List.of(reissue()));
+        submitFeedback.submit(answer(FRESH_TOKEN));
+        Invitation answered = invitations.withTokenHash(FRESH_HASH).orElseThrow();
+        Invitation replaced = invitations.withTokenHash(invitation.tokenHash()).orElseThrow();
+
+        follow(List.of(issued(invitation)), List.of(reissue(), reissue()));
+
+        assertThat(invitations.withTokenHash(FRESH_HASH)).contains(answered);
+        assertThat(invitations.withTokenHash(invitation.tokenHash())).contains(replaced);
+        assertThat(invitations.published).hasSize(1);
+    }
+
+    @Test
+    void aReissueCutOffBetweenItsTwoWritesIsFinishedWhenItComesAgain() {
+        follow(List.of(issued(invitation)), List.of());
+        invitations.failNextInsert = true;
+
+        assertThatThrownBy(() -> follow(List.of(), List.of(reissue()))).isInstanceOf(IllegalStateException.class);
+        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().replacedBy()).isEqualTo(FRESH_HASH);
+        assertThat(invitations.withTokenHash(FRESH_HASH)).isEmpty();
+        follow(List.of(), List.of(reissue()));
+
+        assertThat(invitations.withTokenHash(FRESH_HASH).orElseThrow().unavailableAt(NOW)).isEmpty();
+    }
+
+    @Test
+    void aLinkAnsweredBeforeItsReissueKeepsItsAnswerAndItsFreshLinkNeverWorks() {
+        follow(List.of(issued(invitation)), List.of());
+        submitFeedback.submit(answer());
+
+        follow(List.of(), List.of(reissue()));
+
+        assertFreshLinkRefused(Reason.NOT_NEEDED);
+        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().counted()).isNotNull();
+        assertThat(invitations.published).singleElement().isInstanceOf(FeedbackSubmitted.class);
+    }
+
+    @Test
+    void anAnswerStoredBetweenTheReissuesReadAndItsWriteWinsAndTheFreshLinkNeverWorks() {
+        follow(List.of(issued(invitation)), List.of());
+        invitations.beforeMarkReplaced = () -> submitFeedback.submit(answer());
+
+        follow(List.of(), List.of(reissue()));
+
+        assertFreshLinkRefused(Reason.NOT_NEEDED);
+        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().retired()).isNull();
+        assertThat(invitations.published).singleElement().isInstanceOf(FeedbackSubmitted.class);
+    }
+
+    @Test
+    void aReissueAfterTheVoidLearnsTheFreshLinkVoided() {
+        follow(List.of(issued(invitation)), List.of(voidedSession(), reissue()));
+
+        assertFreshLinkRefused(Reason.VOIDED);
+        assertThat(invitations.published).isEmpty();
+    }
+
+    @Test
+    void aVoidAfterAReissueEndsTheFreshLinkAndWithdrawsItsAnswer() {
+        follow(List.of(issued(invitation)), List.of(reissue()));
+        submitFeedback.submit(answer(FRESH_TOKEN));
+
+        follow(List.of(), List.of(voidedSession()));
+
+        assertThat(invitations.ofSession("harbor", "session-1")).hasSize(2).allMatch(Invitation::voided);
+        assertThat(invitations.published).hasSize(2).last().isInstanceOfSatisfying(FeedbackWithdrawn.class,
+                withdrawn -> assertThat(withdrawn.withdrawnEventId()).isEqualTo(invitations.published.get(0).eventId()));
+    }
+
+    @Test
+    void aVoidInTheSamePollAsTheReissueAfterItEndsTheFreshLinkToo() {
+        follow(List.of(issued(invitation)), List.of(reissue(), voidedSession()));
+
+        assertFreshLinkRefused(Reason.VOIDED);
+        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().voided()).isTrue();
+    }
+
+    @Test
+    void aReissueNamingALinkOfAnotherAgencyRetiresNothingThereAndItsFreshLinkNeverWorks() {
+        Invitation sunrise = Invitation.issued(invitation.tokenHash(), new InvitedSession("sunrise", "session-1",
+                "drop-in", "sp-okafor", Fixtures.SESSION_AT), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT);
+        follow(List.of(issued(sunrise)), List.of());
+
+        follow(List.of(), List.of(reissue()));
+
+        assertThat(invitations.withTokenHash(invitation.tokenHash())).contains(sunrise);
+        assertFreshLinkRefused(Reason.NOT_NEEDED);
+    }
+
+    @Test
+    void aFreshLinkReplacedInTurnHandsItsPlaceOn() {
+        String third = InvitationTokens.issue(NOW);
+        follow(List.of(issued(invitation)), List.of(reissue()));
+
+        follow(List.of(), List.of(new FollowSessions.ReissuedLinks("harbor", "session-1", List.of(
+                new FollowSessions.FreshLink(FRESH_HASH, new FollowSessions.IssuedInvitation(
+                        InvitationTokens.hashOf(third), Fixtures.session(), Frameworks.PEER_CORE_V1.ref(),
+                        Fixtures.EXPIRES_AT))))));
+
+        assertFreshLinkRefused(Reason.REPLACED);
+        submitFeedback.submit(answer(third));
+        assertThat(invitations.published).hasSize(1);
+    }
+
+    private void assertFreshLinkRefused(Reason reason) {
+        assertThatThrownBy(() -> submitFeedback.submit(answer(FRESH_TOKEN)))
+                .isInstanceOfSatisfying(InvitationUnavailableException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(reason));
+    }
+
+    /** The fixtures' link replaced by {@link #FRESH_TOKEN}'s. */
+    private static FollowSessions.ReissuedLinks reissue() {
+        return new FollowSessions.ReissuedLinks("harbor", "session-1", List.of(new FollowSessions.FreshLink(
+                Fixtures.openInvitation().tokenHash(), new FollowSessions.IssuedInvitation(FRESH_HASH,
+                        Fixtures.session(), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT))));
+    }
+
+    private void follow(List<FollowSessions.IssuedInvitation> issued,
+            List<? extends FollowSessions.SessionChange> changes) {
+        followSessions.follow(new FollowSessions.Batch(issued, List.copyOf(changes)));
     }
 
     private static FollowSessions.IssuedInvitation issued(Invitation invitation) {

@@ -16,7 +16,8 @@ import org.peerpulse.feedback.domain.Invitations;
 
 /**
  * A hand-written stand-in for the invitations collection, with the same conditional writes: a redeem only
- * while open, a void only while the invitation is as it was read, and every queued event in publishing order.
+ * while open, a void only while the invitation is as it was read, a replacement only while it is unanswered,
+ * and every queued event in publishing order.
  */
 class InMemoryInvitations implements Invitations {
 
@@ -28,9 +29,17 @@ class InMemoryInvitations implements Invitations {
     Runnable beforeRedeem = () -> { };
     /** Runs just before a void is stored, to let a test change the invitation behind the use case's back. */
     Runnable beforeMarkVoided = () -> { };
+    /** Runs just before a replacement is stored, to let a test change the invitation behind the use case's back. */
+    Runnable beforeMarkReplaced = () -> { };
+    /** Fails the next insert once, as a crash between a replacement's two writes would leave it. */
+    boolean failNextInsert;
 
     @Override
     public void addAllIfAbsent(List<Invitation> invitations) {
+        if (failNextInsert) {
+            failNextInsert = false;
+            throw new IllegalStateException("the store went away");
+        }
         inserts++;
         invitations.forEach(invitation -> byHash.putIfAbsent(invitation.tokenHash(), invitation));
     }
@@ -44,6 +53,25 @@ class InMemoryInvitations implements Invitations {
     public List<Invitation> ofSession(String agencyId, String sessionId) {
         return byHash.values().stream().filter(invitation -> invitation.session().agencyId().equals(agencyId)
                 && invitation.session().sessionId().equals(sessionId)).toList();
+    }
+
+    @Override
+    public Optional<Invitation> inSession(String agencyId, String sessionId, String tokenHash) {
+        return withTokenHash(tokenHash).filter(invitation -> invitation.session().agencyId().equals(agencyId)
+                && invitation.session().sessionId().equals(sessionId));
+    }
+
+    @Override
+    public boolean markReplaced(Invitation replaced) {
+        Runnable before = beforeMarkReplaced;
+        beforeMarkReplaced = () -> { };
+        before.run();
+        Invitation current = byHash.get(replaced.tokenHash());
+        if (current == null || current.voided() || current.redeemedAt() != null || current.retired() != null) {
+            return false;
+        }
+        byHash.put(replaced.tokenHash(), replaced);
+        return true;
     }
 
     @Override
@@ -74,7 +102,7 @@ class InMemoryInvitations implements Invitations {
             return false;
         }
         byHash.put(tokenHash, new Invitation(tokenHash, invitation.session(), invitation.framework(),
-                invitation.expiresAt(), false, now, CountedAnswer.of(submitted)));
+                invitation.expiresAt(), false, now, CountedAnswer.of(submitted), null, null));
         published.add(submitted);
         return true;
     }
@@ -83,6 +111,7 @@ class InMemoryInvitations implements Invitations {
     void voidNow(String tokenHash) {
         Invitation invitation = byHash.get(tokenHash);
         byHash.put(tokenHash, new Invitation(tokenHash, invitation.session(), invitation.framework(),
-                invitation.expiresAt(), true, invitation.redeemedAt(), invitation.counted()));
+                invitation.expiresAt(), true, invitation.redeemedAt(), invitation.counted(), invitation.retired(),
+                invitation.replacedBy()));
     }
 }

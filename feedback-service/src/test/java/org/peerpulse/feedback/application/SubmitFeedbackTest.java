@@ -91,7 +91,7 @@ class SubmitFeedbackTest {
         invitations.beforeRedeem = () -> invitations.byHash.put(invitation.tokenHash(), new Invitation(
                 invitation.tokenHash(), invitation.session(), invitation.framework(), invitation.expiresAt(), false,
                 Fixtures.BEFORE_EXPIRY, new CountedAnswer(UUID.randomUUID(), Map.of(), null, false, "en",
-                        "OWN_DEVICE")));
+                        "OWN_DEVICE"), null, null));
 
         assertRefused(Reason.ALREADY_USED);
         assertThat(invitations.published).isEmpty();

@@ -63,7 +63,7 @@ class InvitationTest {
     @Test
     void answersMustHaveBeenCheckedAgainstTheInvitationsFramework() {
         Invitation other = new Invitation("a".repeat(64), Fixtures.session(), new FrameworkRef("agency-own", 2),
-                EXPIRES_AT, false, null, null);
+                EXPIRES_AT, false, null, null, null, null);
 
         assertThatThrownBy(() -> other.redeem(Fixtures.answers(), BEFORE_EXPIRY, EVENT_ID))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -85,7 +85,7 @@ class InvitationTest {
                 "SESSION_VOIDED", "session-1", "warmline", "sp-rivera", Fixtures.SESSION_AT,
                 new FrameworkRef("peer-core-v1", 1), Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "KIOSK"));
         assertThat(voided.invitation()).isEqualTo(new Invitation(redeemed.tokenHash(), redeemed.session(),
-                redeemed.framework(), EXPIRES_AT, true, BEFORE_EXPIRY, redeemed.counted()));
+                redeemed.framework(), EXPIRES_AT, true, BEFORE_EXPIRY, redeemed.counted(), null, null));
         assertThat(voided.withdrawn().toString()).doesNotContain("They listened to me.");
     }
 
@@ -123,19 +123,19 @@ class InvitationTest {
         Invitation open = Fixtures.openInvitation();
 
         assertThatThrownBy(() -> new Invitation(open.tokenHash(), open.session(), open.framework(), EXPIRES_AT, false,
-                null, answer)).isInstanceOf(IllegalArgumentException.class);
+                null, answer, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Invitation redeemed(FeedbackSubmitted submitted) {
         Invitation open = Fixtures.openInvitation();
         return new Invitation(open.tokenHash(), open.session(), open.framework(), EXPIRES_AT, false,
-                submitted.occurredAt(), CountedAnswer.of(submitted));
+                submitted.occurredAt(), CountedAnswer.of(submitted), null, null);
     }
 
     private static Invitation withState(boolean voided, java.time.Instant redeemedAt) {
         Invitation open = Fixtures.openInvitation();
         return new Invitation(open.tokenHash(), open.session(), Frameworks.PEER_CORE_V1.ref(), EXPIRES_AT, voided,
-                redeemedAt, null);
+                redeemedAt, null, null, null);
     }
 
     private static void assertRefused(Invitation invitation, java.time.Instant now, Reason reason) {

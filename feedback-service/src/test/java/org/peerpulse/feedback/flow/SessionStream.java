@@ -16,6 +16,7 @@ import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.InvitationTokens;
+import org.peerpulse.contracts.InvitationsReissued;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
@@ -26,9 +27,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * What session-service would do, for the flow, form and browser tests: issue a token, publish its
- * {@code SessionLogged} (or {@code SessionVoided}) on the real broker, and wait until feedback-service has
- * learned it.
+ * What session-service would do, for the flow, form and browser tests: issue tokens, publish their
+ * {@code SessionLogged} (or an {@code InvitationsReissued} or {@code SessionVoided}) on the real broker, and
+ * wait until feedback-service has learned it.
  */
 record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, MongoTemplate mongo) {
 
@@ -64,6 +65,23 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
         return tokens.stream().map(token -> new Invited(token, logged)).toList();
     }
 
+    /**
+     * What session-service publishes when the specialist asks for fresh links: one per token in {@code replaced},
+     * in that order, open for a week. Waits until feedback-service has learned every fresh link.
+     */
+    Reissued reissue(SessionLogged logged, List<String> replaced) throws Exception {
+        List<String> fresh = replaced.stream().map(token -> InvitationTokens.issue(Instant.now())).toList();
+        Instant expiresAt = Instant.now().plus(7, ChronoUnit.DAYS);
+        InvitationsReissued reissued = new InvitationsReissued(EventIds.newId(), Instant.now(), AGENCY,
+                logged.sessionId(), logged.programId(), logged.specialistId(), logged.sessionAt(), logged.framework(),
+                IntStream.range(0, replaced.size()).mapToObj(i -> new InvitationsReissued.Replacement(
+                        InvitationTokens.hashOf(replaced.get(i)), InvitationTokens.hashOf(fresh.get(i)), expiresAt))
+                        .toList());
+        publish(reissued);
+        await().atMost(WAIT).until(() -> fresh.stream().allMatch(token -> invitation(token) != null));
+        return new Reissued(fresh, reissued);
+    }
+
     void voidSession(SessionLogged logged) throws Exception {
         publish(voidingOf(logged));
         awaitVoided(logged);
@@ -93,5 +111,9 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
     }
 
     record Invited(String token, SessionLogged logged) {
+    }
+
+    /** The fresh tokens, in the order of the tokens they replace, and the event that told feedback-service. */
+    record Reissued(List<String> tokens, InvitationsReissued event) {
     }
 }

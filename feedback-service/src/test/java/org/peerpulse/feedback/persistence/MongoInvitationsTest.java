@@ -47,6 +47,8 @@ class MongoInvitationsTest {
     private static final FeedbackSubmitted GOLDEN_SUBMITTED = GoldenSamples.FEEDBACK_SUBMITTED;
     private static final FeedbackWithdrawn GOLDEN_WITHDRAWN = GoldenSamples.FEEDBACK_WITHDRAWN;
     private static final String COMMENT = "they listened to me";
+    /** The golden reissue's fresh link. */
+    private static final String FRESH_HASH = GoldenSamples.INVITATIONS_REISSUED.replacements().get(0).tokenHash();
 
     private static final List<CommandStartedEvent> COMMANDS = new CopyOnWriteArrayList<>();
     private static MongoClient client;
@@ -195,9 +197,116 @@ class MongoInvitationsTest {
         assertThat(stored.getBoolean("outboxPending")).isFalse();
     }
 
+    @Test
+    void aReplacementIsStoredOnAnUnansweredLinkOnceAndFromThenOnNoAnswerIsTakenWithIt() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        Invitation read = invitations.inSession("harbor", GOLDEN_SUBMITTED.sessionId(), open.tokenHash()).orElseThrow();
+        Invitation retired = read.replaceWith(golden(FRESH_HASH)).toRetire().orElseThrow();
+
+        assertThat(invitations.markReplaced(retired)).isTrue();
+        assertThat(invitations.markReplaced(retired)).isFalse();
+
+        assertThat(invitations.withTokenHash(open.tokenHash())).contains(retired);
+        Document stored = stored(open.tokenHash());
+        assertThat(stored.getString("retired")).isEqualTo("REPLACED");
+        assertThat(stored.getString("replacedBy")).isEqualTo(FRESH_HASH);
+        assertThat(invitations.redeemIfOpen(open.tokenHash(), goldenAnswers(), GOLDEN_SUBMITTED,
+                GOLDEN_SUBMITTED.occurredAt())).isFalse();
+        assertThat(stored(open.tokenHash()).get("answers")).isNull();
+        assertThat(stored(open.tokenHash()).getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void aReplacementDecidedBeforeAnAnswerIsNotStoredOverItAndOneOfAnotherSessionOrAgencyMatchesNothing() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        Invitation retired = open.replaceWith(golden(FRESH_HASH)).toRetire().orElseThrow();
+        assertThat(invitations.inSession("sunrise", GOLDEN_SUBMITTED.sessionId(), open.tokenHash())).isEmpty();
+        assertThat(invitations.inSession("harbor", "another-session", open.tokenHash())).isEmpty();
+        Invitation elsewhere = new Invitation(open.tokenHash(), new InvitedSession("harbor", "another-session",
+                "warmline", "sp-rivera", GOLDEN_SUBMITTED.sessionAt()), open.framework(), open.expiresAt(), false, null,
+                null, Invitation.Retirement.REPLACED, FRESH_HASH);
+        assertThat(invitations.markReplaced(elsewhere)).isFalse();
+
+        assertThat(invitations.redeemIfOpen(open.tokenHash(), goldenAnswers(), GOLDEN_SUBMITTED,
+                GOLDEN_SUBMITTED.occurredAt())).isTrue();
+
+        assertThat(invitations.markReplaced(retired)).isFalse();
+        Document stored = stored(open.tokenHash());
+        assertThat(stored.get("retired")).isNull();
+        assertThat(stored.get("answers")).isNotNull();
+        assertThat(invitations.inSession("harbor", GOLDEN_SUBMITTED.sessionId(), open.tokenHash()).orElseThrow()
+                .replaceWith(golden(FRESH_HASH)).fresh().retired()).isEqualTo(Invitation.Retirement.NOT_NEEDED);
+    }
+
+    @Test
+    void freshLinksBornNotNeededOrVoidedAreLearnedAsTheyAreAndTakeNoAnswer() {
+        Invitation notNeeded = Invitation.Replacement.ofUnknown(golden(FRESH_HASH)).fresh();
+        Invitation bornVoided = golden().voidWithSession(Instant.now(), UUID.randomUUID()).orElseThrow().invitation()
+                .replaceWith(golden("e".repeat(64))).fresh();
+
+        invitations.addAllIfAbsent(List.of(notNeeded, bornVoided));
+
+        assertThat(invitations.withTokenHash(notNeeded.tokenHash())).contains(notNeeded);
+        assertThat(invitations.withTokenHash(bornVoided.tokenHash())).contains(bornVoided);
+        for (Invitation dead : List.of(notNeeded, bornVoided)) {
+            assertThat(invitations.redeemIfOpen(dead.tokenHash(), goldenAnswers(), GOLDEN_SUBMITTED,
+                    GOLDEN_SUBMITTED.occurredAt())).isFalse();
+        }
+    }
+
+    @Test
+    void anInvitationStoredBeforeReissuesReadsAsNeverRetiredAndCanBeReplaced() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        mongo.getCollection(InvitationDocument.COLLECTION).updateOne(new Document("_id", open.tokenHash()),
+                new Document("$unset", new Document("retired", "").append("replacedBy", "")));
+        assertThat(stored(open.tokenHash())).doesNotContainKeys("retired", "replacedBy");
+
+        assertThat(invitations.withTokenHash(open.tokenHash())).contains(open);
+        assertThat(invitations.markReplaced(open.replaceWith(golden(FRESH_HASH)).toRetire().orElseThrow())).isTrue();
+    }
+
+    @Test
+    void theExpirySweepCountsNoLinkThatAReissueRetired() {
+        Instant expired = Instant.now().minusSeconds(60);
+        Invitation replaced = invitation("c".repeat(64), "harbor", "session-2", expired);
+        Invitation unanswered = invitation("d".repeat(64), "harbor", "session-2", expired);
+        Invitation notNeeded = Invitation.Replacement.ofUnknown(invitation("e".repeat(64), "harbor", "session-2",
+                expired)).fresh();
+        invitations.addAllIfAbsent(List.of(replaced, unanswered, notNeeded));
+        invitations.markReplaced(replaced.replaceWith(invitation("f".repeat(64), "harbor", "session-2",
+                Instant.now().plusSeconds(3600))).toRetire().orElseThrow());
+        InvitationExpiries expiries = new InvitationExpiries(new TenantCollections(mongo));
+
+        assertThat(expiries.noteExpired(Instant.now())).isEqualTo(1);
+    }
+
+    @Test
+    void aVoidOfAReplacedLinkKeepsWhatReplacedIt() {
+        Invitation open = golden();
+        invitations.addAllIfAbsent(List.of(open));
+        Invitation retired = open.replaceWith(golden(FRESH_HASH)).toRetire().orElseThrow();
+        invitations.markReplaced(retired);
+
+        assertThat(invitations.markVoided(retired.voidWithSession(Instant.now(), UUID.randomUUID()).orElseThrow()))
+                .isTrue();
+
+        Invitation voided = invitations.withTokenHash(open.tokenHash()).orElseThrow();
+        assertThat(voided.voided()).isTrue();
+        assertThat(voided.replacedBy()).isEqualTo(FRESH_HASH);
+        assertThat(stored(open.tokenHash()).getList("outbox", Document.class)).isEmpty();
+    }
+
     /** The invitation of the golden samples' session, as its SessionLogged issued it. */
     private static Invitation golden() {
-        return Invitation.issued(GoldenSamples.SESSION_LOGGED.invitation().tokenHash(),
+        return golden(GoldenSamples.SESSION_LOGGED.invitation().tokenHash());
+    }
+
+    /** Another link of the golden samples' session. */
+    private static Invitation golden(String tokenHash) {
+        return Invitation.issued(tokenHash,
                 new InvitedSession("harbor", GOLDEN_SUBMITTED.sessionId(), "warmline", "sp-rivera",
                         GOLDEN_SUBMITTED.sessionAt()),
                 Frameworks.PEER_CORE_V1.ref(), GoldenSamples.SESSION_LOGGED.invitation().expiresAt());
@@ -210,9 +319,12 @@ class MongoInvitationsTest {
     }
 
     private static Invitation invitation(String hash, String agency, String session) {
+        return invitation(hash, agency, session, Instant.parse("2026-11-27T15:04:05.123Z"));
+    }
+
+    private static Invitation invitation(String hash, String agency, String session, Instant expiresAt) {
         return Invitation.issued(hash, new InvitedSession(agency, session, "warmline", "sp-rivera",
-                Instant.parse("2026-11-20T14:30:00Z")), Frameworks.PEER_CORE_V1.ref(),
-                Instant.parse("2026-11-27T15:04:05.123Z"));
+                Instant.parse("2026-11-20T14:30:00Z")), Frameworks.PEER_CORE_V1.ref(), expiresAt);
     }
 
     private Document stored(String tokenHash) {

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The participant's form. Showing it only reads; sending it is one {@code SubmitFeedback} call, like the
  * JSON API. Every outcome is a page in the participant's language with the fitting status: the form
  * again with its answers kept (400, or 503 "one moment" when the invitation has not arrived yet), thank
- * you, already answered (409), ended (410) or not found (404).
+ * you, already answered (409), ended, replaced by a newer link or not needed (410), or not found (404).
  */
 @Controller
 @RequestMapping("/f/{token}")
@@ -132,13 +132,15 @@ class ParticipantFormController {
             case UNKNOWN -> HttpStatus.NOT_FOUND;
             case NOT_YET_KNOWN -> HttpStatus.SERVICE_UNAVAILABLE;
             case ALREADY_USED -> HttpStatus.CONFLICT;
-            case VOIDED, EXPIRED -> HttpStatus.GONE;
+            case VOIDED, EXPIRED, REPLACED, NOT_NEEDED -> HttpStatus.GONE;
         };
         String kind = switch (reason) {
             case UNKNOWN -> "notFound";
             case NOT_YET_KNOWN -> "wait";
             case ALREADY_USED -> "answered";
             case VOIDED, EXPIRED -> "ended";
+            case REPLACED -> "replaced";
+            case NOT_NEEDED -> "notNeeded";
         };
         if (reason == Reason.NOT_YET_KNOWN) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_SECONDS));
