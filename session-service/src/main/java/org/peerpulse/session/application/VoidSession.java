@@ -2,6 +2,7 @@ package org.peerpulse.session.application;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.session.domain.Session;
 import org.peerpulse.session.domain.SessionAlreadyVoidedException;
@@ -25,8 +26,8 @@ public class VoidSession {
     public void voidSession(VoidSessionCommand command) {
         Session session = sessions.find(command.agencyId(), command.sessionId())
                 .orElseThrow(SessionNotFoundException::new);
-        Session.Voided voided = session.voidBy(new Session.Voider(command.voidedBy(), command.qualityLead()),
-                command.reason(), clock.instant().truncatedTo(ChronoUnit.MILLIS), EventIds.newId(clock));
+        Session.Voided voided = session.voidBy(command.actor(), command.reason(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), EventIds.newId(clock));
         if (!sessions.markVoided(voided)) {
             throw new SessionAlreadyVoidedException();
         }

@@ -1,6 +1,7 @@
 package org.peerpulse.session.config;
 
 import java.util.Optional;
+
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.session.domain.Session;
 import org.peerpulse.session.domain.SessionPage;
@@ -26,7 +27,7 @@ final class CountedSessions implements Sessions {
     public boolean add(Session session, SessionLogged logged) {
         boolean stored = sessions.add(session, logged);
         if (stored) {
-            meters.sessionLogged(logged.channel());
+            meters.sessionLogged(logged.channel(), logged.invitations().size());
         }
         return stored;
     }
@@ -46,6 +47,15 @@ final class CountedSessions implements Sessions {
         boolean changed = sessions.markVoided(voided);
         if (changed) {
             meters.sessionVoided();
+        }
+        return changed;
+    }
+
+    @Override
+    public boolean replaceInvitations(Session.Reissued reissued) {
+        boolean changed = sessions.replaceInvitations(reissued);
+        if (changed) {
+            meters.invitationsReissued(reissued.event().replacements().size());
         }
         return changed;
     }

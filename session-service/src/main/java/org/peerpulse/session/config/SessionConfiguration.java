@@ -1,16 +1,25 @@
 package org.peerpulse.session.config;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.peerpulse.platform.outbox.Outbox;
+import org.peerpulse.platform.tenancy.TenantCollections;
+import org.peerpulse.session.application.ChangeDirectory;
+import org.peerpulse.session.application.ChangeSettings;
 import org.peerpulse.session.application.GetSession;
 import org.peerpulse.session.application.InvitationPolicy;
 import org.peerpulse.session.application.ListSessions;
 import org.peerpulse.session.application.LogSession;
+import org.peerpulse.session.application.ReadDirectory;
+import org.peerpulse.session.application.ReissueInvitations;
 import org.peerpulse.session.application.VoidSession;
+import org.peerpulse.session.domain.Directories;
 import org.peerpulse.session.domain.IdempotencyKeys;
 import org.peerpulse.session.domain.ParticipantPseudonyms;
 import org.peerpulse.session.domain.Sessions;
+import org.peerpulse.session.persistence.MongoDirectories;
 import org.peerpulse.session.persistence.MongoSessions;
 import org.peerpulse.session.web.FeedbackLinks;
 import org.peerpulse.session.web.FeedbackQrCodes;
@@ -20,8 +29,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.peerpulse.platform.outbox.Outbox;
-import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 @Configuration(proxyBeanMethods = false)
@@ -35,11 +42,16 @@ class SessionConfiguration {
     }
 
     @Bean
-    LogSession logSession(Sessions sessions, SessionProperties properties, Clock clock) {
-        return new LogSession(sessions,
+    Directories directories(TenantCollections tenants, Outbox outbox) {
+        return new MongoDirectories(tenants, outbox);
+    }
+
+    @Bean
+    LogSession logSession(Sessions sessions, Directories directories, SessionProperties properties, Clock clock) {
+        return new LogSession(sessions, directories,
                 new ParticipantPseudonyms(properties.participantKey().getBytes(StandardCharsets.UTF_8)),
                 new IdempotencyKeys(properties.invitationKey().getBytes(StandardCharsets.UTF_8)),
-                new InvitationPolicy(properties.invitationTtl(), properties.maxSessionAge()), clock);
+                invitationPolicy(properties), clock);
     }
 
     @Bean
@@ -58,6 +70,26 @@ class SessionConfiguration {
     }
 
     @Bean
+    ReissueInvitations reissueInvitations(Sessions sessions, SessionProperties properties, Clock clock) {
+        return new ReissueInvitations(sessions, invitationPolicy(properties), clock);
+    }
+
+    @Bean
+    ReadDirectory readDirectory(Directories directories) {
+        return new ReadDirectory(directories);
+    }
+
+    @Bean
+    ChangeDirectory changeDirectory(Directories directories, Clock clock) {
+        return new ChangeDirectory(directories, clock);
+    }
+
+    @Bean
+    ChangeSettings changeSettings(Directories directories, SessionProperties properties, Clock clock) {
+        return new ChangeSettings(directories, clock, properties.plainHttpWebhooks());
+    }
+
+    @Bean
     FeedbackLinks feedbackLinks(SessionProperties properties) {
         return new FeedbackLinks(properties.feedbackBaseUrl());
     }
@@ -65,6 +97,10 @@ class SessionConfiguration {
     @Bean
     FeedbackQrCodes feedbackQrCodes() {
         return new FeedbackQrCodes();
+    }
+
+    private static InvitationPolicy invitationPolicy(SessionProperties properties) {
+        return new InvitationPolicy(properties.invitationTtl(), properties.maxSessionAge());
     }
 
     /** First of all filters: an oversized body is refused before security or anything else reads it. */

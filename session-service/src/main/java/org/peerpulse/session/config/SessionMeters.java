@@ -1,10 +1,11 @@
 package org.peerpulse.session.config;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.peerpulse.contracts.Channel;
 
 /**
@@ -29,13 +30,17 @@ final class SessionMeters {
                 .description("Sessions voided (a void that lost a race changed nothing and is not counted)")
                 .register(registry);
         invitationsIssued = Counter.builder("peerpulse.invitations.issued")
-                .description("Feedback invitations issued, one with every stored session")
+                .description("Feedback links issued: one per attendee of every stored session, and each fresh one")
                 .register(registry);
     }
 
-    void sessionLogged(Channel channel) {
+    void sessionLogged(Channel channel, int invitations) {
         logged.get(channel).increment();
-        invitationsIssued.increment();
+        invitationsIssued.increment(invitations);
+    }
+
+    void invitationsReissued(int invitations) {
+        invitationsIssued.increment(invitations);
     }
 
     void sessionVoided() {

@@ -2,6 +2,7 @@ package org.peerpulse.session.config;
 
 import java.net.URI;
 import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -13,10 +14,12 @@ import org.springframework.util.unit.DataSize;
  * @param invitationKey the per-deployment secret from which a retried request's invitation token and the
  *     hash of its {@code Idempotency-Key} are derived
  * @param maxRequestBody the largest request body accepted (default 64 KiB)
+ * @param plainHttpWebhooks whether an agency may set an {@code http} alert webhook: only the local stack, whose
+ *     receiver runs on the same machine (default: https only)
  */
 @ConfigurationProperties("peerpulse.sessions")
 record SessionProperties(Duration invitationTtl, Duration maxSessionAge, URI feedbackBaseUrl, String participantKey,
-        String invitationKey, DataSize maxRequestBody) {
+        String invitationKey, DataSize maxRequestBody, boolean plainHttpWebhooks) {
 
     SessionProperties {
         invitationTtl = invitationTtl == null ? Duration.ofDays(7) : invitationTtl;
@@ -34,6 +37,7 @@ record SessionProperties(Duration invitationTtl, Duration maxSessionAge, URI fee
     @Override
     public String toString() {
         return "SessionProperties[invitationTtl=" + invitationTtl + ", maxSessionAge=" + maxSessionAge
-                + ", feedbackBaseUrl=" + feedbackBaseUrl + ", maxRequestBody=" + maxRequestBody + "]";
+                + ", feedbackBaseUrl=" + feedbackBaseUrl + ", maxRequestBody=" + maxRequestBody + ", plainHttpWebhooks="
+                + plainHttpWebhooks + "]";
     }
 }

@@ -3,7 +3,9 @@ package org.peerpulse.session.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,6 +39,19 @@ public final class IdempotencyKeys {
     /** The invitation of the session logged under the agency's key at {@code issuedAt}: the same every time. */
     public InvitationToken tokenFor(String agencyId, String idempotencyKey, Instant issuedAt) {
         return InvitationToken.of(issuedAt, mac(TOKEN_PURPOSE, agencyId, idempotencyKey));
+    }
+
+    /**
+     * The {@code attendees} invitations of a group session logged under the agency's key: the first as
+     * {@link #tokenFor}, each other one from its own place in the group.
+     */
+    public List<InvitationToken> tokensFor(String agencyId, String idempotencyKey, Instant issuedAt, int attendees) {
+        List<InvitationToken> tokens = new ArrayList<>();
+        tokens.add(tokenFor(agencyId, idempotencyKey, issuedAt));
+        for (int place = 1; place < attendees; place++) {
+            tokens.add(InvitationToken.of(issuedAt, mac(TOKEN_PURPOSE + "#" + place, agencyId, idempotencyKey)));
+        }
+        return tokens;
     }
 
     private byte[] mac(String purpose, String agencyId, String idempotencyKey) {

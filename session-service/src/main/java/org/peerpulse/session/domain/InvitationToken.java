@@ -1,6 +1,7 @@
 package org.peerpulse.session.domain;
 
 import java.time.Instant;
+
 import org.peerpulse.contracts.InvitationTokens;
 
 /**

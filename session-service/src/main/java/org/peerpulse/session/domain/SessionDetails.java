@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.FocusArea;
@@ -48,7 +49,18 @@ public record SessionDetails(
      * of that reference.
      */
     public String fingerprint() {
+        return fingerprint(1);
+    }
+
+    /**
+     * As {@link #fingerprint()}, for a session with {@code attendees}; a single attendee adds nothing, so
+     * retry keys stored before group sessions still match.
+     */
+    public String fingerprint(int attendees) {
         StringBuilder canonical = new StringBuilder();
+        if (attendees != 1) {
+            appendLengthPrefixed(canonical, "attendees=" + attendees);
+        }
         for (Object field : List.of(agencyId, programId, specialistId, participantPseudonym, sessionAt.toString(),
                 durationMinutes, channel, activity, focusAreas, strengthsNoted, valuesPracticed, framework.id(),
                 framework.version(), String.valueOf(loggedBy))) {

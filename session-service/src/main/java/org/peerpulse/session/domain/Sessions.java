@@ -1,6 +1,7 @@
 package org.peerpulse.session.domain;
 
 import java.util.Optional;
+
 import org.peerpulse.contracts.SessionLogged;
 
 /** The agency's logged sessions. Every read is scoped by agency. */
@@ -25,6 +26,14 @@ public interface Sessions {
      * @return {@code false} when it was voided in the meantime (nothing was changed)
      */
     boolean markVoided(Session.Voided voided);
+
+    /**
+     * Replaces the session's links and stores the event to publish, in one write, only if it is not voided and
+     * its links are still the ones {@code reissued} replaces.
+     *
+     * @return {@code false} when it was voided or its links replaced in the meantime (nothing was changed)
+     */
+    boolean replaceInvitations(Session.Reissued reissued);
 
     SessionPage search(SessionSearch search);
 }

@@ -3,6 +3,7 @@ package org.peerpulse.session.persistence;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.FocusArea;
@@ -78,6 +79,26 @@ public class MongoSessions implements Sessions {
     }
 
     @Override
+    public boolean replaceInvitations(Session.Reissued reissued) {
+        Session session = reissued.session();
+        // Still the links this reissue replaces (and not voided): a concurrent void or reissue wins, this one
+        // changes nothing. Every reissue replaces the first link too, so its hash says which links stand. A
+        // session from before group sessions holds its one link in the old field.
+        String first = reissued.replaced().get(0).tokenHash();
+        Criteria sameLinks = new Criteria().orOperator(
+                Criteria.where(SessionDocument.INVITATIONS + ".0.tokenHash").is(first),
+                Criteria.where(SessionDocument.INVITATION_TOKEN_HASH).is(first));
+        Query stillTheSame = Query.query(Criteria.where("_id").is(session.sessionId())
+                .and(SessionDocument.VOIDED_AT).is(null)).addCriteria(sameLinks);
+        Update update = outbox.append(new Update()
+                .set(SessionDocument.INVITATIONS, invitationDocuments(session.invitations()))
+                .unset(SessionDocument.INVITATION_TOKEN_HASH)
+                .unset(SessionDocument.INVITATION_EXPIRES_AT), Topics.SESSIONS, reissued.event());
+        return tenants.forAgency(session.agencyId()).updateFirst(stillTheSame, update, SessionDocument.class)
+                .getModifiedCount() == 1;
+    }
+
+    @Override
     public SessionPage search(SessionSearch search) {
         AgencyScopedMongo agency = tenants.forAgency(search.agencyId());
         // The scope would add the agency anyway; naming it here only starts the criteria chain.
@@ -121,7 +142,7 @@ public class MongoSessions implements Sessions {
                 details.durationMinutes(), details.channel().name(), details.activity().name(),
                 details.focusAreas().stream().map(FocusArea::name).toList(), details.strengthsNoted(),
                 details.valuesPracticed(), details.framework().id(), details.framework().version(),
-                session.invitationTokenHash(), session.invitationExpiresAt(), session.loggedAt(), details.loggedBy(),
+                invitationDocuments(session.invitations()), null, null, session.loggedAt(), details.loggedBy(),
                 retryKey, null, null, null, entries, !entries.isEmpty());
     }
 
@@ -136,7 +157,18 @@ public class MongoSessions implements Sessions {
                 : new Idempotency(document.retryKey().keyHash(), document.retryKey().requestFingerprint());
         Session.Voiding voiding = document.voidedAt() == null ? null
                 : new Session.Voiding(document.voidedAt(), document.voidedBy(), document.voidReason());
-        return new Session(document.id(), details, document.invitationTokenHash(), document.invitationExpiresAt(),
-                document.loggedAt(), idempotency, voiding);
+        List<Session.Invitation> invitations = document.invitations() != null
+                ? document.invitations().stream()
+                        .map(invitation -> new Session.Invitation(invitation.tokenHash(), invitation.expiresAt()))
+                        .toList()
+                : List.of(new Session.Invitation(document.invitationTokenHash(), document.invitationExpiresAt()));
+        return new Session(document.id(), details, invitations, document.loggedAt(), idempotency, voiding);
+    }
+
+    private static List<SessionDocument.InvitationDocument> invitationDocuments(List<Session.Invitation> invitations) {
+        return invitations.stream()
+                .map(invitation -> new SessionDocument.InvitationDocument(invitation.tokenHash(),
+                        invitation.expiresAt()))
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package org.peerpulse.session.persistence;
 
 import java.time.Instant;
 import java.util.List;
+
 import org.peerpulse.platform.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -15,6 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * collide on it (a sparse compound index skips a document only when every indexed field is missing, and
  * the agency of the session itself is never missing). Partial indexes would say this more directly, but the
  * embedded store does not support them.
+ *
+ * <p>A session logged before group sessions has one link in {@code invitationTokenHash} and
+ * {@code invitationExpiresAt} and no {@code invitations}; it is read as a group of one, and a reissue moves it
+ * to {@code invitations}.
  */
 @Document("sessions")
 @CompoundIndex(name = "agency_program_day", def = "{'agencyId': 1, 'programId': 1, 'sessionAt': 1}")
@@ -37,6 +42,7 @@ record SessionDocument(
         List<String> valuesPracticed,
         String frameworkId,
         int frameworkVersion,
+        List<InvitationDocument> invitations,
         String invitationTokenHash,
         Instant invitationExpiresAt,
         Instant loggedAt,
@@ -51,8 +57,15 @@ record SessionDocument(
     static final String RETRY_AGENCY = "retryKey.agencyId";
     static final String RETRY_KEY_HASH = "retryKey.keyHash";
     static final String VOIDED_AT = "voidedAt";
+    static final String INVITATIONS = "invitations";
+    static final String INVITATION_TOKEN_HASH = "invitationTokenHash";
+    static final String INVITATION_EXPIRES_AT = "invitationExpiresAt";
     static final String VOIDED_BY = "voidedBy";
     static final String VOID_REASON = "voidReason";
+
+    /** One participant's link: its token's hash and when it stops working. */
+    record InvitationDocument(String tokenHash, Instant expiresAt) {
+    }
 
     /** The {@code Idempotency-Key} a session was logged under: its keyed hash and the request fingerprint. */
     record RetryKey(String agencyId, String keyHash, String requestFingerprint) {

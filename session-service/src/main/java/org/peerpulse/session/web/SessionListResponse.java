@@ -1,6 +1,7 @@
 package org.peerpulse.session.web;
 
 import java.util.List;
+
 import org.peerpulse.session.domain.SessionPage;
 
 /** One page of sessions, newest first, and how many match in all. */

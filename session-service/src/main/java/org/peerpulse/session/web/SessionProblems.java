@@ -1,13 +1,17 @@
 package org.peerpulse.session.web;
 
 import java.util.List;
+
 import org.peerpulse.platform.web.InvalidField;
 import org.peerpulse.platform.web.Problems;
+import org.peerpulse.session.domain.AttributionRefusedException;
+import org.peerpulse.session.domain.DirectoryRefusedException;
 import org.peerpulse.session.domain.IdempotencyKeyReusedException;
 import org.peerpulse.session.domain.InvalidSessionException;
+import org.peerpulse.session.domain.InvitationsReplacedException;
+import org.peerpulse.session.domain.NotInDirectoryException;
 import org.peerpulse.session.domain.SessionAlreadyVoidedException;
 import org.peerpulse.session.domain.SessionNotFoundException;
-import org.peerpulse.session.domain.VoidNotAllowedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -39,9 +43,26 @@ class SessionProblems {
                 List.of(new InvalidField(ex.parameter(), ex.getMessage())));
     }
 
-    @ExceptionHandler(VoidNotAllowedException.class)
-    ResponseEntity<ProblemDetail> voidNotAllowed(VoidNotAllowedException ex) {
+    @ExceptionHandler(AttributionRefusedException.class)
+    ResponseEntity<ProblemDetail> notTheirs(AttributionRefusedException ex) {
         return Problems.respond(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(DirectoryRefusedException.class)
+    ResponseEntity<ProblemDetail> refusedByDirectory(DirectoryRefusedException ex) {
+        return Problems.respond(HttpStatus.UNPROCESSABLE_CONTENT, "Not accepted by the agency's directory",
+                "Field " + ex.field() + " " + ex.getMessage() + ".",
+                List.of(new InvalidField(ex.field(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(NotInDirectoryException.class)
+    ResponseEntity<ProblemDetail> notInDirectory(NotInDirectoryException ex) {
+        return Problems.respond(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(InvitationsReplacedException.class)
+    ResponseEntity<ProblemDetail> invitationsReplaced(InvitationsReplacedException ex) {
+        return Problems.respond(HttpStatus.CONFLICT, "Links replaced", ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(SessionAlreadyVoidedException.class)

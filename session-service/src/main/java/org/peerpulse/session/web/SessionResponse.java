@@ -1,7 +1,9 @@
 package org.peerpulse.session.web;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.session.domain.Session;
 import org.peerpulse.session.domain.SessionDetails;
@@ -19,6 +21,7 @@ record SessionResponse(
         List<String> strengthsNoted,
         List<String> valuesPracticed,
         Instant loggedAt,
+        int attendees,
         Instant feedbackExpiresAt,
         boolean voided,
         Instant voidedAt) {
@@ -28,7 +31,10 @@ record SessionResponse(
         return new SessionResponse(session.sessionId(), details.programId(), details.specialistId(),
                 details.sessionAt(), details.durationMinutes(), details.channel().name(), details.activity().name(),
                 details.focusAreas().stream().map(FocusArea::name).toList(), details.strengthsNoted(),
-                details.valuesPracticed(), session.loggedAt(), session.invitationExpiresAt(), session.voided(),
+                details.valuesPracticed(), session.loggedAt(), session.invitations().size(),
+                session.invitations().stream().map(Session.Invitation::expiresAt).max(Comparator.naturalOrder())
+                        .orElse(null),
+                session.voided(),
                 session.voided() ? session.voiding().at() : null);
     }
 }

@@ -12,6 +12,7 @@ import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.FocusArea;
 import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.InvitationsReissued;
 import org.peerpulse.contracts.SessionContribution;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
@@ -23,12 +24,15 @@ class SessionTest {
     private static final Duration NINETY_DAYS = Duration.ofDays(90);
 
     private final InvitationToken token = InvitationToken.issue(NOW);
+    private final List<InvitationToken> tokens = List.of(token);
+    private static final Session.Actor PEER = new Session.Actor("harbor-peer", false, "sp-rivera");
+    private static final Session.Actor LEAD = new Session.Actor("a-lead", true, null);
 
     @Test
     void loggingHandsBackTheFactWithTheInvitationHashAndNeverTheToken() {
         UUID sessionId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of("KINDNESS")), token, WEEK,
+        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of("KINDNESS")), tokens, WEEK,
                 NINETY_DAYS, NOW, sessionId, eventId);
 
         SessionLogged event = logged.event();
@@ -39,11 +43,14 @@ class SessionTest {
         assertThat(event.invitation().tokenHash()).isEqualTo(token.hash()).isNotEqualTo(token.value());
         assertThat(event.invitation().expiresAt()).isEqualTo(Instant.parse("2026-11-27T15:00:00Z"));
         assertThat(event.toString()).doesNotContain(token.value());
-        assertThat(logged.session().invitationTokenHash()).isEqualTo(token.hash());
+        assertThat(logged.session().invitations()).containsExactly(
+                new Session.Invitation(token.hash(), Instant.parse("2026-11-27T15:00:00Z")));
+        SessionLogged.InvitationIssued issued = new SessionLogged.InvitationIssued(token.hash(),
+                Instant.parse("2026-11-27T15:00:00Z"));
         assertThat(event).isEqualTo(new SessionLogged(eventId, NOW, "harbor", sessionId.toString(), "warmline",
                 "sp-rivera", NOW.minusSeconds(1800), 45, Channel.PHONE, Activity.PEER_SUPPORT,
                 List.of(FocusArea.RECOVERY_GOALS), true, List.of("KINDNESS"), Frameworks.PEER_CORE_V1.ref(),
-                new SessionLogged.InvitationIssued(token.hash(), Instant.parse("2026-11-27T15:00:00Z"))));
+                issued, List.of(issued)));
         assertThat(event.toString()).doesNotContain("pseudonym").doesNotContain("persistence");
     }
 
@@ -52,7 +59,7 @@ class SessionTest {
         SessionDetails noTags = SessionDetails.of("harbor", "warmline", "sp-rivera", "pseudonym", NOW, 45,
                 Channel.PHONE, Activity.PEER_SUPPORT, List.of(), List.of(), List.of(), Frameworks.PEER_CORE_V1,
                 "harbor-peer");
-        Session.Logged logged = Session.log(noTags, token, WEEK, NINETY_DAYS, NOW, UUID.randomUUID(),
+        Session.Logged logged = Session.log(noTags, tokens, WEEK, NINETY_DAYS, NOW, UUID.randomUUID(),
                 UUID.randomUUID());
 
         assertThat(logged.event().strengthsAcknowledged()).isFalse();
@@ -61,7 +68,7 @@ class SessionTest {
 
     @Test
     void aSessionCannotHappenInTheFuture() {
-        assertThatThrownBy(() -> Session.log(details(NOW.plusSeconds(60), List.of()), token, WEEK, NINETY_DAYS, NOW,
+        assertThatThrownBy(() -> Session.log(details(NOW.plusSeconds(60), List.of()), tokens, WEEK, NINETY_DAYS, NOW,
                 UUID.randomUUID(), UUID.randomUUID()))
                 .isInstanceOfSatisfying(InvalidSessionException.class,
                         e -> assertThat(e.field()).isEqualTo("occurredAt"));
@@ -69,7 +76,7 @@ class SessionTest {
 
     @Test
     void aSessionOlderThanTheWindowIsRejected() {
-        assertThatThrownBy(() -> Session.log(details(NOW.minus(Duration.ofDays(91)), List.of()), token, WEEK,
+        assertThatThrownBy(() -> Session.log(details(NOW.minus(Duration.ofDays(91)), List.of()), tokens, WEEK,
                 NINETY_DAYS, NOW, UUID.randomUUID(), UUID.randomUUID()))
                 .isInstanceOf(InvalidSessionException.class)
                 .hasMessageContaining("90 days");
@@ -104,12 +111,12 @@ class SessionTest {
 
     @Test
     void voidingHandsBackTheFactWithWhatTheSessionContributedButNotTheReasonAndHappensOnce() {
-        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of()), token, WEEK, NINETY_DAYS,
+        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of()), tokens, WEEK, NINETY_DAYS,
                 NOW, UUID.randomUUID(), UUID.randomUUID());
         Session session = logged.session();
         UUID eventId = UUID.randomUUID();
 
-        Session.Voided voided = session.voidBy(new Session.Voider("harbor-peer", false), "entered twice",
+        Session.Voided voided = session.voidBy(PEER, "entered twice",
                 NOW.plusSeconds(60), eventId);
 
         assertThat(voided.session().voided()).isTrue();
@@ -120,23 +127,120 @@ class SessionTest {
                 new SessionContribution(45, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), true, 1)));
         assertThat(voided.event().contributed()).isEqualTo(logged.event().contribution());
         assertThat(voided.event().toString()).doesNotContain("entered twice");
-        assertThatThrownBy(() -> voided.session().voidBy(new Session.Voider("lead", true), "again", NOW,
+        assertThatThrownBy(() -> voided.session().voidBy(LEAD, "again", NOW,
                 UUID.randomUUID())).isInstanceOf(SessionAlreadyVoidedException.class);
     }
 
     @Test
-    void onlyAQualityLeadOrWhoeverLoggedItMayVoidAndOnlyWithAReason() {
-        Session session = Session.log(details(NOW.minusSeconds(1800), List.of()), token, WEEK, NINETY_DAYS, NOW,
+    void onlyAQualityLeadOrTheSpecialistItIsAttributedToMayVoidAndOnlyWithAReason() {
+        Session session = Session.log(details(NOW.minusSeconds(1800), List.of()), tokens, WEEK, NINETY_DAYS, NOW,
                 UUID.randomUUID(), UUID.randomUUID()).session();
 
-        assertThatThrownBy(() -> session.voidBy(new Session.Voider("another-peer", false), "not mine", NOW,
-                UUID.randomUUID())).isInstanceOf(VoidNotAllowedException.class);
-        assertThat(session.voidBy(new Session.Voider("a-lead", true), "wrong program", NOW, UUID.randomUUID())
+        assertThatThrownBy(() -> session.voidBy(new Session.Actor("harbor-peer", false, "sp-okafor"), "not mine",
+                NOW, UUID.randomUUID())).isInstanceOf(AttributionRefusedException.class);
+        // Whoever's token logged it, a specialist token without a specialist id acts for no one.
+        assertThatThrownBy(() -> session.voidBy(new Session.Actor("harbor-peer", false, null), "mine?", NOW,
+                UUID.randomUUID())).isInstanceOf(AttributionRefusedException.class);
+        assertThat(session.voidBy(new Session.Actor("someone-else", false, "sp-rivera"), "entered twice", NOW,
+                UUID.randomUUID()).session().voiding().by()).isEqualTo("someone-else");
+        assertThat(session.voidBy(LEAD, "wrong program", NOW, UUID.randomUUID())
                 .session().voiding().by()).isEqualTo("a-lead");
-        assertThatThrownBy(() -> session.voidBy(new Session.Voider("a-lead", true), " ", NOW, UUID.randomUUID()))
+        assertThatThrownBy(() -> session.voidBy(LEAD, " ", NOW, UUID.randomUUID()))
                 .isInstanceOf(InvalidSessionException.class);
-        assertThatThrownBy(() -> session.voidBy(new Session.Voider("a-lead", true), "x".repeat(501), NOW,
+        assertThatThrownBy(() -> session.voidBy(LEAD, "x".repeat(501), NOW,
                 UUID.randomUUID())).isInstanceOf(InvalidSessionException.class);
+    }
+
+    @Test
+    void aGroupSessionIssuesOneInvitationPerAttendeeAndCountsThemAll() {
+        List<InvitationToken> three = List.of(InvitationToken.issue(NOW), InvitationToken.issue(NOW),
+                InvitationToken.issue(NOW));
+
+        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of()), three, WEEK, NINETY_DAYS,
+                NOW, UUID.randomUUID(), UUID.randomUUID());
+
+        Instant expiresAt = NOW.plus(WEEK);
+        assertThat(logged.session().invitations()).extracting(Session.Invitation::tokenHash)
+                .containsExactly(three.get(0).hash(), three.get(1).hash(), three.get(2).hash());
+        assertThat(logged.session().invitations()).extracting(Session.Invitation::expiresAt).containsOnly(expiresAt);
+        assertThat(logged.event().invitations()).containsExactly(
+                new SessionLogged.InvitationIssued(three.get(0).hash(), expiresAt),
+                new SessionLogged.InvitationIssued(three.get(1).hash(), expiresAt),
+                new SessionLogged.InvitationIssued(three.get(2).hash(), expiresAt));
+        assertThat(logged.event().invitation()).isEqualTo(logged.event().invitations().get(0));
+        assertThat(logged.event().contribution().invitations()).isEqualTo(3);
+        assertThat(logged.session().contribution()).isEqualTo(logged.event().contribution());
+        three.forEach(each -> assertThat(logged.event().toString()).doesNotContain(each.value()));
+    }
+
+    @Test
+    void aGroupIsOneToThirtyAttendees() {
+        SessionDetails details = details(NOW.minusSeconds(1800), List.of());
+        List<InvitationToken> thirtyOne = java.util.stream.Stream.generate(() -> InvitationToken.issue(NOW))
+                .limit(31).toList();
+
+        assertThatThrownBy(() -> Session.log(details, List.of(), WEEK, NINETY_DAYS, NOW, UUID.randomUUID(),
+                UUID.randomUUID())).isInstanceOfSatisfying(InvalidSessionException.class,
+                        e -> assertThat(e.field()).isEqualTo("attendees"));
+        assertThatThrownBy(() -> Session.log(details, thirtyOne, WEEK, NINETY_DAYS, NOW, UUID.randomUUID(),
+                UUID.randomUUID())).isInstanceOfSatisfying(InvalidSessionException.class,
+                        e -> assertThat(e.field()).isEqualTo("attendees"));
+        assertThat(Session.log(details, thirtyOne.subList(0, 30), WEEK, NINETY_DAYS, NOW, UUID.randomUUID(),
+                UUID.randomUUID()).session().invitations()).hasSize(30);
+    }
+
+    @Test
+    void reissuingPairsEachLinkWithItsReplacementInTheSameSlot() {
+        List<InvitationToken> first = List.of(InvitationToken.issue(NOW), InvitationToken.issue(NOW));
+        Session session = Session.log(details(NOW.minusSeconds(1800), List.of()), first, WEEK, NINETY_DAYS, NOW,
+                UUID.randomUUID(), UUID.randomUUID()).session();
+        Instant later = NOW.plusSeconds(3600);
+        List<InvitationToken> fresh = List.of(InvitationToken.issue(later), InvitationToken.issue(later));
+        UUID eventId = UUID.randomUUID();
+
+        Session.Reissued reissued = session.reissue(PEER, fresh, WEEK, later, eventId);
+
+        assertThat(reissued.replaced()).isEqualTo(session.invitations());
+        assertThat(reissued.session().invitations()).containsExactly(
+                new Session.Invitation(fresh.get(0).hash(), later.plus(WEEK)),
+                new Session.Invitation(fresh.get(1).hash(), later.plus(WEEK)));
+        assertThat(reissued.session().sessionId()).isEqualTo(session.sessionId());
+        assertThat(reissued.session().details()).isEqualTo(session.details());
+        assertThat(reissued.event()).isEqualTo(new InvitationsReissued(eventId, later, "harbor", session.sessionId(),
+                "warmline", "sp-rivera", NOW.minusSeconds(1800), Frameworks.PEER_CORE_V1.ref(), List.of(
+                        new InvitationsReissued.Replacement(first.get(0).hash(), fresh.get(0).hash(), later.plus(WEEK)),
+                        new InvitationsReissued.Replacement(first.get(1).hash(), fresh.get(1).hash(),
+                                later.plus(WEEK)))));
+        fresh.forEach(each -> assertThat(reissued.event().toString()).doesNotContain(each.value()));
+        // The indicators still count the session's two invitations: a reissue invites no one new.
+        assertThat(reissued.session().contribution()).isEqualTo(session.contribution());
+        assertThat(session.reissue(LEAD, fresh, WEEK, later, UUID.randomUUID()).session().invitations())
+                .isEqualTo(reissued.session().invitations());
+    }
+
+    @Test
+    void onlyALeadOrTheSessionsSpecialistReissuesAndNeverForAVoidedSession() {
+        Session session = Session.log(details(NOW.minusSeconds(1800), List.of()), tokens, WEEK, NINETY_DAYS, NOW,
+                UUID.randomUUID(), UUID.randomUUID()).session();
+        List<InvitationToken> fresh = List.of(InvitationToken.issue(NOW));
+
+        assertThatThrownBy(() -> session.reissue(new Session.Actor("harbor-peer", false, "sp-okafor"), fresh, WEEK,
+                NOW, UUID.randomUUID())).isInstanceOf(AttributionRefusedException.class);
+        assertThatThrownBy(() -> session.reissue(PEER, List.of(), WEEK, NOW, UUID.randomUUID()))
+                .isInstanceOf(IllegalArgumentException.class);
+        Session voided = session.voidBy(LEAD, "logged twice", NOW, UUID.randomUUID()).session();
+        assertThatThrownBy(() -> voided.reissue(PEER, fresh, WEEK, NOW, UUID.randomUUID()))
+                .isInstanceOf(SessionAlreadyVoidedException.class);
+        assertThatThrownBy(() -> voided.reissue(LEAD, fresh, WEEK, NOW, UUID.randomUUID()))
+                .isInstanceOf(SessionAlreadyVoidedException.class);
+    }
+
+    @Test
+    void theFingerprintOfAGroupNamesItsSizeAndOfOneIsAsBefore() {
+        SessionDetails details = details(NOW, List.of("KINDNESS"));
+
+        assertThat(details.fingerprint(1)).isEqualTo(details.fingerprint());
+        assertThat(details.fingerprint(2)).isNotEqualTo(details.fingerprint()).isNotEqualTo(details.fingerprint(3));
     }
 
     @Test

@@ -42,11 +42,12 @@ class AuditTrailIntegrationTest {
     void aVoidIsRecordedForTheAgencysLeadOnly() {
         SessionApi api = new SessionApi(port);
         String agency = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        String peer = token(agency, "specialist", "peer-ana");
-        String colleague = token(agency, "specialist", "peer-ben");
+        api.staff(agency, List.of(SessionApi.PROGRAM), "peer-ana", "peer-ben");
+        String peer = specialist(agency, "peer-ana");
+        String colleague = specialist(agency, "peer-ben");
         String lead = token(agency, "quality_lead", "lead-cy");
         String otherLead = token("other-" + UUID.randomUUID().toString().substring(0, 8), "quality_lead", "lead-zed");
-        String sessionId = api.post(peer, validBody(), MediaType.APPLICATION_JSON).getBody().get("sessionId").asString();
+        String sessionId = api.logged(peer, SessionApi.ownBody());
         Instant before = Instant.now().minusSeconds(1);
 
         assertThat(api.voidSession(colleague, sessionId, REASON).getStatusCode().value()).isEqualTo(403);
@@ -80,6 +81,11 @@ class AuditTrailIntegrationTest {
         List<JsonNode> items = new ArrayList<>();
         answer.getBody().get("items").forEach(items::add);
         return items;
+    }
+
+    private String specialist(String agency, String subject) {
+        return issuer.token(Map.of("agency", agency, "roles", List.of("specialist"), "sub", subject,
+                "specialist", subject), Duration.ofMinutes(5));
     }
 
     private String token(String agency, String role, String subject) {

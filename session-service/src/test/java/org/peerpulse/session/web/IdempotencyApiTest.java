@@ -50,7 +50,8 @@ class IdempotencyApiTest {
     @Test
     void parallelAndThenSequentialRetriesGetTheSameAnswerWithOneSessionAndOneEvent() throws Exception {
         String agency = "retry-" + System.nanoTime();
-        String token = issuer.token(agency, "specialist");
+        api.staff(agency);
+        String token = SessionApi.peer(agency);
         String key = "retry-" + UUID.randomUUID();
 
         // Eight first attempts at once: the store's unique index on the retry key lets one of them in.
@@ -109,7 +110,8 @@ class IdempotencyApiTest {
     @Test
     void theSameKeyWithAnotherBodyIsUnprocessableAndChangesNothing() {
         String agency = "retry-" + System.nanoTime();
-        String token = issuer.token(agency, "specialist");
+        api.staff(agency);
+        String token = SessionApi.peer(agency);
         String key = "retry-" + UUID.randomUUID();
         ResponseEntity<JsonNode> first = api.post(token, validBody(), key);
 
@@ -128,13 +130,11 @@ class IdempotencyApiTest {
     void withoutAKeyEveryRequestIsANewSessionAndKeysBelongToOneAgency() {
         String agency = "retry-" + System.nanoTime();
         String key = "retry-" + UUID.randomUUID();
-        String one = api.post(issuer.token(agency, "specialist"), validBody(), MediaType.APPLICATION_JSON)
-                .getBody().get("sessionId").asString();
-        String two = api.post(issuer.token(agency, "specialist"), validBody(), MediaType.APPLICATION_JSON)
-                .getBody().get("sessionId").asString();
-        String keyed = api.post(issuer.token(agency, "specialist"), validBody(), key).getBody().get("sessionId")
-                .asString();
-        String otherAgency = api.post(issuer.token(agency + "-other", "specialist"), validBody(), key).getBody()
+        api.staff(agency).staff(agency + "-other");
+        String one = api.logged(SessionApi.peer(agency), validBody());
+        String two = api.logged(SessionApi.peer(agency), validBody());
+        String keyed = api.post(SessionApi.peer(agency), validBody(), key).getBody().get("sessionId").asString();
+        String otherAgency = api.post(SessionApi.peer(agency + "-other"), validBody(), key).getBody()
                 .get("sessionId").asString();
 
         assertThat(List.of(one, two, keyed, otherAgency)).doesNotHaveDuplicates();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.peerpulse.session.web.SessionApi.JSON;
 import static org.peerpulse.session.web.SessionApi.PARTICIPANT_REF;
 import static org.peerpulse.session.web.SessionApi.RECENTLY;
+import static org.peerpulse.session.web.SessionApi.lead;
+import static org.peerpulse.session.web.SessionApi.peer;
 import static org.peerpulse.session.web.SessionApi.validBody;
 
 import com.google.zxing.BinaryBitmap;
@@ -91,7 +93,7 @@ class SessionApiTest {
     @Test
     void aLoggedSessionAnswersWithItsFeedbackLinkAndQrCodeAndIsPublishedOnceWithoutPrivateData() throws Exception {
         String agency = "harbor-" + System.nanoTime();
-        ResponseEntity<JsonNode> answer = api.post(issuer.token(agency, "specialist"), validBody(),
+        ResponseEntity<JsonNode> answer = api.staff(agency).post(peer(agency), validBody(),
                 MediaType.APPLICATION_JSON);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(201);
@@ -117,11 +119,15 @@ class SessionApiTest {
         assertThat(CloudEvents.header(record.headers(), CloudEvents.CONTENT_TYPE)).contains("application/json");
         SessionLogged event = codec.read(record.value(), SessionLogged.class);
         assertThat(CloudEvents.header(record.headers(), CloudEvents.ID)).contains(event.eventId().toString());
+        SessionLogged.InvitationIssued invitation = new SessionLogged.InvitationIssued(InvitationTokens.hashOf(token),
+                Instant.parse(body.get("feedback").get("expiresAt").asString()));
         assertThat(event).isEqualTo(new SessionLogged(event.eventId(), event.occurredAt(), agency, sessionId,
                 "warmline", "sp-rivera", Instant.parse(RECENTLY), 45, Channel.PHONE, Activity.PEER_SUPPORT,
                 List.of(FocusArea.RECOVERY_GOALS), true, List.of("KINDNESS"), Frameworks.PEER_CORE_V1.ref(),
-                new SessionLogged.InvitationIssued(InvitationTokens.hashOf(token),
-                        Instant.parse(body.get("feedback").get("expiresAt").asString()))));
+                invitation, List.of(invitation)));
+        // One attendee unless told: the one link is the first and only one of the group's links too.
+        assertThat(body.get("feedbackLinks")).hasSize(1);
+        assertThat(body.get("feedbackLinks").get(0)).isEqualTo(body.get("feedback"));
         assertThat(record.value()).doesNotContain(token).doesNotContain(PARTICIPANT_REF);
         assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(SessionLogged.class)));
 
@@ -133,9 +139,11 @@ class SessionApiTest {
         assertThat(record.value()).doesNotContain(pseudonym).doesNotContain("humor")
                 .doesNotContain("participantPseudonym").doesNotContain("strengthsNoted");
 
-        ResponseEntity<JsonNode> read = api.get(issuer.token(agency, "quality_lead"), "/api/v1/sessions/" + sessionId);
+        ResponseEntity<JsonNode> read = api.get(lead(agency), "/api/v1/sessions/" + sessionId);
         assertThat(read.getStatusCode().value()).isEqualTo(200);
         assertThat(read.getBody().get("programId").asString()).isEqualTo("warmline");
+        assertThat(read.getBody().get("specialistId").asString()).isEqualTo("sp-rivera");
+        assertThat(read.getBody().get("attendees").asInt()).isEqualTo(1);
         assertThat(read.getBody().get("voided").asBoolean()).isFalse();
         assertThat(read.getBody().toString()).doesNotContain(token).doesNotContain(PARTICIPANT_REF)
                 .doesNotContain(pseudonym).doesNotContain(event.invitation().tokenHash());
@@ -146,11 +154,10 @@ class SessionApiTest {
     @Test
     void noPublishedSessionLoggedCarriesAPseudonymOrAStrengthTag() {
         String agency = "tags-" + System.nanoTime();
-        String tagged = api.post(issuer.token(agency, "specialist"), validBody().replace("[\"humor\"]",
-                "[\"humor\", \"named their own goals\"]"), MediaType.APPLICATION_JSON).getBody().get("sessionId")
-                .asString();
-        String untagged = api.post(issuer.token(agency, "specialist"), validBody().replace("[\"humor\"]", "[]"),
-                MediaType.APPLICATION_JSON).getBody().get("sessionId").asString();
+        api.staff(agency);
+        String tagged = api.logged(peer(agency), validBody().replace("[\"humor\"]",
+                "[\"humor\", \"named their own goals\"]"));
+        String untagged = api.logged(peer(agency), validBody().replace("[\"humor\"]", "[]"));
 
         List<ConsumerRecord<String, String>> published = TopicProbe.awaitRecords(
                 TestBackends.kafkaBootstrapServers(), Topics.SESSIONS, record -> agency.equals(record.key()), 2);
@@ -177,8 +184,7 @@ class SessionApiTest {
     @Test
     void anotherAgencysSessionIsNotFound() {
         String agency = "harbor-" + System.nanoTime();
-        String sessionId = api.post(issuer.token(agency, "specialist"), validBody(), MediaType.APPLICATION_JSON)
-                .getBody().get("sessionId").asString();
+        String sessionId = api.staff(agency).logged(peer(agency), validBody());
 
         ResponseEntity<JsonNode> foreign = api.get(issuer.token("sunrise", "quality_lead"),
                 "/api/v1/sessions/" + sessionId);
@@ -245,6 +251,12 @@ class SessionApiTest {
                 bad("body too large", "POST", sessions, null, json,
                         valid.replace("\"humor\"", "\"" + MARKER + "x".repeat(70_000) + "\""), 413),
                 bad("wrong content type", "POST", sessions, null, MediaType.TEXT_PLAIN_VALUE, valid, 415),
+                bad("no attendees", "POST", sessions, null, json, SessionApi.groupBody(0), 400, "attendees"),
+                bad("too many attendees", "POST", sessions, null, json, SessionApi.groupBody(31), 400, "attendees"),
+                bad("attendees as text", "POST", sessions, null, json,
+                        valid.replace("{", "{\"attendees\": \"" + MARKER + "\", "), 400, "attendees"),
+                bad("reissue of a malformed id", "POST", "/api/v1/sessions/" + MARKER + "x".repeat(64) + "/invitations",
+                        null, null, null, 400, "sessionId"),
                 bad("Idempotency-Key too long", "POST", sessions, MARKER + "k".repeat(128), json, valid, 400,
                         "Idempotency-Key"),
                 bad("Idempotency-Key blank", "POST", sessions, "   ", json, valid, 400, "Idempotency-Key"),
@@ -276,9 +288,10 @@ class SessionApiTest {
     void badInputIsAProblemThatNamesTheFieldAndLeavesNothingBehind(String name, String method, String path,
             String idempotencyKey, String contentType, String body, int status, List<String> fields) {
         String agency = "bad-input-" + System.nanoTime();
+        // The directory holds the program and the specialist: each answer is about the input, not about them.
+        api.staff(agency);
         boolean voiding = path.contains("{session}");
-        String sessionId = voiding ? api.post(issuer.token(agency, "specialist"), validBody(),
-                MediaType.APPLICATION_JSON).getBody().get("sessionId").asString() : null;
+        String sessionId = voiding ? api.logged(peer(agency), validBody()) : null;
         BAD_INPUT_AGENCIES.put(agency, voiding ? 1 : 0);
 
         ResponseEntity<JsonNode> answer = api.exchange(HttpMethod.valueOf(method),
@@ -326,7 +339,7 @@ class SessionApiTest {
         byte[] large = validBody().replace("\"humor\"", "\"" + "x".repeat(70_000) + "\"").getBytes();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/sessions"))
-                .header("Authorization", "Bearer " + issuer.token(agency, "specialist"))
+                .header("Authorization", "Bearer " + peer(agency))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -342,7 +355,7 @@ class SessionApiTest {
         BAD_INPUT_AGENCIES.put(agency, 0);
         String padded = validBody().replace("\"humor\"", "\"" + "x".repeat(60_000) + "\"");
 
-        ResponseEntity<JsonNode> answer = api.post(issuer.token(agency, "specialist"), padded,
+        ResponseEntity<JsonNode> answer = api.post(peer(agency), padded,
                 MediaType.APPLICATION_JSON);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);

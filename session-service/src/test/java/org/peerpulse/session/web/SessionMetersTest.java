@@ -11,12 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.testsupport.PrometheusScrape;
 import org.peerpulse.testsupport.TestIssuer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 
 /**
  * The business meters as Prometheus scrapes them: they move by exactly what was stored (a replayed retry
- * key, a rejected body and a second void move nothing), the outbox reports its backlog and each event's
+ * key, a rejected body, a second void and a voided session's reissue move nothing; a group counts each link), the outbox reports its backlog and each event's
  * relay delay once, and no series anywhere in the scrape carries an id, token or reference this test used.
  */
 @SessionServiceTest
@@ -31,14 +35,21 @@ class SessionMetersTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoTemplate mongo;
+
     private final TestIssuer issuer = TestIssuer.shared();
 
     @Test
     void theMetersCountWhatWasStoredAndNoTagCarriesAnId() {
         String agency = "meters-" + System.nanoTime();
-        String peer = issuer.token(agency, "specialist");
         SessionApi api = new SessionApi(port);
-        // Whatever earlier tests left in the outbox is gone first, so the relay's count below is ours alone.
+        api.staff(agency);
+        String peer = SessionApi.peer(agency);
+        // Whatever earlier tests left in the outbox is gone first, this agency's directory snapshots too, so the
+        // relay's count below is ours alone.
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("_id").is(agency)
+                .and("outboxPending").is(true)), "directories") == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusScrape.of(port).value(BACKLOG,
                 "collection", "sessions") == 0);
         PrometheusScrape before = PrometheusScrape.of(port);
@@ -56,14 +67,21 @@ class SessionMetersTest {
                 .getStatusCode().value()).isEqualTo(400);
         assertThat(api.voidSession(peer, sessionId, "logged twice").getStatusCode().value()).isEqualTo(204);
         assertThat(api.voidSession(peer, sessionId, "logged twice").getStatusCode().value()).isEqualTo(409);
+        String group = api.logged(peer, SessionApi.groupBody(3).replace("PHONE", "GROUP"));
+        used.add(group);
+        assertThat(api.reissue(peer, group).getStatusCode().value()).isEqualTo(201);
+        assertThat(api.reissue(peer, sessionId).getStatusCode().value()).isEqualTo(409);
 
-        // Two sessions (the retry key's and the plain one) and one void: three events leave the outbox.
+        // Three sessions (the retry key's, the plain one and the group), one void and one reissue: five events
+        // leave the outbox.
         PrometheusScrape after = await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusScrape.of(port),
-                scrape -> scrape.value(RELAYED) - before.value(RELAYED) == 3
+                scrape -> scrape.value(RELAYED) - before.value(RELAYED) == 5
                         && scrape.value(BACKLOG, "collection", "sessions") == 0);
         assertThat(after.value(LOGGED, "channel", "phone") - before.value(LOGGED, "channel", "phone")).isEqualTo(2);
-        assertThat(after.value(LOGGED) - before.value(LOGGED)).isEqualTo(2);
-        assertThat(after.value(ISSUED) - before.value(ISSUED)).isEqualTo(2);
+        assertThat(after.value(LOGGED, "channel", "group") - before.value(LOGGED, "channel", "group")).isEqualTo(1);
+        assertThat(after.value(LOGGED) - before.value(LOGGED)).isEqualTo(3);
+        // One link for each single session, three for the group and three fresh ones for it.
+        assertThat(after.value(ISSUED) - before.value(ISSUED)).isEqualTo(8);
         assertThat(after.value(VOIDED) - before.value(VOIDED)).isEqualTo(1);
         assertThat(after.labelValues(LOGGED, "channel")).containsExactly("group", "in_person", "phone", "text",
                 "video");
@@ -71,7 +89,8 @@ class SessionMetersTest {
         // Relay delay and latency have buckets Prometheus can take quantiles from.
         assertThat(after.has("peerpulse_outbox_relay_delay_seconds_bucket")).isTrue();
         assertThat(after.labelValues("http_server_requests_seconds_bucket", "uri"))
-                .contains("/api/v1/sessions", "/api/v1/sessions/{sessionId}/void");
+                .contains("/api/v1/sessions", "/api/v1/sessions/{sessionId}/void",
+                        "/api/v1/sessions/{sessionId}/invitations");
         assertThat(after.value("peerpulse_deadletters_total", "topic", "peerpulse.sessions.v1")).isNotNegative();
         // The send's observation ends in the producer's callback, a moment after the relay may have seen the ack.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(PrometheusScrape.of(port)

@@ -58,15 +58,15 @@ class VoidAndListApiTest {
     }
 
     @Test
-    void whoLoggedItOrAQualityLeadVoidsItOnceAndOneEventWithoutTheReasonIsPublished() {
+    void itsSpecialistOrAQualityLeadVoidsItOnceAndOneEventWithoutTheReasonIsPublished() {
         String agency = "void-" + System.nanoTime();
-        String peer = issuer.token(agency, "specialist");
-        String otherPeer = issuer.token(Map.of("agency", agency, "roles", List.of("specialist"), "sub", "another-peer"),
-                Duration.ofMinutes(5));
+        api.staff(agency, List.of(SessionApi.PROGRAM), SessionApi.SPECIALIST, "sp-okafor");
+        String peer = SessionApi.peer(agency);
+        String otherPeer = SessionApi.peer(agency, "sp-okafor");
         String lead = issuer.token(Map.of("agency", agency, "roles", List.of("quality_lead"), "sub", "the-lead"),
                 Duration.ofMinutes(5));
-        String mine = api.post(peer, validBody(), MediaType.APPLICATION_JSON).getBody().get("sessionId").asString();
-        String leads = api.post(peer, validBody(), MediaType.APPLICATION_JSON).getBody().get("sessionId").asString();
+        String mine = api.logged(peer, validBody());
+        String leads = api.logged(peer, validBody());
 
         ResponseEntity<JsonNode> notTheirs = api.voidSession(otherPeer, mine, REASON);
         assertThat(notTheirs.getStatusCode().value()).isEqualTo(403);
@@ -115,15 +115,18 @@ class VoidAndListApiTest {
     @Test
     void theListIsTheAgencysOwnNewestFirstFilteredAndPaged() {
         String agency = "list-" + System.nanoTime();
-        String peer = issuer.token(agency, "specialist");
+        api.staff(agency, List.of("warmline", "drop-in"), "sp-rivera", "sp-okafor");
+        // The lead logs for each specialist: a list shows the sessions attributed to them, whoever logged them.
+        String lead = SessionApi.lead(agency);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant dayAgo = now.minus(Duration.ofDays(1));
         Instant threeDaysAgo = now.minus(Duration.ofDays(3));
         Instant tenDaysAgo = now.minus(Duration.ofDays(10));
-        String newest = logged(peer, body("warmline", "sp-rivera", dayAgo.toString()));
-        String middle = logged(peer, body("warmline", "sp-okafor", threeDaysAgo.toString()));
-        String oldest = logged(peer, body("drop-in", "sp-rivera", tenDaysAgo.toString()));
-        logged(issuer.token(agency + "-other", "specialist"), body("warmline", "sp-rivera", dayAgo.toString()));
+        String newest = logged(lead, body("warmline", "sp-rivera", dayAgo.toString()));
+        String middle = logged(SessionApi.peer(agency, "sp-okafor"), body("warmline", null, threeDaysAgo.toString()));
+        String oldest = logged(SessionApi.peer(agency), body("drop-in", "sp-rivera", tenDaysAgo.toString()));
+        api.staff(agency + "-other");
+        logged(SessionApi.peer(agency + "-other"), body("warmline", "sp-rivera", dayAgo.toString()));
 
         JsonNode all = list(agency, "");
         assertThat(ids(all)).containsExactly(newest, middle, oldest);
@@ -148,29 +151,41 @@ class VoidAndListApiTest {
     }
 
     @Test
-    void aSpecialistReadsAndListsOnlyTheSessionsTheyLogged() {
+    void aSpecialistReadsAndListsOnlyTheSessionsAttributedToThem() {
         String agency = "own-" + System.nanoTime();
-        String ana = issuer.token(Map.of("agency", agency, "roles", List.of("specialist"), "sub", "ana"),
-                Duration.ofMinutes(10));
-        String ben = issuer.token(Map.of("agency", agency, "roles", List.of("specialist"), "sub", "ben"),
-                Duration.ofMinutes(10));
-        String anas = logged(ana, validBody());
-        String bens = logged(ben, validBody());
+        api.staff(agency, List.of(SessionApi.PROGRAM), "sp-ana", "sp-ben");
+        String ana = SessionApi.peer(agency, "sp-ana");
+        String ben = SessionApi.peer(agency, "sp-ben");
+        String anas = logged(ana, SessionApi.ownBody());
+        String bens = logged(ben, SessionApi.ownBody());
+        // Logged by the lead, attributed to Ana: hers to read, whoever's token logged it.
+        String forAna = logged(SessionApi.lead(agency), body(SessionApi.PROGRAM, "sp-ana", SessionApi.RECENTLY));
 
         ResponseEntity<JsonNode> anasList = api.get(ana, "/api/v1/sessions");
-        assertThat(ids(anasList.getBody())).containsExactly(anas);
-        assertThat(anasList.getBody().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(ids(anasList.getBody())).containsExactlyInAnyOrder(anas, forAna);
+        assertThat(anasList.getBody().get("totalItems").asLong()).isEqualTo(2);
+        assertThat(ids(api.get(ana, "/api/v1/sessions?specialistId=sp-ana").getBody()))
+                .containsExactlyInAnyOrder(anas, forAna);
+        ResponseEntity<JsonNode> bensList = api.get(ana, "/api/v1/sessions?specialistId=sp-ben");
+        assertThat(bensList.getStatusCode().value()).isEqualTo(403);
+        assertThat(bensList.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(bensList.getBody().toString()).doesNotContain(bens);
         assertThat(api.get(ana, "/api/v1/sessions/" + anas).getStatusCode().value()).isEqualTo(200);
+        assertThat(api.get(ana, "/api/v1/sessions/" + forAna).getBody().get("specialistId").asString())
+                .isEqualTo("sp-ana");
         ResponseEntity<JsonNode> bensSession = api.get(ana, "/api/v1/sessions/" + bens);
         assertThat(bensSession.getStatusCode().value()).isEqualTo(404);
         assertThat(bensSession.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(ids(list(agency, ""))).containsExactlyInAnyOrder(anas, bens);
+        assertThat(ids(list(agency, ""))).containsExactlyInAnyOrder(anas, bens, forAna);
+        // A specialist's token that names no specialist reads nothing.
+        ResponseEntity<JsonNode> nobodys = api.get(issuer.token(agency, "specialist"), "/api/v1/sessions");
+        assertThat(nobodys.getStatusCode().value()).isEqualTo(403);
+        assertThat(api.get(issuer.token(agency, "specialist"), "/api/v1/sessions/" + anas).getStatusCode().value())
+                .isEqualTo(403);
     }
 
     private String logged(String token, String body) {
-        ResponseEntity<JsonNode> answer = api.post(token, body, MediaType.APPLICATION_JSON);
-        assertThat(answer.getStatusCode().value()).isEqualTo(201);
-        return answer.getBody().get("sessionId").asString();
+        return api.logged(token, body);
     }
 
     private JsonNode list(String agency, String query) {

@@ -1,0 +1,38 @@
+package org.peerpulse.session.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The bodies a quality lead sends to change the agency's directory. */
+final class DirectoryRequests {
+
+    private static final String ID = "[a-z0-9][a-z0-9-]{0,63}";
+    private static final String ID_MESSAGE = "must be 1-64 lower-case letters, digits or '-'";
+
+    private DirectoryRequests() {
+    }
+
+    record AddProgram(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+            @NotBlank @Size(max = 100) String name) {
+    }
+
+    record ChangeProgram(@NotNull Boolean active) {
+    }
+
+    record AddSpecialist(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 50) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> programs) {
+    }
+
+    /** What is left out stays as it is. */
+    record ChangeSpecialist(
+            Boolean active,
+            @Size(max = 50) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> programs) {
+    }
+}
