@@ -189,14 +189,13 @@ class AlertFlowIntegrationTest {
     }
 
     /**
-     * FLOORS sets a TRUST floor of 70 and a values floor of 20 while the service runs; five sessions two days
-     * ago in warmline, each rated SAFE_ATMOSPHERE 2: TRUST index (2 - 1) / 4 * 100 = 25, below 70, for the
-     * agency and for warmline; no value item is rated, so the values index is suppressed (null) and opens
-     * nothing.
+     * Five sessions two days ago in warmline of FLOORS, each rated SAFE_ATMOSPHERE 2: TRUST index
+     * (2 - 1) / 4 * 100 = 25. Once they are counted, its lead sets a TRUST floor of 70 and a values floor of 20
+     * while the service runs: 25 is below 70, for the agency and for warmline, with no further event; no value
+     * item is rated, so the values index is suppressed (null) and opens nothing.
      */
     @Test
     void anIndexBelowItsAgencysFloorOpensOneAlertPerScopeAndDoesNotRepeatIt() throws Exception {
-        events.settle(TestEvents.settingsChanged(FLOORS, 1, "UTC", 5, List.of(), 20.0, 70.0), agencies);
         String lead = token(FLOORS, "quality_lead", "lead-ana");
         Instant twoDaysAgo = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)).plusSeconds(12 * 3600);
         for (int i = 0; i < 5; i++) {
@@ -204,6 +203,9 @@ class AlertFlowIntegrationTest {
             events.publish(Topics.SESSIONS, session);
             events.publish(Topics.FEEDBACK, TestEvents.feedback(session, Map.of("SAFE_ATMOSPHERE", 2), 3, false));
         }
+        awaitCaughtUp();
+        assertThat(alerts(FLOORS, "", lead)).isEmpty();
+        events.settle(TestEvents.settingsChanged(FLOORS, 1, "UTC", 5, List.of(), 20.0, 70.0), agencies);
 
         List<JsonNode> opened = await().atMost(WAIT).until(() -> alerts(FLOORS, "", lead), items -> items.size() == 2);
         assertThat(opened).allSatisfy(alert -> {

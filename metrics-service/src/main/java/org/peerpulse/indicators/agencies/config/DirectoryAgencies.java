@@ -1,7 +1,10 @@
 package org.peerpulse.indicators.agencies.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.peerpulse.contracts.AgencySettingsChanged;
 import org.peerpulse.indicators.agencies.domain.Agencies;
@@ -22,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * (a cell size below 3, an export k below the dashboards', an unknown zone, a floor outside 0..100) is not
  * taken: session-service refuses such settings, so it can only be a bug, and keeping what the agency had
  * (the defaults if nothing) never shows more than before. It is logged by agency and version only.
+ *
+ * <p>Whoever must look again when an agency's settings change is told its id after they are held, on the
+ * platform's follower thread: a listener notes what to do and returns.
  */
 final class DirectoryAgencies implements Agencies {
 
@@ -29,6 +35,7 @@ final class DirectoryAgencies implements Agencies {
 
     private final AgencyDirectory directory;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     DirectoryAgencies(AgencyDirectory directory) {
         this.directory = directory;
@@ -44,10 +51,19 @@ final class DirectoryAgencies implements Agencies {
         return known.settings();
     }
 
+    @Override
+    public void onChange(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
     private void changed(AgencySettingsChanged snapshot) {
-        held.compute(snapshot.agencyId(),
+        Held before = held.get(snapshot.agencyId());
+        Held now = held.compute(snapshot.agencyId(),
                 (agency, known) -> known != null && known.version() >= snapshot.version() ? known
                         : take(snapshot, known));
+        if (before == null || !before.settings().equals(now.settings())) {
+            listeners.forEach(listener -> listener.accept(snapshot.agencyId()));
+        }
     }
 
     private static Held take(AgencySettingsChanged snapshot, Held known) {

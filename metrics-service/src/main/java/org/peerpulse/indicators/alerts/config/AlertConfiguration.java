@@ -44,7 +44,9 @@ public class AlertConfiguration {
 
     @Bean
     WatchIndexFloors watchIndexFloors(ReadDashboard readDashboard, Alerts alerts, Agencies agencies, Clock clock) {
-        return new WatchIndexFloors(readDashboard, alerts, agencies, clock);
+        WatchIndexFloors floors = new WatchIndexFloors(readDashboard, alerts, agencies, clock);
+        agencies.onChange(floors::settingsChanged);
+        return floors;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -83,6 +84,20 @@ class DirectoryAgenciesTest {
 
         directory.accept(snapshot("harbor", 6, settings("UTC", 4, 11)));
         assertThat(agencies.of("harbor").dashboards().k()).isEqualTo(4);
+    }
+
+    @Test
+    void whoeverMustLookAgainIsToldOfAChangeOnceItIsHeld() {
+        List<String> told = new ArrayList<>();
+        agencies.onChange(agency -> {
+            assertThat(agencies.of(agency).dashboards().k()).isEqualTo(3);
+            told.add(agency);
+        });
+
+        directory.accept(snapshot("harbor", 1, settings("UTC", 3, 11)));
+        directory.accept(snapshot("harbor", 2, settings("UTC", 3, 11)));
+
+        assertThat(told).as("a snapshot that says the same again changes nothing").containsExactly("harbor");
     }
 
     private static Settings settings(String zone, int k, int exportK) {

@@ -1,9 +1,12 @@
 package org.peerpulse.indicators.agencies.domain;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Agencies' settings held in a map, for use-case tests: {@link #set} is a quality lead saving new settings
@@ -13,6 +16,7 @@ public final class InMemoryAgencies implements Agencies {
 
     private final AgencySettings defaults;
     private final Map<String, AgencySettings> settings = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     public InMemoryAgencies() {
         this(AgencySettings.DEFAULTS);
@@ -36,7 +40,13 @@ public final class InMemoryAgencies implements Agencies {
 
     public InMemoryAgencies set(String agencyId, AgencySettings agencySettings) {
         settings.put(agencyId, agencySettings);
+        listeners.forEach(listener -> listener.accept(agencyId));
         return this;
+    }
+
+    @Override
+    public void onChange(Consumer<String> listener) {
+        listeners.add(listener);
     }
 
     @Override

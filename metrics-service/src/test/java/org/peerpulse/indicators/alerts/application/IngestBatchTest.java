@@ -132,6 +132,32 @@ class IngestBatchTest {
         assertThat(alertsOf("floored")).hasSize(opened + 1);
     }
 
+    /**
+     * quiet: no floor while ten answers SAFE_ATMOSPHERE 2 (TRUST 25) come in, five in each of two programs; then
+     * its lead sets a TRUST floor of 70 and nothing more is counted: the next check alerts the agency and both
+     * programs.
+     */
+    @Test
+    void aFloorSetBelowWhereTheIndexAlreadyIsAlertsWithoutWaitingForAnEvent() {
+        agencies.onChange(floors::settingsChanged);
+        List<ConsumedEvent> answered = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Cell cell = new Cell("quiet", i % 2 == 0 ? "warmline" : "drop-in", "sp-" + i);
+            answered.add(at(SESSIONS, session(cell, "s-" + i)));
+            answered.add(at(FEEDBACK, feedback(cell, "s-" + i, Map.of("SAFE_ATMOSPHERE", 2), false)));
+        }
+        ingest.ingest(batch(answered.toArray(ConsumedEvent[]::new)));
+        assertThat(floors.check()).isEmpty();
+        assertThat(floors.check()).isEmpty();
+
+        agencies.set("quiet", settings(70.0));
+
+        assertThat(floors.check()).containsEntry(AlertKind.TRUST_INDEX_BELOW_FLOOR, 3);
+        assertThat(alertsOf("quiet")).extracting(alert -> alert.programId() == null ? "agency" : alert.programId())
+                .containsExactlyInAnyOrder("agency", "warmline", "drop-in");
+        assertThat(floors.check()).as("nothing changed since").isEmpty();
+    }
+
     @Test
     void anAgencyWithoutFloorsNeverGetsAnIndexAlert() {
         List<ConsumedEvent> week = new ArrayList<>();
