@@ -1,5 +1,6 @@
 /**
- * metrics-service, as feature slices: {@code agencies} (each agency's settings and calendar), {@code
+ * metrics-service, as feature slices: {@code agencies} (each agency's settings and calendar, followed from
+ * the compacted agencies topic), {@code
  * counting} (both event streams folded into the day rollups, exactly once), {@code dashboards} (the quality
  * leads' indicators and page, read from the rollups), {@code alerts} (harm reports and index floors, the
  * inbox), {@code learning} (a specialist's own released view) and {@code export} (the funders' CSV). Inside
