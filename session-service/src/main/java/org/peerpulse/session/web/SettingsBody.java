@@ -22,7 +22,8 @@ record SettingsBody(
         Double valuesIndexFloor,
         Double trustIndexFloor,
         @Size(max = 50) List<@NotNull String> part2Programs,
-        @NotNull @Size(max = 5) Map<String, String> crisisLine,
+        // A text of null would otherwise reach Map.copyOf in Settings and fail as a 500, not as this field.
+        @NotNull @Size(max = 5) Map<String, @NotNull String> crisisLine,
         @NotEmpty @Size(max = 5) List<@NotNull String> formLanguages,
         Integer valueItemsPerForm,
         @Size(max = 500) String alertWebhookUrl,
