@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.peerpulse.feedback.application.FollowSessions;
 import org.peerpulse.feedback.application.ReadComments;
+import org.peerpulse.feedback.application.ReadFormSettings;
 import org.peerpulse.feedback.application.ShowForm;
 import org.peerpulse.feedback.application.SubmitFeedback;
+import org.peerpulse.feedback.domain.Agencies;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 import org.peerpulse.feedback.persistence.InvitationExpiries;
 import org.peerpulse.feedback.persistence.MongoInvitations;
+import org.peerpulse.platform.agencies.AgencyDirectory;
 import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -64,6 +67,16 @@ class FeedbackConfiguration {
     ShowForm showForm(Invitations invitations, QualityFrameworks frameworks, FeedbackProperties properties,
             Clock clock) {
         return new ShowForm(invitations, frameworks, properties.arrivalWindow(), clock);
+    }
+
+    @Bean
+    Agencies agencies(AgencyDirectory directory) {
+        return new DirectoryAgencies(directory);
+    }
+
+    @Bean
+    ReadFormSettings readFormSettings(Invitations invitations, Agencies agencies) {
+        return new ReadFormSettings(invitations, agencies);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.peerpulse.feedback.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,14 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.AgencySettingsChanged;
+import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
@@ -26,11 +32,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The participant form over real HTTP, without a browser: every outcome's page, status and headers,
- * and that viewing never uses the token up.
+ * that viewing never uses the token up, and that each agency's pages speak its form languages and show its
+ * crisis line as soon as it changes them.
  */
 @PeerPulseIntegrationTest(properties = {"peerpulse.outbox.poll-interval=50ms",
         "peerpulse.feedback.token-attempts-per-minute=100000"})
 class ParticipantFormIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DEFAULT_CRISIS_LINE = "If you are in crisis, call or text 988 (US).";
+    private static final String LANTERN_EN = "Need help now? Call the Lantern warm line at 555-0100, day or night.";
+    private static final String LANTERN_ES = "¿Necesitas ayuda ahora? Llama a la línea de Lantern al 555-0100.";
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -160,7 +172,8 @@ class ParticipantFormIntegrationTest {
         String old = InvitationTokens.issue(Instant.now().minus(1, ChronoUnit.DAYS));
         HttpResponse<String> unknown = get("/f/" + old, "es");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("No encontramos este enlace");
+        assertThat(unknown.body()).contains("No encontramos este enlace",
+                "Si estás en crisis, llama o envía un mensaje de texto al 988 (EE. UU.).");
         assertPageHeaders(unknown);
         assertThat(get("/f/not-a-token", "en").statusCode()).isEqualTo(404);
         assertThat(post("not-a-token", answers("harm", "no")).statusCode()).isEqualTo(404);
@@ -181,6 +194,55 @@ class ParticipantFormIntegrationTest {
                 "kept words").containsPattern("name=\"KINDNESS\" value=\"4\"\\s+checked")
                 .containsPattern("name=\"harm\" value=\"no\"\\s+checked");
         assertThat(sessions.invitation(early)).isNull();
+    }
+
+    /**
+     * An agency's own crisis line and form languages come from its settings on the agencies topic, published as
+     * session-service does, and take effect on the next page without a restart; until it sets any, the defaults
+     * hold. Each run uses an agency of its own, so no other test sees its settings.
+     */
+    @Test
+    void theFormSpeaksTheAgencysLanguagesWithItsCrisisLineAsSoonAsItChangesThem() throws Exception {
+        String agency = "lantern-" + UUID.randomUUID();
+        String token = sessions.invitedGroup(agency, 1, Instant.now().plus(7, ChronoUnit.DAYS)).get(0).token();
+        assertThat(get("/f/" + token, "en").body()).contains(DEFAULT_CRISIS_LINE, "href=\"?lang=es\"");
+
+        sessions.publishSettings(settings(agency, 1, List.of("es", "en"), Map.of("en", LANTERN_EN, "es", LANTERN_ES)));
+
+        // Spanish is now the default, for a browser that asks for neither language.
+        await().atMost(WAIT).until(() -> get("/f/" + token, "fr").body().contains(LANTERN_ES));
+        assertThat(get("/f/" + token, "fr").body()).contains("<html lang=\"es\"", LANTERN_ES, "href=\"?lang=en\"",
+                ">English</a>").doesNotContain("988");
+        assertThat(get("/f/" + token, "en").body()).contains("<html lang=\"en\"", LANTERN_EN, ">Español</a>")
+                .doesNotContain("988");
+
+        sessions.publishSettings(settings(agency, 2, List.of("en"), Map.of("en", LANTERN_EN)));
+
+        await().atMost(WAIT).until(() -> get("/f/" + token, "es").body().contains("<html lang=\"en\""));
+        assertThat(get("/f/" + token + "?lang=es", "es").body()).contains("<html lang=\"en\"", LANTERN_EN)
+                .doesNotContain("?lang=es", "class=\"lang\"");
+        HttpResponse<String> thanks = post(token, answers("lang", "es", "harm", "no"));
+        assertThat(thanks.statusCode()).isEqualTo(200);
+        assertThat(thanks.body()).contains("Thank you!", LANTERN_EN);
+        assertThat(sessions.invitation(token).get("answers", Document.class).getString("language")).isEqualTo("en");
+        HttpResponse<String> answered = get("/f/" + token, "en");
+        assertThat(answered.statusCode()).isEqualTo(409);
+        assertThat(answered.body()).contains("You already answered", LANTERN_EN);
+
+        String otherAgencys = sessions.invitedGroup("lantern-" + UUID.randomUUID(), 1,
+                Instant.now().plus(7, ChronoUnit.DAYS)).get(0).token();
+        assertThat(get("/f/" + otherAgencys, "en").body()).contains(DEFAULT_CRISIS_LINE).doesNotContain(LANTERN_EN);
+    }
+
+    /** An agency's settings as session-service publishes them: these form languages and crisis lines, else defaults. */
+    private static AgencySettingsChanged settings(String agency, long version, List<String> formLanguages,
+            Map<String, String> crisisLine) {
+        AgencySettingsChanged.Settings defaults = AgencySettingsChanged.Settings.DEFAULTS;
+        return new AgencySettingsChanged(EventIds.newId(), Instant.now(), agency, version, List.of(), List.of(),
+                new AgencySettingsChanged.Settings(defaults.timeZone(), defaults.minCellSize(),
+                        defaults.exportMinCellSize(), defaults.valuesIndexFloor(), defaults.trustIndexFloor(),
+                        defaults.part2Programs(), crisisLine, formLanguages, defaults.valueItemsPerForm(),
+                        defaults.alertWebhookUrl(), defaults.retention()));
     }
 
     @Test

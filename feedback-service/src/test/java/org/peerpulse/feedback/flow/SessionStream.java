@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.peerpulse.contracts.Activity;
+import org.peerpulse.contracts.AgencySettingsChanged;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.EventTypes;
@@ -29,7 +30,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * What session-service would do, for the flow, form and browser tests: issue tokens, publish their
  * {@code SessionLogged} (or an {@code InvitationsReissued} or {@code SessionVoided}) on the real broker, and
- * wait until feedback-service has learned it.
+ * wait until feedback-service has learned it; and publish an agency's settings on the agencies topic.
  */
 record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, MongoTemplate mongo) {
 
@@ -50,11 +51,16 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
      * token order, each with the same {@code SessionLogged}.
      */
     List<Invited> invitedGroup(int attendees, Instant expiresAt) throws Exception {
+        return invitedGroup(AGENCY, attendees, expiresAt);
+    }
+
+    /** The same for a session of {@code agency}. */
+    List<Invited> invitedGroup(String agency, int attendees, Instant expiresAt) throws Exception {
         List<String> tokens = IntStream.range(0, attendees).mapToObj(i -> InvitationTokens.issue(Instant.now()))
                 .toList();
         List<SessionLogged.InvitationIssued> invitations = tokens.stream()
                 .map(token -> new SessionLogged.InvitationIssued(InvitationTokens.hashOf(token), expiresAt)).toList();
-        SessionLogged logged = new SessionLogged(EventIds.newId(), Instant.now(), AGENCY, UUID.randomUUID().toString(),
+        SessionLogged logged = new SessionLogged(EventIds.newId(), Instant.now(), agency, UUID.randomUUID().toString(),
                 "warmline", "sp-rivera", Instant.parse("2026-11-20T14:30:00Z"), 45,
                 attendees == 1 ? Channel.PHONE : Channel.GROUP,
                 attendees == 1 ? Activity.PEER_SUPPORT : Activity.GROUP_FACILITATION,
@@ -72,7 +78,7 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
     Reissued reissue(SessionLogged logged, List<String> replaced) throws Exception {
         List<String> fresh = replaced.stream().map(token -> InvitationTokens.issue(Instant.now())).toList();
         Instant expiresAt = Instant.now().plus(7, ChronoUnit.DAYS);
-        InvitationsReissued reissued = new InvitationsReissued(EventIds.newId(), Instant.now(), AGENCY,
+        InvitationsReissued reissued = new InvitationsReissued(EventIds.newId(), Instant.now(), logged.agencyId(),
                 logged.sessionId(), logged.programId(), logged.specialistId(), logged.sessionAt(), logged.framework(),
                 IntStream.range(0, replaced.size()).mapToObj(i -> new InvitationsReissued.Replacement(
                         InvitationTokens.hashOf(replaced.get(i)), InvitationTokens.hashOf(fresh.get(i)), expiresAt))
@@ -89,7 +95,8 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
 
     /** The SessionVoided session-service would publish for {@code logged}, with what it had contributed. */
     static SessionVoided voidingOf(SessionLogged logged) {
-        return new SessionVoided(EventIds.newId(), Instant.now(), AGENCY, logged.sessionId(), logged.programId(),
+        return new SessionVoided(EventIds.newId(), Instant.now(), logged.agencyId(), logged.sessionId(),
+                logged.programId(),
                 logged.specialistId(), logged.sessionAt(), logged.contribution());
     }
 
@@ -106,7 +113,16 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
     }
 
     void publish(PeerPulseEvent event) throws Exception {
-        kafka.send(EventRecords.of(Topics.SESSIONS, event.agencyId(), event.eventId().toString(),
+        publish(Topics.SESSIONS, event);
+    }
+
+    /** What session-service publishes when a quality lead saves an agency's directory or settings. */
+    void publishSettings(AgencySettingsChanged snapshot) throws Exception {
+        publish(Topics.AGENCIES, snapshot);
+    }
+
+    private void publish(String topic, PeerPulseEvent event) throws Exception {
+        kafka.send(EventRecords.of(topic, event.agencyId(), event.eventId().toString(),
                 EventTypes.typeOf(event), event.occurredAt(), "/session-service", codec.write(event))).get();
     }
 

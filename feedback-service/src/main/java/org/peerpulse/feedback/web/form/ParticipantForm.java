@@ -88,22 +88,30 @@ public record ParticipantForm(String token, Page page, String framework, List<Qu
     }
 
     /**
-     * What every participant page knows: its language, the link to the other language, and whether it is
-     * shown on an agency's tablet (kiosk mode).
+     * What every participant page knows: its language, the links to the agency's other form languages, the
+     * agency's crisis line in the page's language, and whether it is shown on an agency's tablet (kiosk mode).
+     *
+     * @param languages the languages the agency offers its form in, the page's among them
      */
-    public record Page(String lang, boolean kiosk) {
+    public record Page(String lang, boolean kiosk, List<String> languages, String crisisLine) {
+
+        /** Each language's name in itself, as a speaker looks for it. */
+        private static final Map<String, String> NAMES = Map.of("en", "English", "es", "Español");
+
+        public Page {
+            languages = List.copyOf(languages);
+        }
 
         public String mode() {
             return kiosk ? FormAnswers.KIOSK : "";
         }
 
-        public String otherLang() {
-            return lang.equals("es") ? "en" : "es";
-        }
-
-        /** Relative to the page itself, so it keeps the token without writing it anywhere else. */
-        public String switchHref() {
-            return href(otherLang());
+        /** The page in each of the agency's other form languages; none when it offers only one. */
+        public List<LanguageLink> switches() {
+            return languages.stream().filter(language -> !language.equals(lang))
+                    .map(language -> new LanguageLink(language, NAMES.getOrDefault(language, language),
+                            href(language)))
+                    .toList();
         }
 
         /** This page again, in its own language: "try again" on the one-moment page. */
@@ -111,8 +119,13 @@ public record ParticipantForm(String token, Page page, String framework, List<Qu
             return href(lang);
         }
 
+        /** Relative to the page itself, so it keeps the token without writing it anywhere else. */
         private String href(String language) {
             return "?lang=" + language + (kiosk ? "&mode=" + FormAnswers.KIOSK : "");
         }
+    }
+
+    /** A link to the same page in another language, named in that language. */
+    public record LanguageLink(String lang, String name, String href) {
     }
 }

@@ -3,14 +3,15 @@ package org.peerpulse.feedback.web.form;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.peerpulse.contracts.FrameworkRef;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.QualityFramework;
+import org.peerpulse.feedback.application.ReadFormSettings;
 import org.peerpulse.feedback.application.ShowForm;
 import org.peerpulse.feedback.application.SubmitFeedback;
+import org.peerpulse.feedback.domain.FormSettings;
 import org.peerpulse.feedback.domain.InvalidAnswer;
 import org.peerpulse.feedback.domain.InvalidAnswersException;
 import org.peerpulse.feedback.domain.InvitationToken;
@@ -33,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The participant's form. Showing it only reads; sending it is one {@code SubmitFeedback} call, like the
- * JSON API. Every outcome is a page in the participant's language with the fitting status: the form
+ * JSON API. Every page first reads the link's agency's form settings ({@code ReadFormSettings}, a second use
+ * case on purpose: the thanks and every refusal need them too, which no single outcome of the other two
+ * carries), so that it is shown in a language the agency offers, with the agency's crisis line. Every outcome is a page in the participant's language with the fitting status: the form
  * again with its answers kept (400, or 503 "one moment" when the invitation has not arrived yet), thank
  * you, already answered (409), ended, replaced by a newer link or not needed (410), or not found (404).
  */
@@ -50,20 +53,24 @@ class ParticipantFormController {
     private final SubmitFeedback submitFeedback;
     private final QualityFrameworks frameworks;
     private final TokenAttempts tokenAttempts;
+    private final ReadFormSettings readFormSettings;
+    private final ParticipantLanguage language;
 
     ParticipantFormController(ShowForm showForm, SubmitFeedback submitFeedback, QualityFrameworks frameworks,
-            TokenAttempts tokenAttempts) {
+            TokenAttempts tokenAttempts, ReadFormSettings readFormSettings, ParticipantLanguage language) {
         this.showForm = showForm;
         this.submitFeedback = submitFeedback;
         this.frameworks = frameworks;
         this.tokenAttempts = tokenAttempts;
+        this.readFormSettings = readFormSettings;
+        this.language = language;
     }
 
     @GetMapping
-    String show(@PathVariable String token, @RequestParam(required = false) String mode, Locale locale, Model model,
-            HttpServletResponse response) {
-        Page page = new Page(locale.getLanguage(), FormAnswers.KIOSK.equals(mode));
+    String show(@PathVariable String token, @RequestParam(required = false) String mode, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         Optional<InvitationToken> parsed = parse(token);
+        Page page = page(parsed, FormAnswers.KIOSK.equals(mode), request);
         if (parsed.isEmpty()) {
             return message(Reason.UNKNOWN, page, model, response);
         }
@@ -77,11 +84,11 @@ class ParticipantFormController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> fields, Locale locale,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+    String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> fields, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         FormAnswers answers = FormAnswers.from(fields);
-        Page page = new Page(locale.getLanguage(), answers.kiosk());
         Optional<InvitationToken> parsed = parse(token);
+        Page page = page(parsed, answers.kiosk(), request);
         if (parsed.isEmpty()) {
             return message(Reason.UNKNOWN, page, model, response);
         }
@@ -105,6 +112,18 @@ class ParticipantFormController {
         model.addAttribute("page", page);
         model.addAttribute("kind", page.kiosk() ? "thanksKiosk" : "thanks");
         return MESSAGE;
+    }
+
+    /**
+     * The page in the language chosen among those the link's agency offers, with its crisis line; a link of no
+     * known agency gets the defaults.
+     */
+    private Page page(Optional<InvitationToken> token, boolean kiosk, HttpServletRequest request) {
+        FormSettings settings = token.map(known -> readFormSettings.read(new ReadFormSettings.Command(known)))
+                .orElse(FormSettings.DEFAULTS);
+        List<String> offered = settings.offeredAmong(ParticipantLanguage.SPOKEN);
+        String lang = language.choose(request, offered);
+        return new Page(lang, kiosk, offered, settings.crisisLine(lang));
     }
 
     private String formAgain(HttpStatus status, String token, Page page, FormAnswers answers,

@@ -1,6 +1,7 @@
 /**
  * The participant form at {@code /f/{token}}: server-rendered HTML that works without JavaScript, in
- * English or Spanish, posting to the same {@code SubmitFeedback} use case as the JSON API. It needs no
+ * whichever of English and Spanish the link's agency offers its form in, with the agency's own crisis line,
+ * posting to the same {@code SubmitFeedback} use case as the JSON API. It needs no
  * CSRF token because there is nothing for a forged request to ride on: the service sets no cookie and
  * keeps no session, so a cross-site form carries no ambient credential. The only credential is the
  * feedback token in the URL, which an attacker would have to know already, and knowing it they could
