@@ -174,7 +174,8 @@ public record StackPlan(
                         "SERVER_ADDRESS", "127.0.0.1",
                         "PEERPULSE_ISSUER_URI", at.issuer().toString(),
                         "PEERPULSE_AUTH_SIGNING_KEY_FILE", data.resolve("auth").resolve("signing-key.jwk").toString(),
-                        "PEERPULSE_DASHBOARD_URL", at.http(at.ports().metrics())),
+                        "PEERPULSE_DASHBOARD_URL", at.http(at.ports().metrics()),
+                        "PEERPULSE_WORKSPACE_URL", at.http(at.ports().session())),
                 new Readiness.HttpOk(at.readiness(port)), at.issuer().toString());
     }
 
@@ -196,6 +197,9 @@ public record StackPlan(
                 env.put("PEERPULSE_FEEDBACK_BASE_URL", at.http(ports.feedback()));
                 // A webhook receiver on this machine speaks plain http; anywhere else only https is accepted.
                 env.put("PEERPULSE_SESSIONS_PLAINHTTPWEBHOOKS", "true");
+                // The workspace links to the specialist's learning page and a lead's dashboard, both on metrics-service.
+                env.put("PEERPULSE_PAGES_LEARNINGURL", at.http(ports.metrics()) + "/learning");
+                env.put("PEERPULSE_PAGES_DASHBOARDURL", at.http(ports.metrics()) + "/");
             }
             if (module.equals("feedback-service")) {
                 // Locally every participant's phone is 127.0.0.1, so the per-address limit on guessing

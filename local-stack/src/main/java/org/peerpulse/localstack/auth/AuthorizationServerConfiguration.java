@@ -81,26 +81,18 @@ class AuthorizationServerConfiguration {
 
     /**
      * Secrets are held only as bcrypt hashes, even though the demo ones are public. Besides the
-     * {@code client_credentials} clients there is the dashboard page's OpenID client: authorization code
-     * with PKCE and a secret, no consent screen (it is the agency's own application).
+     * {@code client_credentials} clients there are two OpenID clients of pages, the metrics-service dashboard
+     * and session-service's workspace: authorization code with PKCE and a secret, no consent screen (they are
+     * the agency's own applications).
      */
     @Bean
     RegisteredClientRepository registeredClients(AuthorizationServerProperties properties, PasswordEncoder encoder) {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.tokenTimeToLive()).build();
-        String dashboard = properties.dashboardUrl().toString().replaceAll("/+$", "");
-        RegisteredClient page = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(AuthorizationServerProperties.DASHBOARD_CLIENT_ID)
-                .clientSecret(encoder.encode(properties.dashboardClientSecret()))
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(dashboard + "/login/oauth2/code/peerpulse")
-                .postLogoutRedirectUri(dashboard + "/")
-                .scope(OidcScopes.OPENID)
-                .scope(OidcScopes.PROFILE)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(tokens)
-                .build();
-        List<RegisteredClient> clients = Stream.concat(Stream.of(page), properties.clients().stream()
+        RegisteredClient dashboard = pageClient(AuthorizationServerProperties.DASHBOARD_CLIENT_ID,
+                encoder.encode(properties.dashboardClientSecret()), properties.dashboardUrl(), tokens);
+        RegisteredClient workspace = pageClient(AuthorizationServerProperties.WORKSPACE_CLIENT_ID,
+                encoder.encode(properties.workspaceClientSecret()), properties.workspaceUrl(), tokens);
+        List<RegisteredClient> clients = Stream.concat(Stream.of(dashboard, workspace), properties.clients().stream()
                 .map(client -> RegisteredClient.withId(UUID.randomUUID().toString())
                         .clientId(client.id())
                         .clientSecret(encoder.encode(client.secret()))
@@ -111,6 +103,24 @@ class AuthorizationServerConfiguration {
                         .build()))
                 .toList();
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** A page's OpenID client: it signs in at {@code <url>/login/oauth2/code/peerpulse} and out to {@code <url>/}. */
+    private static RegisteredClient pageClient(String clientId, String secretHash, java.net.URI url,
+            TokenSettings tokens) {
+        String base = url.toString().replaceAll("/+$", "");
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(clientId)
+                .clientSecret(secretHash)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(base + "/login/oauth2/code/peerpulse")
+                .postLogoutRedirectUri(base + "/")
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(tokens)
+                .build();
     }
 
     @Bean

@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dashboardUrl where the metrics-service dashboard page runs: its sign-in comes back to
  *     {@code <dashboardUrl>/login/oauth2/code/peerpulse} and its sign-out to {@code <dashboardUrl>/}
  * @param dashboardClientSecret the secret of the page's {@code metrics-dashboard} client
+ * @param workspaceUrl where session-service's pages (the specialists' workspace, the administration page) run:
+ *     their sign-in comes back to {@code <workspaceUrl>/login/oauth2/code/peerpulse}, their sign-out to
+ *     {@code <workspaceUrl>/}
+ * @param workspaceClientSecret the secret of those pages' {@code session-workspace} client
  */
 @ConfigurationProperties("peerpulse.auth")
 public record AuthorizationServerProperties(
@@ -31,13 +35,21 @@ public record AuthorizationServerProperties(
         List<DemoClient> clients,
         List<DemoUser> users,
         URI dashboardUrl,
-        String dashboardClientSecret) {
+        String dashboardClientSecret,
+        URI workspaceUrl,
+        String workspaceClientSecret) {
 
     /** The OpenID client of the metrics-service dashboard page. */
     public static final String DASHBOARD_CLIENT_ID = "metrics-dashboard";
 
     /** LOCAL DEMO CREDENTIAL, the default of metrics-service's {@code peerpulse.page.client-secret} too. */
     public static final String LOCAL_DEMO_DASHBOARD_SECRET = "metrics-dashboard-secret";
+
+    /** The OpenID client of session-service's pages. */
+    public static final String WORKSPACE_CLIENT_ID = "session-workspace";
+
+    /** LOCAL DEMO CREDENTIAL, the default of session-service's {@code peerpulse.pages.client-secret} too. */
+    public static final String LOCAL_DEMO_WORKSPACE_SECRET = "session-workspace-secret";
 
     public AuthorizationServerProperties {
         issuer = issuer == null ? URI.create("http://127.0.0.1:9000") : issuer;
@@ -50,6 +62,10 @@ public record AuthorizationServerProperties(
                 : dashboardUrl;
         dashboardClientSecret = dashboardClientSecret == null || dashboardClientSecret.isBlank()
                 ? LOCAL_DEMO_DASHBOARD_SECRET : dashboardClientSecret;
+        workspaceUrl = workspaceUrl == null || workspaceUrl.toString().isEmpty() ? URI.create("http://127.0.0.1:8081")
+                : workspaceUrl;
+        workspaceClientSecret = workspaceClientSecret == null || workspaceClientSecret.isBlank()
+                ? LOCAL_DEMO_WORKSPACE_SECRET : workspaceClientSecret;
     }
 
     public Optional<DemoUser> user(String username) {

@@ -99,6 +99,31 @@ class AuthorizationServerTest {
         assertThat(get("/actuator/env").statusCode()).isIn(401, 403, 404);
     }
 
+    /**
+     * session-service's pages have their own OpenID client: sign-in may come back only to the workspace, and
+     * only with PKCE. A request without a code challenge is sent back with an error; a good one is sent to
+     * the login form; another service's address is never where it sends the browser.
+     */
+    @Test
+    void theWorkspaceSignsInWithPkceAndReturnsOnlyToItself() throws Exception {
+        String good = "/oauth2/authorize?response_type=code&client_id=session-workspace&scope=openid%20profile"
+                + "&state=s1&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:8081/login/oauth2/code/peerpulse",
+                        StandardCharsets.UTF_8);
+        String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+
+        HttpResponse<String> signIn = browse(good + challenge);
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+
+        HttpResponse<String> withoutPkce = browse(good);
+        assertThat(withoutPkce.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith("http://127.0.0.1:8081/login/oauth2/code/peerpulse?error=invalid_request"));
+
+        HttpResponse<String> elsewhere = browse(good.replace("8081", "8083") + challenge);
+        assertThat(elsewhere.headers().firstValue("Location").orElse("")).doesNotContain("8083");
+    }
+
     private JWTClaimsSet verify(String token) throws Exception {
         JWKSet keys = JWKSet.parse(get("/oauth2/jwks").body());
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -120,6 +145,11 @@ class AuthorizationServerTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> browse(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
