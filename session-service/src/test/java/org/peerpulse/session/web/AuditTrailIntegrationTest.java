@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A void is in session-service's audit trail with who, what, when and the agency, and so is a refused one;
- * the agency's quality lead reads both, another agency's lead neither, and the void's reason is not kept.
+ * the agency's quality lead reads both, another agency's lead neither, and the void's reason is not kept. So are
+ * reissues and every change to the agency's directory.
  */
 @SessionServiceTest
 class AuditTrailIntegrationTest {
@@ -73,6 +74,34 @@ class AuditTrailIntegrationTest {
         assertThat(api.get(peer, "/api/v1/audit").getStatusCode().value()).isEqualTo(403);
         assertThat(mongo.findAll(Document.class, "audit").stream().map(Document::toJson))
                 .noneMatch(json -> json.contains(REASON) || json.contains(SessionApi.PARTICIPANT_REF));
+    }
+
+    @Test
+    void reissuesAndDirectoryChangesAreRecordedForTheAgencysLead() {
+        SessionApi api = new SessionApi(port);
+        String agency = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = token(agency, "quality_lead", "lead-cy");
+        assertThat(api.addProgram(lead, "warmline", "Warm line").getStatusCode().value()).isEqualTo(201);
+        assertThat(api.addSpecialist(lead, "peer-ana", List.of("warmline")).getStatusCode().value()).isEqualTo(201);
+        assertThat(api.patch(lead, "/api/v1/directory/programs/warmline", "{\"active\": true}").getStatusCode()
+                .value()).isEqualTo(200);
+        String sessionId = api.logged(specialist(agency, "peer-ana"), SessionApi.ownBody());
+        assertThat(api.reissue(specialist(agency, "peer-ana"), sessionId).getStatusCode().value()).isEqualTo(201);
+
+        for (String action : List.of("directory.program.add", "directory.specialist.add", "directory.program.change")) {
+            List<JsonNode> changes = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> trail(api, lead, action), found -> found.size() == 1);
+            assertThat(changes.get(0).get("actor").asString()).isEqualTo("lead-cy");
+            assertThat(changes.get(0).get("agencyId").asString()).isEqualTo(agency);
+        }
+        List<JsonNode> reissues = await().atMost(Duration.ofSeconds(10))
+                .until(() -> trail(api, lead, "session.reissue"), found -> found.size() == 1);
+        assertThat(reissues.get(0).get("actor").asString()).isEqualTo("peer-ana");
+        assertThat(reissues.get(0).get("outcome").asInt()).isEqualTo(201);
+        assertThat(reissues.get(0).get("target").get("sessionId").asString()).isEqualTo(sessionId);
+        // The trail says that links were issued, never which.
+        assertThat(mongo.findAll(Document.class, "audit").stream().map(Document::toJson))
+                .noneMatch(json -> json.contains("/f/"));
     }
 
     private static List<JsonNode> trail(SessionApi api, String token, String action) {
