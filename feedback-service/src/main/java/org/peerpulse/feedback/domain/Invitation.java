@@ -117,23 +117,27 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
      * learned {@link Retirement#NOT_NEEDED} and never works.
      * </ul>
      *
-     * @param fresh the fresh link as issued
+     * @param fresh the fresh link as issued; it takes this one's session dimensions, should the two disagree
      */
     public Replacement replaceWith(Invitation fresh) {
         requireFresh(fresh);
-        if (fresh.tokenHash.equals(tokenHash) || !fresh.session.equals(session)) {
+        if (fresh.tokenHash.equals(tokenHash) || !fresh.session.agencyId().equals(session.agencyId())
+                || !fresh.session.sessionId().equals(session.sessionId())) {
             throw new IllegalArgumentException("a link is replaced by another link of its own session");
         }
+        // It asks about the very session this one does, so its answer counts under the same dimensions.
+        Invitation placed = new Invitation(fresh.tokenHash, session, fresh.framework, fresh.expiresAt, false, null,
+                null, null, null);
         if (voided) {
-            return new Replacement(null, fresh.with(true, null, null));
+            return new Replacement(null, placed.with(true, null, null));
         }
-        if (redeemedAt != null || (retired != null && !fresh.tokenHash.equals(replacedBy))) {
-            return Replacement.notNeeded(fresh);
+        if (redeemedAt != null || (retired != null && !placed.tokenHash.equals(replacedBy))) {
+            return Replacement.notNeeded(placed);
         }
         if (retired != null) {
-            return new Replacement(null, fresh);
+            return new Replacement(null, placed);
         }
-        return new Replacement(with(false, Retirement.REPLACED, fresh.tokenHash), fresh);
+        return new Replacement(with(false, Retirement.REPLACED, placed.tokenHash), placed);
     }
 
     private static void requireFresh(Invitation fresh) {

@@ -128,6 +128,17 @@ class InvitationReplacementTest {
     }
 
     @Test
+    void aFreshLinkAsksAboutTheSessionAsTheLinkItReplacesKnewIt() {
+        Invitation disagreeing = Invitation.issued(fresh.tokenHash(), new InvitedSession("harbor", "session-1",
+                "drop-in", "sp-okafor", Fixtures.SESSION_AT.plusSeconds(60)), fresh.framework(), FRESH_EXPIRY);
+
+        Invitation placed = old.replaceWith(disagreeing).fresh();
+
+        assertThat(placed).isEqualTo(fresh);
+        assertThat(placed.session()).isEqualTo(old.session());
+    }
+
+    @Test
     void onlyAFreshLinkOfTheSameSessionReplacesAndNeverTheLinkItself() {
         Invitation otherSession = Invitation.issued("b".repeat(64),
                 new InvitedSession("harbor", "session-2", "warmline", "sp-rivera", Fixtures.SESSION_AT),
