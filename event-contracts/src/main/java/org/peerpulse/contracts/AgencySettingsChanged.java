@@ -23,6 +23,7 @@ public record AgencySettingsChanged(
         Settings settings) implements PeerPulseEvent {
 
     public AgencySettingsChanged {
+        PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         programs = List.copyOf(programs == null ? List.of() : programs);
         specialists = List.copyOf(specialists == null ? List.of() : specialists);
         settings = settings == null ? Settings.DEFAULTS : settings;

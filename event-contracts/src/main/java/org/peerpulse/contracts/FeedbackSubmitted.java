@@ -30,6 +30,7 @@ public record FeedbackSubmitted(
         String mode) implements PeerPulseEvent {
 
     public FeedbackSubmitted {
+        PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
     }
 }

@@ -33,6 +33,7 @@ public record FeedbackWithdrawn(
     public static final String SESSION_VOIDED = "SESSION_VOIDED";
 
     public FeedbackWithdrawn {
+        PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
     }
 

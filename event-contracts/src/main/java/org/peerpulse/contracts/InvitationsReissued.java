@@ -23,6 +23,7 @@ public record InvitationsReissued(
         List<Replacement> replacements) implements PeerPulseEvent {
 
     public InvitationsReissued {
+        PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         replacements = List.copyOf(replacements == null ? List.of() : replacements);
     }
 

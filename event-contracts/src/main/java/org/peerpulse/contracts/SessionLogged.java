@@ -38,6 +38,7 @@ public record SessionLogged(
         List<InvitationIssued> invitations) implements PeerPulseEvent {
 
     public SessionLogged {
+        PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         focusAreas = List.copyOf(focusAreas == null ? List.of() : focusAreas);
         valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
         // Written before group sessions: the one invitation is all there is.

@@ -21,4 +21,8 @@ public record SessionVoided(
         String specialistId,
         Instant sessionAt,
         SessionContribution contributed) implements PeerPulseEvent {
+
+    public SessionVoided {
+        PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
+    }
 }

@@ -8,15 +8,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Contract records to and from their wire JSON. Its own mapper, not the application's, so that a change
- * to a service's web JSON settings can never change what goes on a topic. Unknown fields are ignored (the
- * contracts only ever grow); a missing primitive is an error, not a silent zero.
+ * to a service's web JSON settings can never change what goes on a topic. Unknown fields are ignored and a
+ * missing field is read as absent (the contracts only ever grow: a record written before a field was added
+ * lacks it); a missing primitive is an error, not a silent zero, and a record without its identity (id, time,
+ * agency) is refused by the record itself. Either is an {@link UnreadableEventException}.
  */
 public class EventCodec {
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .build();
 

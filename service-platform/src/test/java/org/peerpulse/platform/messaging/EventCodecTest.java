@@ -53,4 +53,26 @@ class EventCodecTest {
                 GoldenSamples.json(org.peerpulse.contracts.FeedbackSubmitted.class).replace("\"harmReported\": false,", "")))
                 .isInstanceOf(UnreadableEventException.class);
     }
+
+    @Test
+    void aRecordWrittenBeforeAFieldWasAddedIsReadWithoutIt() {
+        String beforeGroupSessions = GoldenSamples.json(SessionLogged.class)
+                .replaceFirst(",\\s*\"invitations\": \\[[^]]*]", "");
+        assertThat(beforeGroupSessions).doesNotContain("\"invitations\"");
+
+        SessionLogged read = codec.read(beforeGroupSessions, SessionLogged.class);
+
+        assertThat(read.invitations()).containsExactly(GoldenSamples.SESSION_LOGGED.invitation());
+        assertThat(read.contribution().invitations()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordWithoutItsIdentityIsUnreadable() {
+        for (String identity : new String[] { "eventId", "occurredAt", "agencyId" }) {
+            String without = GoldenSamples.json(SessionLogged.class).replaceFirst("\"" + identity + "\": \"[^\"]*\",", "");
+            assertThat(without).doesNotContain("\"" + identity + "\"");
+            assertThatThrownBy(() -> codec.read(EventTypes.SESSION_LOGGED, without))
+                    .isInstanceOf(UnreadableEventException.class);
+        }
+    }
 }
