@@ -5,7 +5,7 @@ import java.net.URI;
 /** Builds the participant's link to the feedback form from the public base URL of feedback-service. */
 public record FeedbackLinks(URI baseUrl) {
 
-    String linkFor(String token) {
+    public String linkFor(String token) {
         String base = baseUrl.toString();
         return (base.endsWith("/") ? base : base + "/") + "f/" + token;
     }

@@ -29,7 +29,7 @@ public final class FeedbackQrCodes {
     private static final int PIXELS_PER_MODULE = 4;
     private static final int QUIET_ZONE_MODULES = 4;
 
-    String pngDataUri(String url) {
+    public String pngDataUri(String url) {
         BitMatrix modules;
         try {
             modules = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
