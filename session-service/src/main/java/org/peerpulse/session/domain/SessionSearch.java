@@ -3,25 +3,13 @@ package org.peerpulse.session.domain;
 import java.time.LocalDate;
 
 /**
- * Which of an agency's sessions to list, newest first: optionally one program, one specialist and a range
- * of session dates (inclusive, UTC), one page at a time; only those logged by {@code loggedBy} unless it is
- * {@code null} (a specialist lists their own, a quality lead the agency's).
+ * Which of an agency's sessions to list, newest first: optionally one program, one specialist (a specialist
+ * lists only their own) and a range of session dates (inclusive, UTC), one page at a time.
  */
 public record SessionSearch(String agencyId, String programId, String specialistId, LocalDate from, LocalDate to,
-        int page, int size, String loggedBy) {
+        int page, int size) {
 
     public static final int MAX_PAGE_SIZE = 100;
-
-    /** Every matching session of the agency, whoever logged it. */
-    public SessionSearch(String agencyId, String programId, String specialistId, LocalDate from, LocalDate to,
-            int page, int size) {
-        this(agencyId, programId, specialistId, from, to, page, size, null);
-    }
-
-    /** The same search, narrowed to the sessions {@code subject} logged. */
-    public SessionSearch loggedBy(String subject) {
-        return new SessionSearch(agencyId, programId, specialistId, from, to, page, size, subject);
-    }
 
     public SessionSearch {
         if (from != null && to != null && to.isBefore(from)) {

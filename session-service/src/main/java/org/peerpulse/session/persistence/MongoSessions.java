@@ -109,9 +109,6 @@ public class MongoSessions implements Sessions {
         if (search.specialistId() != null) {
             criteria = criteria.and("specialistId").is(search.specialistId());
         }
-        if (search.loggedBy() != null) {
-            criteria = criteria.and("loggedBy").is(search.loggedBy());
-        }
         if (search.from() != null || search.to() != null) {
             Criteria day = criteria.and("sessionAt");
             if (search.from() != null) {

@@ -71,6 +71,10 @@ class DirectoryController {
             produces = "application/json")
     DirectoryResponse changeSpecialist(@PathVariable String specialistId,
             @Valid @RequestBody DirectoryRequests.ChangeSpecialist request, Caller caller) {
+        if (request.active() == null && request.programs() == null) {
+            // Nothing to change would still publish a new version of the whole directory.
+            throw new BadParameterException("active", "or programs is needed: the body names nothing to change");
+        }
         return change(new DirectoryCommand.ChangeSpecialist(caller.agencyId(), checkedId(specialistId),
                 request.active(), request.programs()));
     }

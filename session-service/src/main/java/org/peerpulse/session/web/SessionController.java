@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -67,6 +68,7 @@ class SessionController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SessionLoggedResponse> log(@Valid @RequestBody LogSessionRequest request,
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey, Caller caller,
             UriComponentsBuilder uris) {
@@ -84,6 +86,7 @@ class SessionController {
     /** Fresh links for every attendee; the unanswered old ones stop working. */
     @Audited("session.reissue")
     @PostMapping("/{sessionId}/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SessionLoggedResponse> reissue(@PathVariable String sessionId, Caller caller) {
         checkSessionId(sessionId);
         LoggedSession reissued = reissueInvitations.reissue(
@@ -118,6 +121,7 @@ class SessionController {
 
     @Audited("session.void")
     @PostMapping(path = "/{sessionId}/void", consumes = "application/json")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> voidSession(@PathVariable String sessionId, @Valid @RequestBody VoidSessionRequest request,
             Caller caller) {
         checkSessionId(sessionId);

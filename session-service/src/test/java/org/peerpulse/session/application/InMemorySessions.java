@@ -81,7 +81,6 @@ final class InMemorySessions implements Sessions {
                 .filter(s -> search.programId() == null || search.programId().equals(s.details().programId()))
                 .filter(s -> search.specialistId() == null
                         || search.specialistId().equals(s.details().specialistId()))
-                .filter(s -> search.loggedBy() == null || search.loggedBy().equals(s.details().loggedBy()))
                 .sorted(Comparator.comparing((Session s) -> s.details().sessionAt()).reversed()).toList();
         return new SessionPage(matching.stream().skip(search.skip()).limit(search.size()).toList(), matching.size());
     }

@@ -187,6 +187,8 @@ class DirectoryApiTest {
                 "{\"active\": false, \"name\": \"" + MARKER + "\"}"), 400, "name");
         assertProblem(api.patch(lead, "/api/v1/directory/programs/nowhere", "{\"active\": false}"), 404);
         assertProblem(api.patch(lead, "/api/v1/directory/specialists/sp-nobody", "{\"active\": false}"), 404);
+        assertProblem(api.patch(lead, "/api/v1/directory/specialists/" + SessionApi.SPECIALIST, "{}"), 400,
+                "active");
         assertProblem(api.patch(lead, "/api/v1/directory/specialists/" + MARKER, "{\"active\": false}"), 400, "id");
 
         assertThat(api.get(lead, "/api/v1/directory/programs").getBody()).isEqualTo(before);
