@@ -71,6 +71,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AcrossAgencies("publishes every agency's pending outbox entries; it reads, $pulls and parks by _id only")
 public class OutboxRelay implements SmartLifecycle {
 
+    /** How long a stop waits to give its leases up before leaving them to run out. */
+    private static final Duration LEASE_RELEASE_WAIT = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -398,23 +401,34 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Lets another instance take over at once rather than after a lease, unless a send of this one is still
-     * under way: the producer may deliver it after this stop, and the next holder would publish it too.
+     * under way: the producer may deliver it after this stop, and the next holder would publish it too. Bounded:
+     * with the store already gone a release would wait out the driver's server selection (30 s) per collection
+     * and hold up the whole shutdown, for nothing a lease running out does not also do.
      */
     private void releaseLeases() {
-        for (String collection : properties.collections()) {
-            long underWay = sending.getOrDefault(collection, Map.of()).values().stream()
-                    .filter(send -> !send.isDone()).count();
-            if (underWay > 0) {
-                log.info("Outbox relay keeps its lease on {} until it runs out: {} sends still under way", collection,
-                        underWay);
-                continue;
-            }
-            try {
+        CompletableFuture<Void> releasing = CompletableFuture.runAsync(() -> {
+            for (String collection : properties.collections()) {
+                long underWay = sending.getOrDefault(collection, Map.of()).values().stream()
+                        .filter(send -> !send.isDone()).count();
+                if (underWay > 0) {
+                    log.info("Outbox relay keeps its lease on {} until it runs out: {} sends still under way",
+                            collection, underWay);
+                    continue;
+                }
                 leases.release(collection);
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay could not release its lease on {} ({}); another instance takes over when it "
-                        + "runs out", collection, e.getClass().getSimpleName());
             }
+        }, task -> {
+            Thread releaser = new Thread(task, "outbox-lease-release");
+            releaser.setDaemon(true);
+            releaser.start();
+        });
+        try {
+            releasing.get(LEASE_RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Outbox relay did not release its leases ({}); another instance takes over when they run out",
+                    e.getClass().getSimpleName());
         }
     }
 
