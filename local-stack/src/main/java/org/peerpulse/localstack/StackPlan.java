@@ -206,6 +206,10 @@ public record StackPlan(
                 // (20 different tokens a minute) would throttle the demo month's 200 answers to ten minutes.
                 env.put("PEERPULSE_FEEDBACK_TOKENATTEMPTSPERMINUTE", Integer.toString(LOCAL_TOKEN_ATTEMPTS_PER_MINUTE));
             }
+            if (module.equals("metrics-service")) {
+                // The learning page links back to the specialist's workspace.
+                env.put("PEERPULSE_WORKSPACE_URL", at.http(ports.session()) + "/");
+            }
             List<String> command = new ArrayList<>(javaPrefix(SERVICE_HEAPS.get(module),
                     Stream.concat(Stream.of(TRIM_NATIVE_HEAP), extraJvmOptions.stream()).toList()));
             command.add("-jar");

@@ -43,7 +43,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A quality lead in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on the
+ * A quality lead, and a specialist on their learning page, in a real headless Chromium (Debian's {@code chromium}
+ * and {@code chromium-driver}) on the
  * real local stack: the authorization server's login form, metrics-service's page, and the demo month
  * seeded through the public APIs exactly as {@code ./peerpulse up --demo} does. Every page it reaches, the
  * login form included, is checked with axe-core on a phone's and a laptop's screen and must have no serious
@@ -236,13 +237,38 @@ class DashboardPageBrowserTest {
         assertThat(figure("Harm reports")).isEqualTo("1");
     }
 
+    /**
+     * A specialist signs in at the dashboard's address and lands on their own learning page: strengths first,
+     * then each value, on a phone and a laptop, in English and then in Spanish through the switch.
+     */
     @Test
-    void aSpecialistWhoSignsInGetsAPlain403Page() {
+    void aSpecialistWhoSignsInLandsOnTheirOwnLearningPage() {
         signIn("ana", "harbor-peer-password");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This page is for quality leads");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("403").doesNotContain("Values index");
-        accessibleOnPhoneAndLaptop("dashboard-denied");
+        awaitHeading("What participants said");
+        assertThat(browser.getCurrentUrl()).isEqualTo(page("/learning"));
+        List<String> sections = browser.findElements(By.cssSelector("main h2")).stream()
+                .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+        assertThat(sections).as("sections top to bottom")
+                .containsExactly("Your strengths", "Each value", "How the sessions felt", "Hope");
+        assertThat(browser.findElements(By.cssSelector(".strength"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("tr[data-item]"))).hasSize(13);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Hello, Ana Rivera.", "out of 5")
+                .doesNotContain("Values index", "Harm", "harm", "alert", "dara-lopez");
+        assertThat(browser.findElement(By.partialLinkText("Back to my workspace")).getAttribute("href"))
+                .as("the way back to session-service's workspace").isEqualTo("http://127.0.0.1:" + ports.session() + "/");
+        assertNoScriptErrors();
+        accessibleOnPhoneAndLaptop("learning");
+        PHONE.emulateOn(browser);
+        browser.navigate().refresh();
+        awaitHeading("What participants said");
+        assertThat(pageWidth()).as("nothing wider than the phone").isLessThanOrEqualTo(viewportWidth());
+        LAPTOP.emulateOn(browser);
+
+        browser.findElement(By.linkText("Español")).click();
+        awaitHeading("Lo que dijeron las personas");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Tus fortalezas", "Cada valor", "de 5");
+        accessibleOnPhoneAndLaptop("learning-es");
     }
 
     // ---- what a person does in the browser
