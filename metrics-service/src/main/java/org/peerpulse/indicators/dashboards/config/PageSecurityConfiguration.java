@@ -1,14 +1,13 @@
 package org.peerpulse.indicators.dashboards.config;
 
-import java.net.URI;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.peerpulse.platform.security.TokenClaims;
+import org.peerpulse.platform.pages.DiscoveredClientRegistration;
+import org.peerpulse.platform.pages.PageAuthorities;
+import org.peerpulse.platform.pages.PageClient;
+import org.peerpulse.platform.pages.PageSecurity;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,18 +16,9 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The pages sign in with OpenID Connect (authorization code with PKCE) and keep a server session, unlike
@@ -64,19 +54,18 @@ public class PageSecurityConfiguration {
     static final String[] PAGE_PATHS = Stream.of(DASHBOARD_PATHS, new String[] { LEARNING_PATH }, SIGN_IN_PATHS,
             STATIC_PATHS).flatMap(Arrays::stream).toArray(String[]::new);
 
-    static final String AGENCY_AUTHORITY_PREFIX = "AGENCY_";
+    static final String AGENCY_AUTHORITY_PREFIX = PageAuthorities.AGENCY_AUTHORITY_PREFIX;
 
     @Bean
     ClientRegistrationRepository pageClientRegistration(PageProperties properties) {
-        return new DiscoveredClientRegistration(properties);
+        return new DiscoveredClientRegistration(new PageClient(properties.issuerUri(), properties.clientId(),
+                properties.clientSecret()));
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, PageProperties properties,
             ClientRegistrationRepository registrations) throws Exception {
-        OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        signOut.setPostLogoutRedirectUri("{baseUrl}/");
         http.securityMatcher(PAGE_PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(STATIC_PATHS).permitAll()
@@ -84,51 +73,16 @@ public class PageSecurityConfiguration {
                         .requestMatchers(DASHBOARD_PATHS).access(allow(PageForTheRole::qualityLeadOfAnAgency))
                         // The 403 page, and sign-in and sign-out, which the oauth2Login and logout filters
                         // answer before authorization is asked.
-                        .anyRequest().authenticated())
-                .oauth2Login(login -> login
-                        .clientRegistrationRepository(registrations)
-                        .loginPage("/oauth2/authorization/" + DiscoveredClientRegistration.REGISTRATION_ID)
-                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(agencyAndRoles())))
-                .logout(logout -> logout.logoutSuccessHandler(signOut))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(new PageForTheRole(LEARNING_PATH, "/", "/denied")))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties.issuerUri())))
-                        .frameOptions(frames -> frames.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                        .anyRequest().authenticated());
+        // Sign-in, sign-out, the ID token's roles and agency, and the headers, as every PeerPulse page has them;
+        // a refused person is then sent to the page for their role rather than straight to the 403 page.
+        PageSecurity.signInAndHeaders(http, registrations, properties.issuerUri())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new PageForTheRole(LEARNING_PATH, "/", "/denied")));
         return http.build();
-    }
-
-    /**
-     * Same-origin scripts, styles and data only. {@code form-action} names the provider too, because
-     * Chromium applies it to the redirect that follows the sign-out form.
-     */
-    static String contentSecurityPolicy(URI issuer) {
-        String provider = issuer.getScheme() + "://" + issuer.getRawAuthority();
-        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self'; font-src 'self'; form-action 'self' " + provider + "; "
-                + "frame-ancestors 'none'; base-uri 'none'";
     }
 
     /** Lets in whoever {@code who} accepts; the same tests decide where a refused person is sent instead. */
     private static AuthorizationManager<RequestAuthorizationContext> allow(Predicate<Authentication> who) {
         return (authentication, context) -> new AuthorizationDecision(who.test(authentication.get()));
-    }
-
-    /** The ID token's {@code roles} become {@code ROLE_x} and its {@code agency} {@code AGENCY_x}, as for the APIs. */
-    private static OAuth2UserService<OidcUserRequest, OidcUser> agencyAndRoles() {
-        OidcUserService standard = new OidcUserService();
-        return request -> {
-            OidcUser user = standard.loadUser(request);
-            Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
-            List<String> roles = user.getClaimAsStringList(TokenClaims.ROLES);
-            if (roles != null) {
-                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-            }
-            String agency = user.getClaimAsString(TokenClaims.AGENCY);
-            if (agency != null && !agency.isBlank()) {
-                authorities.add(new SimpleGrantedAuthority(AGENCY_AUTHORITY_PREFIX + agency));
-            }
-            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo());
-        };
     }
 }
