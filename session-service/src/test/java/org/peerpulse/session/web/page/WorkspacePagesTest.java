@@ -252,6 +252,22 @@ class WorkspacePagesTest {
         assertThat(readDirectory.read(agency).program("warmline").orElseThrow().active()).isFalse();
     }
 
+    @Test
+    void aLeadLogsOnBehalfOfASpecialistOfTheDirectory() throws Exception {
+        MockHttpServletResponse forNobody = mvc.perform(post("/sessions").with(lena()).with(csrf())
+                .param("programId", "coaching").param("participantRef", PARTICIPANT).param("occurredAt", nowMinutes()))
+                .andReturn().getResponse();
+        assertThat(forNobody.getStatus()).isEqualTo(422);
+        assertThat(forNobody.getContentAsString()).contains("id=\"specialistId-error\"");
+
+        MockHttpServletResponse forAna = mvc.perform(post("/sessions").with(lena()).with(csrf())
+                .param("programId", "coaching").param("specialistId", "ana").param("participantRef", PARTICIPANT)
+                .param("occurredAt", nowMinutes())).andReturn().getResponse();
+        assertThat(forAna.getRedirectedUrl()).endsWith("/handover");
+        assertThat(listSessions.list(new SessionSearch(agency, null, "ana", null, null, 0, 5)).items())
+                .singleElement().satisfies(session -> assertThat(session.details().loggedBy()).isEqualTo("lena"));
+    }
+
     /** A full settings form, as the page posts it, with one field changed. */
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder settings(String field,
             String value) {
