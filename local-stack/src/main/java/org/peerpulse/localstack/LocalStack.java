@@ -221,8 +221,13 @@ public final class LocalStack {
             out.printf("  %-17s %-28s pid %-7d %s resident%n", child.name(), child.spec().address(),
                     child.handle().pid(), rss);
         }
+        if (stack.child("session-service").isPresent()) {
+            out.printf("  workspace         http://127.0.0.1:%d/   (specialists; /admin for quality leads)%n",
+                    ports.session());
+        }
         if (stack.child("metrics-service").isPresent()) {
-            out.printf("  dashboard         http://127.0.0.1:%d/%n", ports.metrics());
+            out.printf("  dashboard         http://127.0.0.1:%d/   (quality leads; /learning for specialists)%n",
+                    ports.metrics());
         }
         out.printf("  data and logs     %s%n", stack.plan().dataDir());
         out.println();
@@ -233,8 +238,7 @@ public final class LocalStack {
         }
         if (stack.child("metrics-service").isPresent()) {
             out.println();
-            out.printf("Sign in to the dashboard at http://127.0.0.1:%d/ (local demo logins, never use them anywhere else):%n",
-                    ports.metrics());
+            out.printf("Sign in to the workspace and the dashboard (local demo logins, never use them anywhere else):%n");
             for (DemoUser user : DemoUser.LOCAL_DEMO_USERS) {
                 out.printf("  %-13s %-22s agency %-8s roles %s%n", user.username(), user.password(), user.agency(),
                         user.roles());
