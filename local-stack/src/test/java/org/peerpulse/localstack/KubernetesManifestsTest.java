@@ -542,8 +542,13 @@ class KubernetesManifestsTest {
             Map<String, Object> spec = map(topic.get("spec"), "topic spec");
             topics.put(String.valueOf(spec.get("topicName")), spec);
         }
-        assertThat(topics.keySet()).containsExactlyInAnyOrder(Topics.SESSIONS, Topics.FEEDBACK,
-                Topics.deadLetter(Topics.SESSIONS), Topics.deadLetter(Topics.FEEDBACK));
+        assertThat(topics.keySet()).containsExactlyInAnyOrder(Topics.SESSIONS, Topics.FEEDBACK, Topics.AGENCIES,
+                Topics.deadLetter(Topics.SESSIONS), Topics.deadLetter(Topics.FEEDBACK),
+                Topics.deadLetter(Topics.AGENCIES));
+        assertThat(map(topics.get(Topics.AGENCIES).get("config"), "config"))
+                .as(Topics.AGENCIES + " keeps each agency's latest snapshot (decision 0013)")
+                .containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+        assertThat(topics.get(Topics.AGENCIES)).containsEntry("partitions", partitions).containsEntry("replicas", 3);
         for (String eventTopic : List.of(Topics.SESSIONS, Topics.FEEDBACK)) {
             Map<String, Object> spec = topics.get(eventTopic);
             assertThat(map(spec.get("config"), "config")).as(eventTopic + " is kept for good (docs/rebuild.md)")
