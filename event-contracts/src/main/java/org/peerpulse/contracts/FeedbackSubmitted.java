@@ -1,6 +1,7 @@
 package org.peerpulse.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import java.util.UUID;
  * @param harmReported the answer to the do-no-harm question; {@code true} is a harm report
  * @param language the form language the participant used, such as {@code en} or {@code es}
  * @param mode how the form was collected: {@code OWN_DEVICE} or {@code KIOSK}
+ * @param valuesPracticed the value codes the session's specialist said they practiced in it: their own
+ *     reflection, a dimension of the session like its program, never anything the participant said
  */
 public record FeedbackSubmitted(
         UUID eventId,
@@ -27,10 +30,13 @@ public record FeedbackSubmitted(
         Integer hope,
         boolean harmReported,
         String language,
-        String mode) implements PeerPulseEvent {
+        String mode,
+        List<String> valuesPracticed) implements PeerPulseEvent {
 
     public FeedbackSubmitted {
         PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
+        // Written before the field was added: the answer says nothing about the specialist's reflection.
+        valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
     }
 }

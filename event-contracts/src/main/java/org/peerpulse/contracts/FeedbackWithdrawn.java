@@ -1,6 +1,7 @@
 package org.peerpulse.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import java.util.UUID;
  *
  * @param withdrawnEventId the {@code eventId} of the {@link FeedbackSubmitted} taken back
  * @param reason why, such as {@code SESSION_VOIDED}
+ * @param valuesPracticed what the answer carried of its specialist's reflection, so that it is taken back too
  */
 public record FeedbackWithdrawn(
         UUID eventId,
@@ -28,13 +30,15 @@ public record FeedbackWithdrawn(
         Map<String, Integer> ratings,
         Integer hope,
         boolean harmReported,
-        String mode) implements PeerPulseEvent {
+        String mode,
+        List<String> valuesPracticed) implements PeerPulseEvent {
 
     public static final String SESSION_VOIDED = "SESSION_VOIDED";
 
     public FeedbackWithdrawn {
         PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
+        valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
     }
 
     /** The withdrawal of {@code submitted}, with everything it contributed. */
@@ -42,6 +46,6 @@ public record FeedbackWithdrawn(
         return new FeedbackWithdrawn(eventId, now, submitted.agencyId(), submitted.eventId(), reason,
                 submitted.sessionId(), submitted.programId(), submitted.specialistId(), submitted.sessionAt(),
                 submitted.framework(), submitted.ratings(), submitted.hope(), submitted.harmReported(),
-                submitted.mode());
+                submitted.mode(), submitted.valuesPracticed());
     }
 }

@@ -78,7 +78,8 @@ public final class GoldenSamples {
             4,
             false,
             "es",
-            "OWN_DEVICE");
+            "OWN_DEVICE",
+            List.of("EMPATHY", "KINDNESS"));
 
     /** The answer above taken back because its session was voided. */
     public static final FeedbackWithdrawn FEEDBACK_WITHDRAWN = FeedbackWithdrawn.of(FEEDBACK_SUBMITTED,

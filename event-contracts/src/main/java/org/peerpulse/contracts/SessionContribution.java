@@ -8,15 +8,19 @@ import java.util.List;
  *
  * @param strengthsAcknowledged whether the specialist noted at least one strength
  * @param invitations how many feedback invitations the session issued
+ * @param valuesPracticed the value codes the specialist said they practiced in it
  */
 public record SessionContribution(
         int durationMinutes,
         Activity activity,
         List<FocusArea> focusAreas,
         boolean strengthsAcknowledged,
-        int invitations) {
+        int invitations,
+        List<String> valuesPracticed) {
 
     public SessionContribution {
         focusAreas = List.copyOf(focusAreas == null ? List.of() : focusAreas);
+        // Carried since the reflection gap; a void written before carries none.
+        valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
     }
 }

@@ -50,7 +50,7 @@ public record SessionLogged(
     /** What this session adds to the indicators, which is also what voiding it takes back out. */
     public SessionContribution contribution() {
         return new SessionContribution(durationMinutes, activity, focusAreas, strengthsAcknowledged,
-                invitations.size());
+                invitations.size(), valuesPracticed);
     }
 
     /** The invitation a participant redeems: only the token's hash travels. */

@@ -82,7 +82,7 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         }
         return new FeedbackSubmitted(eventId, now, session.agencyId(), session.sessionId(), session.programId(),
                 session.specialistId(), session.sessionAt(), framework, answers.ratings(), answers.hope(),
-                answers.harmReported(), answers.language(), answers.mode().name());
+                answers.harmReported(), answers.language(), answers.mode().name(), session.valuesPracticed());
     }
 
     /**
@@ -155,7 +155,8 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
     private FeedbackSubmitted published() {
         return new FeedbackSubmitted(counted.submittedEventId(), redeemedAt, session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), framework, counted.ratings(),
-                counted.hope(), counted.harmReported(), counted.language(), counted.mode());
+                counted.hope(), counted.harmReported(), counted.language(), counted.mode(),
+                session.valuesPracticed());
     }
 
     /**

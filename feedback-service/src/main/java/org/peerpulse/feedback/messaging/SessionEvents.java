@@ -29,7 +29,7 @@ final class SessionEvents {
         }
         try {
             InvitedSession session = new InvitedSession(logged.agencyId(), logged.sessionId(), logged.programId(),
-                    logged.specialistId(), logged.sessionAt());
+                    logged.specialistId(), logged.sessionAt(), logged.valuesPracticed());
             return logged.invitations().stream()
                     .map(issued -> new FollowSessions.IssuedInvitation(issued.tokenHash(), session,
                             logged.framework(), issued.expiresAt()))

@@ -17,7 +17,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One invitation, keyed by its token hash, with the participant's answers once redeemed, the id of the
  * {@code FeedbackSubmitted} that counted them (so that a void can withdraw exactly that event), why a reissue
  * retired it unanswered ({@code retired}, and for a replaced one the hash of its replacement,
- * {@code replacedBy}; both absent on documents from before reissues, which read as not retired) and the
+ * {@code replacedBy}; both absent on documents from before reissues, which read as not retired), the values the
+ * specialist said they practiced in the session ({@code valuesPracticed}; absent on documents from before it was
+ * kept, which read as none) and the
  * events waiting to be published ({@code outbox}, relayed by the platform, in order).
  */
 @Document(InvitationDocument.COLLECTION)
@@ -28,6 +30,7 @@ record InvitationDocument(
         String programId,
         String specialistId,
         Instant sessionAt,
+        List<String> valuesPracticed,
         String frameworkId,
         int frameworkVersion,
         Instant expiresAt,
@@ -59,7 +62,8 @@ record InvitationDocument(
         }
         InvitedSession session = invitation.session();
         return new InvitationDocument(invitation.tokenHash(), session.agencyId(), session.sessionId(),
-                session.programId(), session.specialistId(), session.sessionAt(), invitation.framework().id(),
+                session.programId(), session.specialistId(), session.sessionAt(), session.valuesPracticed(),
+                invitation.framework().id(),
                 invitation.framework().version(), invitation.expiresAt(), invitation.voided(), null, null, null,
                 invitation.retired() == null ? null : invitation.retired().name(), null, List.of(), false);
     }
@@ -72,7 +76,8 @@ record InvitationDocument(
         CountedAnswer counted = submittedEventId == null || answers == null ? null
                 : new CountedAnswer(UUID.fromString(submittedEventId), answers.ratings(), answers.hope(),
                         answers.harmReported(), answers.language(), answers.mode());
-        return new Invitation(id, new InvitedSession(agencyId, sessionId, programId, specialistId, sessionAt),
+        return new Invitation(id, new InvitedSession(agencyId, sessionId, programId, specialistId, sessionAt,
+                        valuesPracticed),
                 new FrameworkRef(frameworkId, frameworkVersion), expiresAt, voided, redeemedAt, counted,
                 retired == null ? null : Invitation.Retirement.valueOf(retired), replacedBy);
     }

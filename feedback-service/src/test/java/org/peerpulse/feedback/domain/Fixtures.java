@@ -1,6 +1,7 @@
 package org.peerpulse.feedback.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.peerpulse.contracts.Frameworks;
 
@@ -16,7 +17,8 @@ public final class Fixtures {
     }
 
     public static InvitedSession session() {
-        return new InvitedSession("harbor", "session-1", "warmline", "sp-rivera", SESSION_AT);
+        return new InvitedSession("harbor", "session-1", "warmline", "sp-rivera", SESSION_AT,
+                List.of("KINDNESS"));
     }
 
     public static Invitation openInvitation() {

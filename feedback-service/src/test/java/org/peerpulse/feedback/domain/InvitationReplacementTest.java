@@ -139,6 +139,20 @@ class InvitationReplacementTest {
     }
 
     @Test
+    void aFreshLinkCarriesTheValuesTheSpecialistPracticedAsTheLinkItReplacesKnewThem() {
+        // A reissue does not say which values were practiced: the fresh link is learned without them.
+        Invitation reissued = Invitation.issued(fresh.tokenHash(), new InvitedSession("harbor", "session-1",
+                "warmline", "sp-rivera", Fixtures.SESSION_AT), fresh.framework(), FRESH_EXPIRY);
+        assertThat(reissued.session().valuesPracticed()).isEmpty();
+
+        Invitation placed = old.replaceWith(reissued).fresh();
+        FeedbackSubmitted answered = placed.redeem(Fixtures.answers(), BEFORE_EXPIRY, UUID.randomUUID());
+
+        assertThat(placed.session().valuesPracticed()).containsExactly("KINDNESS");
+        assertThat(answered.valuesPracticed()).containsExactly("KINDNESS");
+    }
+
+    @Test
     void onlyAFreshLinkOfTheSameSessionReplacesAndNeverTheLinkItself() {
         Invitation otherSession = Invitation.issued("b".repeat(64),
                 new InvitedSession("harbor", "session-2", "warmline", "sp-rivera", Fixtures.SESSION_AT),

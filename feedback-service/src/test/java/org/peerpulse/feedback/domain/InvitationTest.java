@@ -6,6 +6,7 @@ import static org.peerpulse.feedback.domain.Fixtures.BEFORE_EXPIRY;
 import static org.peerpulse.feedback.domain.Fixtures.EXPIRES_AT;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class InvitationTest {
 
         assertThat(submitted).isEqualTo(new FeedbackSubmitted(EVENT_ID, BEFORE_EXPIRY, "harbor", "session-1",
                 "warmline", "sp-rivera", Fixtures.SESSION_AT, new FrameworkRef("peer-core-v1", 1),
-                Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "es", "KIOSK"));
+                Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "es", "KIOSK", List.of("KINDNESS")));
     }
 
     @Test
@@ -83,7 +84,8 @@ class InvitationTest {
                 withdrawalId, now));
         assertThat(voided.withdrawn()).isEqualTo(new FeedbackWithdrawn(withdrawalId, now, "harbor", EVENT_ID,
                 "SESSION_VOIDED", "session-1", "warmline", "sp-rivera", Fixtures.SESSION_AT,
-                new FrameworkRef("peer-core-v1", 1), Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "KIOSK"));
+                new FrameworkRef("peer-core-v1", 1), Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "KIOSK",
+                List.of("KINDNESS")));
         assertThat(voided.invitation()).isEqualTo(new Invitation(redeemed.tokenHash(), redeemed.session(),
                 redeemed.framework(), EXPIRES_AT, true, BEFORE_EXPIRY, redeemed.counted(), null, null));
         assertThat(voided.withdrawn().toString()).doesNotContain("They listened to me.");

@@ -126,7 +126,7 @@ class SessionEventsContractTest {
     private static FollowSessions.IssuedInvitation issued(String tokenHash) {
         return new FollowSessions.IssuedInvitation(tokenHash,
                 new InvitedSession("harbor", "019ac1e2-7c4a-7d3e-9a51-3f0c2b6e8d11", "warmline", "sp-rivera",
-                        Instant.parse("2026-11-20T14:30:00Z")),
+                        Instant.parse("2026-11-20T14:30:00Z"), List.of("EMPATHY", "KINDNESS")),
                 new FrameworkRef("peer-core-v1", 1), Instant.parse("2026-11-27T15:04:05.123Z"));
     }
 

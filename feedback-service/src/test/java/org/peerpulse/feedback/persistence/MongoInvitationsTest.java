@@ -308,7 +308,7 @@ class MongoInvitationsTest {
     private static Invitation golden(String tokenHash) {
         return Invitation.issued(tokenHash,
                 new InvitedSession("harbor", GOLDEN_SUBMITTED.sessionId(), "warmline", "sp-rivera",
-                        GOLDEN_SUBMITTED.sessionAt()),
+                        GOLDEN_SUBMITTED.sessionAt(), GoldenSamples.SESSION_LOGGED.valuesPracticed()),
                 Frameworks.PEER_CORE_V1.ref(), GoldenSamples.SESSION_LOGGED.invitation().expiresAt());
     }
 

@@ -778,7 +778,8 @@ class MetricsFlowIntegrationTest {
     private static FeedbackSubmitted feedback(String agency, String sessionId, String program, String specialist,
             String sessionAt, Map<String, Integer> ratings, int hope, boolean harm) {
         return new FeedbackSubmitted(EventIds.newId(), Instant.now(), agency, sessionId, program, specialist,
-                Instant.parse(sessionAt), Frameworks.PEER_CORE_V1.ref(), ratings, hope, harm, "en", "OWN_DEVICE");
+                Instant.parse(sessionAt), Frameworks.PEER_CORE_V1.ref(), ratings, hope, harm, "en", "OWN_DEVICE",
+                List.of());
     }
 
     private static String shown(String code, String group, double mean, double topBox, String distribution) {

@@ -69,6 +69,14 @@ final class TestEvents {
                 List.of());
     }
 
+    /** {@code session} as logged by a specialist who said they practiced {@code values} in it. */
+    static SessionLogged practicing(SessionLogged session, List<String> values) {
+        return new SessionLogged(session.eventId(), session.occurredAt(), session.agencyId(), session.sessionId(),
+                session.programId(), session.specialistId(), session.sessionAt(), session.durationMinutes(),
+                session.channel(), session.activity(), session.focusAreas(), session.strengthsAcknowledged(), values,
+                session.framework(), session.invitation(), session.invitations());
+    }
+
     /**
      * Publishes an agency's new settings on the agencies topic, as session-service does when a quality lead saves
      * them, and waits until the running service reads them.
@@ -92,7 +100,7 @@ final class TestEvents {
     static FeedbackSubmitted feedback(SessionLogged session, Map<String, Integer> ratings, int hope, boolean harm) {
         return new FeedbackSubmitted(EventIds.newId(), Instant.now(), session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
-                ratings, hope, harm, "en", "OWN_DEVICE");
+                ratings, hope, harm, "en", "OWN_DEVICE", session.valuesPracticed());
     }
 
     static SessionVoided voided(SessionLogged session) {

@@ -152,7 +152,7 @@ public record Session(
      */
     public SessionContribution contribution() {
         return new SessionContribution(details.durationMinutes(), details.activity(), details.focusAreas(),
-                strengthsAcknowledged(), invitations.size());
+                strengthsAcknowledged(), invitations.size(), details.valuesPracticed());
     }
 
     /** Whether {@code actor} may act on this session: a quality lead, or the specialist it is attributed to. */

@@ -111,7 +111,7 @@ class SessionTest {
 
     @Test
     void voidingHandsBackTheFactWithWhatTheSessionContributedButNotTheReasonAndHappensOnce() {
-        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of()), tokens, WEEK, NINETY_DAYS,
+        Session.Logged logged = Session.log(details(NOW.minusSeconds(1800), List.of("KINDNESS")), tokens, WEEK, NINETY_DAYS,
                 NOW, UUID.randomUUID(), UUID.randomUUID());
         Session session = logged.session();
         UUID eventId = UUID.randomUUID();
@@ -124,7 +124,8 @@ class SessionTest {
         assertThat(voided.session().toString()).doesNotContain("entered twice");
         assertThat(voided.event()).isEqualTo(new SessionVoided(eventId, NOW.plusSeconds(60), "harbor",
                 session.sessionId(), "warmline", "sp-rivera", NOW.minusSeconds(1800),
-                new SessionContribution(45, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), true, 1)));
+                new SessionContribution(45, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), true, 1,
+                        List.of("KINDNESS"))));
         assertThat(voided.event().contributed()).isEqualTo(logged.event().contribution());
         assertThat(voided.event().toString()).doesNotContain("entered twice");
         assertThatThrownBy(() -> voided.session().voidBy(LEAD, "again", NOW,

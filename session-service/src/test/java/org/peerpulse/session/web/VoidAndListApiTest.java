@@ -92,9 +92,9 @@ class VoidAndListApiTest {
                 Topics.SESSIONS, r -> agency.equals(r.key()) && CloudEvents.header(r.headers(), CloudEvents.TYPE)
                         .filter(EventTypes.SESSION_VOIDED::equals).isPresent(), 2);
         // Each carries exactly what its session had contributed: the body's 45 peer-support minutes on recovery
-        // goals, a strength noted ("humor") and its one invitation.
+        // goals, a strength noted ("humor"), its one invitation and the value practiced (KINDNESS).
         SessionContribution contributed = new SessionContribution(45, Activity.PEER_SUPPORT,
-                List.of(FocusArea.RECOVERY_GOALS), true, 1);
+                List.of(FocusArea.RECOVERY_GOALS), true, 1, List.of("KINDNESS"));
         Instant sessionAt = Instant.parse(SessionApi.RECENTLY);
         assertThat(voids).map(r -> codec.read(r.value(), SessionVoided.class)).satisfiesExactlyInAnyOrder(
                 event -> assertThat(event).isEqualTo(new SessionVoided(event.eventId(), event.occurredAt(), agency,
