@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
@@ -65,6 +66,7 @@ class RebuildIntegrationTest {
     void aRebuildReplaysBothTopicsFromTheBeginningAndAnswersTheSameDashboards() throws Exception {
         String lead = token(AGENCY, "quality_lead", "lead-ana");
         Map<String, JsonNode> before = new LinkedHashMap<>();
+        Map<String, Long> practicedBefore;
         JsonNode alertBefore;
         try (ConfigurableApplicationContext running = start(false)) {
             assertThat(running.getBeansOfType(ConsumerAwareRebalanceListener.class)).isEmpty();
@@ -83,6 +85,14 @@ class RebuildIntegrationTest {
             String alertId = await().atMost(WAIT).until(() -> api.get("/api/v1/alerts", lead).body().get("items"),
                     items -> items.size() == 1).get(0).get("id").asString();
             alertBefore = api.post("/api/v1/alerts/" + alertId + "/acknowledge", lead).body();
+            practicedBefore = practiced();
+            // KINDNESS in s1 and s2 (s7's is voided), EMPATHY in s2; their answers rated KINDNESS 5 and 4, EMPATHY 5.
+            assertThat(practicedBefore.entrySet().stream().filter(entry -> entry.getKey().endsWith(" sessions KINDNESS"))
+                    .mapToLong(Map.Entry::getValue).sum()).isEqualTo(2);
+            assertThat(practicedBefore.entrySet().stream().filter(entry -> entry.getKey().contains(" rated KINDNESS "))
+                    .mapToLong(Map.Entry::getValue).sum()).isEqualTo(2);
+            assertThat(practicedBefore.entrySet().stream().filter(entry -> entry.getKey().endsWith(" rated EMPATHY r5"))
+                    .mapToLong(Map.Entry::getValue).sum()).isEqualTo(1);
         }
 
         damageRollupsAndCopyWindows();
@@ -98,6 +108,39 @@ class RebuildIntegrationTest {
             JsonNode alerts = api.get("/api/v1/alerts", lead).body().get("items");
             assertThat(alerts).hasSize(1);
             assertThat(alerts.get(0)).isEqualTo(alertBefore);
+            // The reflection gap's counters, which no dashboard shows, come back the same too.
+            assertThat(practiced()).isEqualTo(practicedBefore);
+        }
+    }
+
+    /**
+     * The agency's values-practiced counters as stored, rollup by rollup, leaving out zeros (a void's −1 on a
+     * stored +1 leaves a 0 that a replay folding both in one batch never writes).
+     */
+    private static Map<String, Long> practiced() {
+        Map<String, Long> counters = new TreeMap<>();
+        try (MongoClient client = MongoClients.create(TestBackends.mongoUri(DATABASE))) {
+            for (Document rollup : client.getDatabase(DATABASE).getCollection("rollups")
+                    .find(new Document("agencyId", AGENCY))) {
+                String id = rollup.getString("_id");
+                Document sessions = rollup.get("practicedSessions", Document.class);
+                if (sessions != null) {
+                    sessions.forEach((code, count) -> put(counters, id + " sessions " + code, count));
+                }
+                Document rated = rollup.get("practicedItems", Document.class);
+                if (rated != null) {
+                    rated.forEach((code, tally) -> List.of("r1", "r2", "r3", "r4", "r5").forEach(answer ->
+                            put(counters, id + " rated " + code + " " + answer, ((Document) tally).get(answer))));
+                }
+            }
+        }
+        return counters;
+    }
+
+    private static void put(Map<String, Long> counters, String key, Object value) {
+        long count = value instanceof Number number ? number.longValue() : 0;
+        if (count != 0) {
+            counters.put(key, count);
         }
     }
 
@@ -113,10 +156,12 @@ class RebuildIntegrationTest {
     }
 
     private void publishTheWeek(TestEvents events) throws Exception {
-        SessionLogged s1 = TestEvents.session(AGENCY, "warmline", "sp-rivera", at("2026-11-16T09:00:00Z"), 45,
-                Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("humor"));
-        SessionLogged s2 = TestEvents.session(AGENCY, "warmline", "sp-rivera", at("2026-11-16T15:00:00Z"), 30,
-                Activity.PEER_SUPPORT, List.of(FocusArea.WELLNESS), List.of());
+        SessionLogged s1 = TestEvents.practicing(TestEvents.session(AGENCY, "warmline", "sp-rivera",
+                at("2026-11-16T09:00:00Z"), 45, Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS),
+                List.of("humor")), List.of("KINDNESS"));
+        SessionLogged s2 = TestEvents.practicing(TestEvents.session(AGENCY, "warmline", "sp-rivera",
+                at("2026-11-16T15:00:00Z"), 30, Activity.PEER_SUPPORT, List.of(FocusArea.WELLNESS), List.of()),
+                List.of("KINDNESS", "EMPATHY"));
         SessionLogged s3 = TestEvents.session(AGENCY, "warmline", "sp-chen", at("2026-11-17T10:00:00Z"), 60,
                 Activity.NON_PEER_TASK, List.of(FocusArea.HOUSING), List.of("courage"));
         SessionLogged s4 = TestEvents.session(AGENCY, "peer-navigation", "sp-chen", at("2026-11-17T12:00:00Z"), 25,
@@ -125,8 +170,8 @@ class RebuildIntegrationTest {
                 Activity.PEER_SUPPORT, List.of(FocusArea.RECOVERY_GOALS), List.of("art"));
         SessionLogged s6 = TestEvents.session(AGENCY, "warmline", "sp-rivera", at("2026-11-18T18:00:00Z"), 20,
                 Activity.GROUP_FACILITATION, List.of(), List.of());
-        SessionLogged s7 = TestEvents.session(AGENCY, "warmline", "sp-rivera", at("2026-11-18T19:00:00Z"), 50,
-                Activity.PEER_SUPPORT, List.of(), List.of());
+        SessionLogged s7 = TestEvents.practicing(TestEvents.session(AGENCY, "warmline", "sp-rivera",
+                at("2026-11-18T19:00:00Z"), 50, Activity.PEER_SUPPORT, List.of(), List.of()), List.of("KINDNESS"));
         List<FeedbackSubmitted> feedback = new ArrayList<>();
         int[][] ratings = {{5, 4, 5, 3}, {4, 5, 4, 4}, {5, 3, 5, 5}, {3, 4, 4, 4}, {5, 5, 5, 2}};
         List<SessionLogged> answered = List.of(s1, s2, s3, s4, s5);

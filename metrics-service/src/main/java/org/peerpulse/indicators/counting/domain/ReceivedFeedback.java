@@ -2,6 +2,7 @@ package org.peerpulse.indicators.counting.domain;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,10 +14,12 @@ import java.util.regex.Pattern;
  * @param ratings rated item code to 1–5; codes are upper-case words, so they are safe as field names
  * @param hope 1–5, or {@code null} when not answered
  * @param submittedAt when the participant sent it (a harm report's alert counts from then)
+ * @param valuesPracticed the value codes the session's specialist said they practiced in it, as the answer
+ *     carries them: a dimension of the session, like its cell
  */
 public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instant sessionAt,
-        Map<String, Integer> ratings, Integer hope, boolean harmReported, Instant submittedAt)
-        implements IndicatorEvent {
+        Map<String, Integer> ratings, Integer hope, boolean harmReported, Instant submittedAt,
+        List<String> valuesPracticed) implements IndicatorEvent {
 
     private static final Pattern ITEM_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,47}");
 
@@ -28,13 +31,26 @@ public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instan
         Objects.requireNonNull(submittedAt, "submittedAt");
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
         ratings.forEach((code, rating) -> {
-            if (!ITEM_CODE.matcher(code).matches()) {
-                throw new IllegalArgumentException("item codes are upper-case words");
-            }
+            requireItemCode(code);
             requireRating(rating);
         });
         if (hope != null) {
             requireRating(hope);
+        }
+        valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
+        valuesPracticed.forEach(ReceivedFeedback::requireItemCode);
+    }
+
+    /** An answer to a session in which the specialist named no value practiced. */
+    public ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instant sessionAt,
+            Map<String, Integer> ratings, Integer hope, boolean harmReported, Instant submittedAt) {
+        this(eventId, sessionId, cell, sessionAt, ratings, hope, harmReported, submittedAt, List.of());
+    }
+
+    /** Item and value codes become field names in the store, so they must be upper-case words. */
+    static void requireItemCode(String code) {
+        if (code == null || !ITEM_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("item codes are upper-case words");
         }
     }
 
@@ -48,7 +64,15 @@ public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instan
     public DayCounts counts() {
         Map<String, RatingTally> items = new HashMap<>();
         ratings.forEach((code, rating) -> items.put(code, RatingTally.of(rating)));
+        // Only the value's own rating: how participants saw the value the specialist said they practiced.
+        Map<String, RatingTally> ratedWhenPracticed = valuesPracticed.isEmpty() ? Map.of() : new HashMap<>();
+        for (String code : valuesPracticed) {
+            Integer rating = ratings.get(code);
+            if (rating != null) {
+                ratedWhenPracticed.put(code, RatingTally.of(rating));
+            }
+        }
         return new DayCounts(0, 0, 0, 0, 0, 0, 1, items, hope == null ? RatingTally.NONE : RatingTally.of(hope),
-                harmReported ? 1 : 0);
+                harmReported ? 1 : 0, Map.of(), ratedWhenPracticed);
     }
 }

@@ -41,6 +41,9 @@ import tools.jackson.core.json.JsonFactory;
  * reads it. Fresh links for a session ({@code InvitationsReissued}) replace links already counted, so they
  * count nothing: such a record is read (it must still be well formed and keyed by its agency) and passed over,
  * never dead-lettered.
+ *
+ * <p>{@code valuesPracticed} (a session's, a void's contribution's, an answer's or a withdrawal's) is read where
+ * present; records written before it was carried lack it and count no value practiced.
  */
 final class IndicatorRecords {
 
@@ -122,13 +125,14 @@ final class IndicatorRecords {
         }
         return new LoggedSession(eventId, required(event.sessionId, "sessionId"), cell, sessionAt,
                 required(contribution.durationMinutes, "durationMinutes"), activity.isPeerWork(),
-                required(contribution.strengthsAcknowledged, "strengthsAcknowledged"), recoveryFocus, invitations);
+                required(contribution.strengthsAcknowledged, "strengthsAcknowledged"), recoveryFocus, invitations,
+                contribution.valuesPracticed);
     }
 
     private static ReceivedFeedback answer(UUID eventId, Fields fields, Cell cell, Instant sessionAt) {
         return new ReceivedFeedback(eventId, required(fields.sessionId, "sessionId"), cell, sessionAt,
                 required(fields.ratings, "ratings"), fields.hope, required(fields.harmReported, "harmReported"),
-                Instant.parse(required(fields.occurredAt, "occurredAt")));
+                Instant.parse(required(fields.occurredAt, "occurredAt")), fields.valuesPracticed);
     }
 
     private static <T> T required(T value, String name) {
@@ -149,6 +153,8 @@ final class IndicatorRecords {
         String activity;
         List<String> focusAreas;
         Boolean strengthsAcknowledged;
+        /** Absent in records written before it was carried: read as none. */
+        List<String> valuesPracticed;
         boolean invitationIssued;
         /** A session's {@code invitations}: how many links the list holds. */
         Integer invitationsListed;
@@ -193,6 +199,7 @@ final class IndicatorRecords {
                 case "activity" -> fields.activity = text(parser, value);
                 case "focusAreas" -> fields.focusAreas = texts(parser, value);
                 case "strengthsAcknowledged" -> fields.strengthsAcknowledged = bool(value);
+                case "valuesPracticed" -> fields.valuesPracticed = texts(parser, value);
                 case "invitation" -> {
                     fields.invitationIssued = value == JsonToken.START_OBJECT;
                     parser.skipChildren();

@@ -3,6 +3,7 @@ package org.peerpulse.indicators.counting.persistence;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.bson.Document;
 import org.peerpulse.indicators.counting.domain.DayCounts;
@@ -11,7 +12,8 @@ import org.peerpulse.indicators.counting.domain.SourcePartition;
 
 /**
  * The Mongo shape of a day rollup, and the one update that adds a batch to it. Item codes are checked
- * upper-case words before they get here, so they are safe as field names; topic names are encoded.
+ * upper-case words before they get here, so they are safe as field names (value codes a specialist practiced
+ * too); topic names are encoded.
  */
 final class RollupDocument {
 
@@ -36,6 +38,10 @@ final class RollupDocument {
     static final String HOPE = "hope";
     static final String HARM_REPORTS = "harmReports";
     static final String WATERMARKS = "watermarks";
+    /** Per value code, sessions in which the specialist said they practiced it. */
+    static final String PRACTICED_SESSIONS = "practicedSessions";
+    /** Per value code, its rating tally in answers to sessions that practiced it. */
+    static final String PRACTICED_ITEMS = "practicedItems";
 
     /** Fields of a rating tally: the derived count and sum, and how often each answer 1–5 was given. */
     static final String TALLY_RESPONSES = "responses";
@@ -72,6 +78,10 @@ final class RollupDocument {
         inc(inc, HARM_REPORTS, counts.harmReports());
         counts.itemsByCode().forEach((code, tally) -> addTally(inc, ITEMS + "." + code, tally));
         addTally(inc, HOPE, counts.hope());
+        new TreeMap<>(counts.practicedSessions())
+                .forEach((code, sessions) -> inc(inc, PRACTICED_SESSIONS + "." + code, sessions));
+        new TreeMap<>(counts.practicedItems())
+                .forEach((code, tally) -> addTally(inc, PRACTICED_ITEMS + "." + code, tally));
         return inc;
     }
 
@@ -99,6 +109,16 @@ final class RollupDocument {
         if (itemDocuments != null) {
             itemDocuments.forEach((code, tally) -> items.put(code, tally((Document) tally)));
         }
+        Map<String, Long> practicedSessions = new HashMap<>();
+        Document practicedDocument = document.get(PRACTICED_SESSIONS, Document.class);
+        if (practicedDocument != null) {
+            practicedDocument.keySet().forEach(code -> practicedSessions.put(code, number(practicedDocument, code)));
+        }
+        Map<String, RatingTally> practicedItems = new HashMap<>();
+        Document practicedItemDocuments = document.get(PRACTICED_ITEMS, Document.class);
+        if (practicedItemDocuments != null) {
+            practicedItemDocuments.forEach((code, tally) -> practicedItems.put(code, tally((Document) tally)));
+        }
         return new DayCounts(
                 number(document, SESSIONS),
                 number(document, INVITATIONS),
@@ -109,7 +129,9 @@ final class RollupDocument {
                 number(document, RESPONSES),
                 items,
                 tally(document.get(HOPE, Document.class)),
-                number(document, HARM_REPORTS));
+                number(document, HARM_REPORTS),
+                practicedSessions,
+                practicedItems);
     }
 
     /** {@code counts} as a document with the rollup's field names, leaving out what is zero. */
@@ -134,6 +156,20 @@ final class RollupDocument {
         }
         if (!counts.hope().isEmpty()) {
             document.put(HOPE, tallyDocument(counts.hope()));
+        }
+        Document practiced = new Document();
+        new TreeMap<>(counts.practicedSessions()).forEach((code, sessions) -> put(practiced, code, sessions));
+        if (!practiced.isEmpty()) {
+            document.put(PRACTICED_SESSIONS, practiced);
+        }
+        Document practicedItems = new Document();
+        new TreeMap<>(counts.practicedItems()).forEach((code, tally) -> {
+            if (!tally.isEmpty()) {
+                practicedItems.put(code, tallyDocument(tally));
+            }
+        });
+        if (!practicedItems.isEmpty()) {
+            document.put(PRACTICED_ITEMS, practicedItems);
         }
         return document;
     }

@@ -39,6 +39,7 @@ class IndicatorRecordsTest {
 
     private static final Cell RIVERA = new Cell("harbor", "warmline", "sp-rivera");
     private static final Instant SESSION_AT = GoldenSamples.SESSION_LOGGED.sessionAt();
+    private static final List<String> PRACTICED = List.of("EMPATHY", "KINDNESS");
 
     @Test
     void everyGoldenSampleBecomesWhatItCountsWithItsSign() {
@@ -48,22 +49,27 @@ class IndicatorRecordsTest {
         IndicatorRecords.Counted withdrawn = read(EventTypes.FEEDBACK_WITHDRAWN, FeedbackWithdrawn.class);
 
         LoggedSession session = new LoggedSession(GoldenSamples.SESSION_LOGGED.eventId(),
-                GoldenSamples.SESSION_LOGGED.sessionId(), RIVERA, SESSION_AT, 45, true, true, true, 2);
+                GoldenSamples.SESSION_LOGGED.sessionId(), RIVERA, SESSION_AT, 45, true, true, true, 2, PRACTICED);
         ReceivedFeedback answer = new ReceivedFeedback(GoldenSamples.FEEDBACK_SUBMITTED.eventId(),
                 GoldenSamples.FEEDBACK_SUBMITTED.sessionId(), RIVERA, SESSION_AT,
                 Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5, "NO_STIGMA", 3), 4, false,
-                GoldenSamples.FEEDBACK_SUBMITTED.occurredAt());
+                GoldenSamples.FEEDBACK_SUBMITTED.occurredAt(), PRACTICED);
         assertThat(logged).isEqualTo(new IndicatorRecords.Counted(session, GoldenSamples.SESSION_LOGGED.occurredAt()));
         assertThat(answered).isEqualTo(new IndicatorRecords.Counted(answer,
                 GoldenSamples.FEEDBACK_SUBMITTED.occurredAt()));
         assertThat(voided.event()).isEqualTo(new VoidedSession(GoldenSamples.SESSION_VOIDED.eventId(),
                 new LoggedSession(GoldenSamples.SESSION_VOIDED.eventId(), session.sessionId(), RIVERA, SESSION_AT, 45,
-                        true, true, true, 2)));
+                        true, true, true, 2, PRACTICED)));
         assertThat(withdrawn.event()).isEqualTo(new WithdrawnFeedback(GoldenSamples.FEEDBACK_WITHDRAWN.eventId(),
                 new ReceivedFeedback(answer.eventId(), answer.sessionId(), RIVERA, SESSION_AT, answer.ratings(), 4,
-                        false, GoldenSamples.FEEDBACK_WITHDRAWN.occurredAt())));
+                        false, GoldenSamples.FEEDBACK_WITHDRAWN.occurredAt(), PRACTICED)));
 
-        assertThat(logged.event().counts()).isEqualTo(new DayCounts(1, 2, 45, 45, 1, 1, 0, Map.of(), null, 0));
+        assertThat(logged.event().counts()).isEqualTo(new DayCounts(1, 2, 45, 45, 1, 1, 0, Map.of(), null, 0,
+                Map.of("EMPATHY", 1L, "KINDNESS", 1L), Map.of()));
+        // The answer's rating of each value its session practiced, and only those: SAFE_ATMOSPHERE was not.
+        assertThat(answered.event().counts().practicedItems())
+                .isEqualTo(Map.of("EMPATHY", RatingTally.of(4), "KINDNESS", RatingTally.of(5)));
+        assertThat(answered.event().counts().practicedSessions()).isEmpty();
         assertThat(voided.event().counts().invitations()).isEqualTo(-2);
         DayCounts story = logged.event().counts().plus(answered.event().counts()).plus(voided.event().counts())
                 .plus(withdrawn.event().counts());
@@ -71,6 +77,8 @@ class IndicatorRecordsTest {
                 .isZero();
         assertThat(story.items().values()).hasSize(4).allMatch(RatingTally::isEmpty);
         assertThat(story.hope().isEmpty()).isTrue();
+        assertThat(story.practicedSessions()).containsOnlyKeys("EMPATHY", "KINDNESS").containsValues(0L);
+        assertThat(story.practicedItems().values()).hasSize(2).allMatch(RatingTally::isEmpty);
         assertThat(List.of(logged, voided, answered, withdrawn)).extracting(read -> read.event().cell())
                 .containsOnly(RIVERA);
     }
@@ -78,7 +86,7 @@ class IndicatorRecordsTest {
     @Test
     void fieldsCountingDoesNotReadMayBeAnythingAndNewOnesAreIgnored() {
         String json = GoldenSamples.json(SessionLogged.class)
-                .replace("\"valuesPracticed\": [\"EMPATHY\", \"KINDNESS\"]", "\"valuesPracticed\": {\"odd\": [1, {\"x\": null}]}")
+                .replace("\"channel\": \"PHONE\"", "\"channel\": {\"odd\": [1, {\"x\": null}]}")
                 .replaceFirst("\\{", "{\"addedLater\": [1, 2, {\"deep\": true}],");
 
         IndicatorEvent event = IndicatorRecords.read(record(EventTypes.SESSION_LOGGED, "harbor", json)).orElseThrow()
@@ -86,6 +94,32 @@ class IndicatorRecordsTest {
 
         assertThat(event.eventId()).isEqualTo(GoldenSamples.SESSION_LOGGED.eventId());
         assertThat(event.counts().minutes()).isEqualTo(45);
+    }
+
+    @Test
+    void recordsWrittenBeforeValuesPracticedWasCarriedCountNoValuePracticed() {
+        String logged = GoldenSamples.json(SessionLogged.class).replace("\"valuesPracticed\": [\"EMPATHY\", \"KINDNESS\"],", "");
+        String voided = GoldenSamples.json(SessionVoided.class)
+                .replace(",\n    \"valuesPracticed\": [\"EMPATHY\", \"KINDNESS\"]", "");
+        String answered = GoldenSamples.json(FeedbackSubmitted.class)
+                .replace(",\n  \"valuesPracticed\": [\"EMPATHY\", \"KINDNESS\"]", "");
+        String withdrawn = GoldenSamples.json(FeedbackWithdrawn.class)
+                .replace(",\n  \"valuesPracticed\": [\"EMPATHY\", \"KINDNESS\"]", "");
+        assertThat(List.of(logged, voided, answered, withdrawn)).noneMatch(json -> json.contains("valuesPracticed"));
+
+        List<DayCounts> counts = List.of(
+                IndicatorRecords.read(record(EventTypes.SESSION_LOGGED, "harbor", logged)).orElseThrow(),
+                IndicatorRecords.read(record(EventTypes.SESSION_VOIDED, "harbor", voided)).orElseThrow(),
+                IndicatorRecords.read(record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered)).orElseThrow(),
+                IndicatorRecords.read(record(EventTypes.FEEDBACK_WITHDRAWN, "harbor", withdrawn)).orElseThrow())
+                .stream().map(read -> read.event().counts()).toList();
+
+        assertThat(counts).allSatisfy(count -> {
+            assertThat(count.practicedSessions()).isEmpty();
+            assertThat(count.practicedItems()).isEmpty();
+        });
+        assertThat(counts.get(0).sessions()).isEqualTo(1);
+        assertThat(counts.get(2).item("KINDNESS")).isEqualTo(RatingTally.of(5));
     }
 
     @Test
@@ -107,6 +141,8 @@ class IndicatorRecordsTest {
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"harmReported\": false,", "")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"KINDNESS\": 9")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"$where\": 5")),
+                record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("[\"EMPATHY\", \"KINDNESS\"]", "[\"$where\"]")),
+                record(EventTypes.SESSION_LOGGED, "harbor", logged.replace("[\"EMPATHY\", \"KINDNESS\"]", "\"KINDNESS\"")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered + " {}"),
                 record(EventTypes.FEEDBACK_WITHDRAWN, "harbor", answered),
                 record(EventTypes.SESSION_LOGGED, "harbor", logged.replaceAll("(?s)\"invitations\": \\[.*?\\]",

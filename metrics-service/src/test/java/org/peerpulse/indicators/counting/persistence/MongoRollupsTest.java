@@ -32,7 +32,9 @@ import org.peerpulse.indicators.counting.domain.RollupChange;
 import org.peerpulse.indicators.counting.domain.RollupKey;
 import org.peerpulse.indicators.counting.domain.SourcePartition;
 import org.peerpulse.indicators.counting.domain.SourcePosition;
+import org.peerpulse.indicators.counting.domain.VoidedSession;
 import org.peerpulse.indicators.counting.domain.Watermarks;
+import org.peerpulse.indicators.counting.domain.WithdrawnFeedback;
 import org.peerpulse.indicators.dashboards.domain.Scope;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.peerpulse.testsupport.TestBackends;
@@ -174,6 +176,44 @@ class MongoRollupsTest {
                 "rollups");
         assertThat(((Number) stored.get("minutes")).longValue()).isEqualTo(90);
         assertThat(stored.get("watermarks", Document.class)).containsEntry("peerpulse%2Esessions%2Ev1~0", 2L);
+    }
+
+    @Test
+    void valuesPracticedAreStoredAndAddedLikeItemsAndAVoidTakesThemBack() {
+        Instant at = Instant.parse("2026-11-20T09:00:00Z");
+        LoggedSession kind = new LoggedSession(id("p0"), "p0", RIVERA, at, 30, true, false, false, 1,
+                List.of("KINDNESS", "EMPATHY"));
+        LoggedSession alsoKind = new LoggedSession(id("p1"), "p1", RIVERA, at, 30, true, false, false, 1,
+                List.of("KINDNESS"));
+        ReceivedFeedback toKind = new ReceivedFeedback(id("q0"), "p0", RIVERA, at, Map.of("KINDNESS", 5, "EMPATHY", 2),
+                4, false, at.plusSeconds(60), List.of("KINDNESS", "EMPATHY"));
+        ReceivedFeedback toAlsoKind = new ReceivedFeedback(id("q1"), "p1", RIVERA, at, Map.of("KINDNESS", 3), null,
+                false, at.plusSeconds(60), List.of("KINDNESS"));
+        applyEvents.apply(new EventBatch(List.of(
+                new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 0), kind),
+                new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 1), alsoKind),
+                new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, 0), toKind),
+                new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, 1), toAlsoKind))));
+
+        Document stored = mongo.findById(RIVERA_20.id(), Document.class, "rollups");
+        assertThat(stored.get("practicedSessions", Document.class))
+                .isEqualTo(new Document("EMPATHY", 1L).append("KINDNESS", 2L));
+        Document kindness = stored.get("practicedItems", Document.class).get("KINDNESS", Document.class);
+        assertThat(((Number) kindness.get("responses")).longValue()).isEqualTo(2);
+        assertThat(((Number) kindness.get("sum")).longValue()).isEqualTo(8);
+        DayCounts read = of(rollups.findAll("harbor"), "sp-rivera", DAY).counts();
+        assertThat(read).isEqualTo(kind.counts().plus(alsoKind.counts()).plus(toKind.counts()).plus(toAlsoKind.counts()));
+        assertThat(read.practicedItem("EMPATHY")).isEqualTo(RatingTally.of(2));
+
+        applyEvents.apply(new EventBatch(List.of(
+                new ConsumedEvent(SourcePosition.of(SESSIONS, 0, 2), new VoidedSession(id("v1"), alsoKind)),
+                new ConsumedEvent(SourcePosition.of(FEEDBACK, 0, 2), new WithdrawnFeedback(id("w1"), toAlsoKind)))));
+
+        DayCounts afterVoid = of(rollups.findAll("harbor"), "sp-rivera", DAY).counts();
+        assertThat(afterVoid.practicedSessions()).isEqualTo(Map.of("KINDNESS", 1L, "EMPATHY", 1L));
+        assertThat(afterVoid.practicedItems())
+                .isEqualTo(Map.of("KINDNESS", RatingTally.of(5), "EMPATHY", RatingTally.of(2)));
+        assertThat(afterVoid).isEqualTo(kind.counts().plus(toKind.counts()));
     }
 
     private static CellRollup of(List<CellRollup> rollups, String specialist, LocalDate day) {
