@@ -54,6 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
  *   sp-ana   6 answers  KINDNESS 5, EMPATHY 4, NO_STIGMA 3, hope 4; COURAGE 2 on only 2 of them; 1 harm report
  *   sp-dev   5 answers  KINDNESS 1, EMPATHY 2, NO_STIGMA 5, hope 1
  * OTHER,  sp-ana 5 answers, every item 1: the same specialist id in another agency
+ * GAP,    sp-kim 6 sessions practicing KINDNESS (rated 5) and 5 not (rated 4), 2 of those practicing EMPATHY
  * </pre>
  */
 @PeerPulseIntegrationTest
@@ -63,6 +64,7 @@ class LearningPageIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String AGENCY = "page" + UUID.randomUUID().toString().substring(0, 8);
     private static final String OTHER = "other" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String GAP = "gap" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void group(DynamicPropertyRegistry registry) {
@@ -92,10 +94,17 @@ class LearningPageIntegrationTest {
         publish(events, AGENCY, "sp-ana", tenDaysAgo, 6, Map.of("KINDNESS", 5, "EMPATHY", 4, "NO_STIGMA", 3), 4, 2);
         publish(events, AGENCY, "sp-dev", tenDaysAgo, 5, Map.of("KINDNESS", 1, "EMPATHY", 2, "NO_STIGMA", 5), 1, 0);
         publish(events, OTHER, "sp-ana", tenDaysAgo, 5, Map.of("KINDNESS", 1, "EMPATHY", 1, "NO_STIGMA", 1), 1, 0);
+        for (int i = 0; i < 11; i++) {
+            List<String> practiced = i < 6 ? List.of("KINDNESS") : i < 8 ? List.of("EMPATHY") : List.of();
+            SessionLogged session = TestEvents.practicing(
+                    TestEvents.session(GAP, "warmline", "sp-kim", tenDaysAgo.plusSeconds(60L * i)), practiced);
+            events.publish(Topics.SESSIONS, session);
+            events.publish(Topics.FEEDBACK, TestEvents.feedback(session, Map.of("KINDNESS", i < 6 ? 5 : 4), 4, false));
+        }
         TestApi api = new TestApi(port);
         String from = LocalDate.now(ZoneOffset.UTC).minusDays(20).toString();
         for (String[] expected : List.of(new String[] { AGENCY, "sp-ana", "6" }, new String[] { AGENCY, "sp-dev", "5" },
-                new String[] { OTHER, "sp-ana", "5" })) {
+                new String[] { OTHER, "sp-ana", "5" }, new String[] { GAP, "sp-kim", "11" })) {
             String lead = TestApi.token(expected[0], "quality_lead", "lead");
             await().atMost(WAIT).until(() -> api.get("/api/v1/dashboards/specialists/" + expected[1] + "?from=" + from,
                     lead), answer -> answer.status() == 200
@@ -135,6 +144,32 @@ class LearningPageIntegrationTest {
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(csrf.find()).as("the sign-out form carries a CSRF token").isTrue();
         assertThat(Pattern.compile("<form").matcher(html).results().count()).isEqualTo(1);
+    }
+
+    @Test
+    void afterStrengthsThePageComparesWhatTheSpecialistSaidTheyPracticedWithHowParticipantsRatedIt() throws Exception {
+        String kim = specialist(GAP, "sp-kim", "Kim");
+
+        String html = get("/learning", kim, null).body();
+
+        assertThat(html).containsSubsequence("Your strengths", "What you practiced", "Each value");
+        assertThat(gap(html, "KINDNESS")).isEqualTo("You said you practiced Kindness in 6 sessions. "
+                + "Participants rated Kindness 5.0 in those sessions and 4.0 in your other sessions.");
+        // Two sessions, and no EMPATHY answers at all: not enough on either side, so no number but the sessions.
+        assertThat(gap(html, "EMPATHY")).isEqualTo("You said you practiced Empathy in 2 sessions. "
+                + "How participants rated it: not enough answers yet.");
+        assertThat(html).containsSubsequence("data-value=\"KINDNESS\"", "data-value=\"EMPATHY\"");
+
+        String spanish = get("/learning?lang=es", kim, null).body();
+        assertThat(spanish).containsSubsequence("Tus fortalezas", "Lo que practicaste", "Cada valor");
+        assertThat(gap(spanish, "KINDNESS")).isEqualTo("Dijiste que practicaste Amabilidad en 6 sesiones. "
+                + "Las personas valoraron Amabilidad con 5,0 en esas sesiones y con 4,0 en tus otras sesiones.");
+        assertThat(gap(spanish, "EMPATHY")).isEqualTo("Dijiste que practicaste Empatía en 2 sesiones. "
+                + "Cómo lo valoraron: aún no hay suficientes respuestas.");
+
+        // Ana named no value she practiced: the page shows no gap at all.
+        assertThat(get("/learning", specialist(AGENCY, "sp-ana", "Ana Rivera"), null).body())
+                .doesNotContain("What you practiced", "data-value=");
     }
 
     @Test
@@ -224,6 +259,13 @@ class LearningPageIntegrationTest {
             names.add(name.group(1));
         }
         return names;
+    }
+
+    /** The reflection gap's line for one value, as text. */
+    private static String gap(String html, String code) {
+        Matcher line = Pattern.compile("<li[^>]*data-value=\"" + code + "\"[^>]*>(.*?)</li>", Pattern.DOTALL).matcher(html);
+        assertThat(line.find()).as("a reflection line for " + code).isTrue();
+        return line.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace(" .", ".").trim();
     }
 
     /** The table row of one item, its name to its last cell. */

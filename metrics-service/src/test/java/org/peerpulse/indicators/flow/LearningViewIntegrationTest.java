@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.indicators.flow.TestApi.Answer;
@@ -44,6 +45,8 @@ class LearningViewIntegrationTest {
     /** Agencies of this run only, so the shared store's other data cannot move the numbers. */
     private static final String AGENCY = "learn" + UUID.randomUUID().toString().substring(0, 8);
     private static final String OTHER = "other" + UUID.randomUUID().toString().substring(0, 8);
+    /** An agency of its own for the reflection gap, so that its sessions move no other test's numbers. */
+    private static final String GAP = "gap" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void group(DynamicPropertyRegistry registry) {
@@ -104,6 +107,66 @@ class LearningViewIntegrationTest {
         assertThat(nobody.body().get("released").asBoolean()).isFalse();
         assertThat(nobody.body().get("responses").isNull()).isTrue();
         assertThat(nobody.body().get("status").asString()).doesNotContainPattern("\\d+ more");
+    }
+
+    /**
+     * <pre>
+     * GAP, sp-kim, ten days ago, k = 5:
+     *   7 sessions practicing KINDNESS, one answer each: KINDNESS 5, 5, 4, 5, 4, 5 and 1; the last is voided
+     *   5 sessions practicing EMPATHY only, one answer each: KINDNESS 4, 4, 4, 5, 4 and EMPATHY 4
+     * KINDNESS: 6 sessions; 28 / 6 = 4.67 in them, 21 / 5 = 4.2 in the others.
+     * EMPATHY: 5 sessions, 5 answers in them but none in the others: withheld.
+     * </pre>
+     */
+    @Test
+    void theReflectionGapComparesPracticedSessionsWithTheOthersOnceEachSideHasKAnswers() throws Exception {
+        TestEvents events = new TestEvents(kafka, codec);
+        TestApi api = new TestApi(port);
+        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS);
+        List<Integer> kindWhenPracticed = List.of(5, 5, 4, 5, 4, 5, 1);
+        for (int i = 0; i < kindWhenPracticed.size(); i++) {
+            SessionLogged session = TestEvents.practicing(
+                    TestEvents.session(GAP, "warmline", "sp-kim", tenDaysAgo.plusSeconds(60L * i)), List.of("KINDNESS"));
+            FeedbackSubmitted answer = TestEvents.feedback(session, Map.of("KINDNESS", kindWhenPracticed.get(i)), 4,
+                    false);
+            events.publish(Topics.SESSIONS, session);
+            events.publish(Topics.FEEDBACK, answer);
+            if (i == kindWhenPracticed.size() - 1) {
+                // Voided: its session and its answer are taken back, as feedback-service withdraws it.
+                events.publish(Topics.SESSIONS, TestEvents.voided(session));
+                events.publish(Topics.FEEDBACK, TestEvents.withdrawn(answer));
+            }
+        }
+        List<Integer> kindOtherwise = List.of(4, 4, 4, 5, 4);
+        for (int i = 0; i < kindOtherwise.size(); i++) {
+            SessionLogged session = TestEvents.practicing(
+                    TestEvents.session(GAP, "warmline", "sp-kim", tenDaysAgo.plusSeconds(3600 + 60L * i)),
+                    List.of("EMPATHY"));
+            events.publish(Topics.SESSIONS, session);
+            events.publish(Topics.FEEDBACK, TestEvents.feedback(session,
+                    Map.of("KINDNESS", kindOtherwise.get(i), "EMPATHY", 4), 4, false));
+        }
+        String lead = TestApi.token(GAP, "quality_lead", "lead");
+        // Read only once everything is counted, void and withdrawal included: the week's release is then fixed.
+        await().atMost(WAIT).until(() -> api.get("/api/v1/dashboards/specialists/sp-kim?from="
+                + LocalDate.now(ZoneOffset.UTC).minusDays(20), lead),
+                answer -> answer.status() == 200 && answer.body().get("sessions").asLong() == 11
+                        && answer.body().get("responses").asLong() == 11);
+
+        Answer kim = api.get("/api/v1/learning", TestIssuer.shared().specialistToken(GAP, "sp-kim"));
+
+        assertThat(kim.status()).isEqualTo(200);
+        assertThat(kim.body().get("released").asBoolean()).isTrue();
+        assertThat(kim.body().get("responses").asLong()).isEqualTo(11);
+        assertThat(kim.body().get("reflectionGap")).isEqualTo(TestApi.JSON.readTree("""
+                [{"code": "KINDNESS", "practicedSessions": 6, "meanWhenPracticed": 4.67, "meanOtherwise": 4.2,
+                  "withheld": false},
+                 {"code": "EMPATHY", "practicedSessions": 5, "meanWhenPracticed": null, "meanOtherwise": null,
+                  "withheld": true}]
+                """));
+
+        Answer nobody = api.get("/api/v1/learning", TestIssuer.shared().specialistToken(GAP, "sp-new"));
+        assertThat(nobody.body().get("reflectionGap").isEmpty()).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.peerpulse.indicators.agencies.domain.Agencies;
 import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.counting.domain.CellRollup;
+import org.peerpulse.indicators.counting.domain.DayCounts;
 import org.peerpulse.indicators.dashboards.application.DashboardQuery;
 import org.peerpulse.indicators.dashboards.application.ReadDashboard;
 import org.peerpulse.indicators.dashboards.domain.AgencyRollups;
@@ -19,12 +20,14 @@ import org.peerpulse.indicators.learning.domain.LearningRelease;
 import org.peerpulse.indicators.learning.domain.LearningReleaseRule;
 import org.peerpulse.indicators.learning.domain.LearningReleases;
 import org.peerpulse.indicators.learning.domain.LearningView;
+import org.peerpulse.indicators.learning.domain.ValueReflection;
 
 /**
  * A specialist's own learning view, released in batches: on read, a release is made when
  * {@link LearningReleaseRule} says one is due this week, from the specialist's dashboard over the week's
  * window (hidden the way the agency's dashboards hide it); otherwise the last release stands. Making it on
  * read rather than on a schedule gives the same result, since what a release holds depends on its week.
+ * The reflection gap comes from the same window's rollups, the specialist's cells added up.
  */
 public class ReadLearningView {
 
@@ -54,11 +57,13 @@ public class ReadLearningView {
         Optional<LearningRelease> last = releases.latest(agencyId, specialistId);
         if (last.isEmpty() || last.get().week().isBefore(week)) {
             DateRange window = LearningReleaseRule.windowOf(week);
-            long answers = answers(agencyId, specialistId, window);
+            DayCounts counted = counted(agencyId, specialistId, window);
+            long answers = counted.responses();
             if (LearningReleaseRule.due(last, week, answers, rule)) {
                 Scope scope = Scope.specialist(specialistId);
                 LearningView view = LearningView.of(dashboards.readAgency(
-                        new DashboardQuery(agencyId, scope, window.from(), window.to(), Granularity.MONTH)).of(scope));
+                        new DashboardQuery(agencyId, scope, window.from(), window.to(), Granularity.MONTH)).of(scope),
+                        ValueReflection.of(counted, rule.k()));
                 releases.add(new LearningRelease(agencyId, specialistId, week, answers, view));
                 last = releases.latest(agencyId, specialistId);
             }
@@ -66,11 +71,14 @@ public class ReadLearningView {
         return new LearningAnswer(last, rule.k(), week.plusWeeks(1));
     }
 
-    private long answers(String agencyId, String specialistId, DateRange window) {
-        return rollups.findAll(agencyId, window.from(), window.to()).stream()
-                .filter(rollup -> rollup.cell().specialistId().equals(specialistId))
-                .map(CellRollup::counts)
-                .mapToLong(counts -> counts.responses())
-                .sum();
+    /** Everything the specialist's sessions and answers counted in the window, across their programs. */
+    private DayCounts counted(String agencyId, String specialistId, DateRange window) {
+        DayCounts.Sum sum = DayCounts.sum();
+        for (CellRollup rollup : rollups.findAll(agencyId, window.from(), window.to())) {
+            if (rollup.cell().specialistId().equals(specialistId)) {
+                sum.add(rollup.counts());
+            }
+        }
+        return sum.total();
     }
 }

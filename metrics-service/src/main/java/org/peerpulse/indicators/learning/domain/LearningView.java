@@ -18,9 +18,11 @@ import org.peerpulse.indicators.dashboards.domain.ItemScore;
  * @param responses answers in the view; {@code null} when the dashboards would hide the count
  * @param signatureStrengths the best-scoring shown items, best first
  * @param items every rated item, shown ones from the highest mean down, hidden ones last
+ * @param reflectionGap per value the specialist said they practiced, most practiced first; empty in a release
+ *     stored before the gap was kept, which shows none
  */
 public record LearningView(LocalDate from, LocalDate to, Long responses, List<String> signatureStrengths,
-        List<ItemScore> items, ItemScore hope) {
+        List<ItemScore> items, ItemScore hope, List<ValueReflection> reflectionGap) {
 
     private static final Comparator<ItemScore> STRONGEST_FIRST = Comparator
             .comparing((ItemScore item) -> item.mean() == null)
@@ -30,13 +32,14 @@ public record LearningView(LocalDate from, LocalDate to, Long responses, List<St
     public LearningView {
         signatureStrengths = List.copyOf(signatureStrengths);
         items = List.copyOf(items);
+        reflectionGap = reflectionGap == null ? List.of() : List.copyOf(reflectionGap);
     }
 
-    /** The specialist's part of their own dashboard, re-ordered strengths first. */
-    public static LearningView of(Dashboard dashboard) {
+    /** The specialist's part of their own dashboard, re-ordered strengths first, with their reflection gap. */
+    public static LearningView of(Dashboard dashboard, List<ValueReflection> reflectionGap) {
         List<ItemScore> items = new ArrayList<>(dashboard.items());
         items.sort(STRONGEST_FIRST);
         return new LearningView(dashboard.from(), dashboard.to(), dashboard.responses(),
-                dashboard.signatureStrengths(), items, dashboard.hope());
+                dashboard.signatureStrengths(), items, dashboard.hope(), reflectionGap);
     }
 }
