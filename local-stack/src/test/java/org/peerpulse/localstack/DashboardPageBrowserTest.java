@@ -1,10 +1,8 @@
 package org.peerpulse.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +23,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerpulse.testsupport.AxeCheck;
+import org.peerpulse.testsupport.HeadlessChromium;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.Viewport;
 import org.peerpulse.testsupport.WholePageScreenshot;
@@ -53,8 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DashboardPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration ASYNC = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,17 +63,11 @@ class DashboardPageBrowserTest {
     private static RunningStack stack;
     private static DemoData.Seeded seeded;
     private static ChromeDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @BeforeAll
     static void startTheStackAndTheBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true, so the real-browser test must run, but " + missing);
-            }
-            Assumptions.abort("Skipping the real-browser test: " + missing);
-        }
+        HeadlessChromium.requireInstalled();
         ports = Ports.free();
         stack = LocalStack.start(StackPlan.onBackends(Path.of(".."), dataDir, ports,
                 System.getProperty("java.class.path"), TestBackends.kafkaBootstrapServers(), TestBackends::mongoUri),
@@ -90,34 +77,22 @@ class DashboardPageBrowserTest {
                 seeded.took().toMillis());
         awaitTheMonthOnTheDashboards();
 
-        profile = Files.createTempDirectory("peerpulse-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US",
-                "--window-size=" + LAPTOP.width() + "," + LAPTOP.height());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start(LAPTOP, Duration.ofSeconds(20), options -> {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        });
+        browser = chromium.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopEverything() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (stack != null) {
             stack.close();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().command().map(command -> command.contains("java")).orElse(false)))
@@ -239,7 +214,8 @@ class DashboardPageBrowserTest {
 
     /**
      * A specialist signs in at the dashboard's address and lands on their own learning page: strengths first,
-     * then each value, on a phone and a laptop, in English and then in Spanish through the switch.
+     * then the values they said they practiced (the reflection gap), then each value, on a phone and a laptop, in
+     * English and then in Spanish through the switch.
      */
     @Test
     void aSpecialistWhoSignsInLandsOnTheirOwnLearningPage() {
@@ -249,8 +225,11 @@ class DashboardPageBrowserTest {
         List<String> sections = browser.findElements(By.cssSelector("main h2")).stream()
                 .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
         assertThat(sections).as("sections top to bottom")
-                .containsExactly("Your strengths", "Each value", "How the sessions felt", "Hope");
+                .containsExactly("Your strengths", "What you practiced", "Each value", "How the sessions felt", "Hope");
         assertThat(browser.findElements(By.cssSelector(".strength"))).hasSize(3);
+        // In the demo month ana names Empathy in every session, and one other value at random.
+        assertThat(browser.findElements(By.cssSelector(".reflection-list li[data-value]"))).isNotEmpty()
+                .allSatisfy(value -> assertThat(value.getText()).startsWith("You said you practiced"));
         assertThat(browser.findElements(By.cssSelector("tr[data-item]"))).hasSize(13);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Hello, Ana Rivera.", "out of 5")
                 .doesNotContain("Values index", "Harm", "harm", "alert", "dara-lopez");
