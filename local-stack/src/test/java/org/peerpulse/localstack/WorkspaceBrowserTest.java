@@ -1,10 +1,8 @@
 package org.peerpulse.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,13 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,13 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.ItemKind;
 import org.peerpulse.testsupport.AxeCheck;
+import org.peerpulse.testsupport.HeadlessChromium;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.Viewport;
 
@@ -56,8 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A specialist of harbor's with three answered sessions in a program of their own: fewer than 5, at least 3. */
@@ -69,49 +62,30 @@ class WorkspaceBrowserTest {
     private static Ports ports;
     private static RunningStack stack;
     private static ChromeDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @BeforeAll
     static void startTheStackAndTheBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true, so the real-browser test must run, but " + missing);
-            }
-            Assumptions.abort("Skipping the real-browser test: " + missing);
-        }
+        HeadlessChromium.requireInstalled();
         ports = Ports.free();
         stack = LocalStack.start(StackPlan.onBackends(Path.of(".."), dataDir, ports,
                 System.getProperty("java.class.path"), TestBackends.kafkaBootstrapServers(), TestBackends::mongoUri),
                 System.out);
         seedHarbor();
 
-        profile = Files.createTempDirectory("peerpulse-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US",
-                "--window-size=" + Viewport.LAPTOP.width() + "," + Viewport.LAPTOP.height());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        // Generous: the whole stack and Chromium share two cores with whatever else the machine runs.
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // Generous page loads: the whole stack and Chromium share two cores with whatever else the machine runs.
+        chromium = HeadlessChromium.start(Viewport.LAPTOP, Duration.ofSeconds(60), options -> { });
+        browser = chromium.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopEverything() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (stack != null) {
             stack.close();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 

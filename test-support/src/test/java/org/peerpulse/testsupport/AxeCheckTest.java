@@ -2,27 +2,20 @@ package org.peerpulse.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The runner itself, in Debian's headless Chromium, on pages served with the services' strict
@@ -31,8 +24,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class AxeCheckTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
 
@@ -63,17 +54,11 @@ class AxeCheckTest {
 
     private static HttpServer server;
     private static ChromeDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @BeforeAll
     static void startTheSiteAndTheBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true, so the real-browser test must run, but " + missing);
-            }
-            Assumptions.abort("Skipping the real-browser test: " + missing);
-        }
+        HeadlessChromium.requireInstalled();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Map<String, String[]> site = Map.of("/broken", new String[] {"text/html", BROKEN},
                 "/fine", new String[] {"text/html", FINE}, "/page.css", new String[] {"text/css", STYLE});
@@ -88,29 +73,17 @@ class AxeCheckTest {
         });
         server.start();
 
-        profile = Files.createTempDirectory("peerpulse-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start(Viewport.LAPTOP, Duration.ofSeconds(20), options -> { });
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopEverything() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.stop(0);
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 

@@ -1,17 +1,13 @@
 package org.peerpulse.feedback.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +15,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.testsupport.AxeCheck;
+import org.peerpulse.testsupport.HeadlessChromium;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
 import org.peerpulse.testsupport.Viewport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,13 +39,11 @@ import org.springframework.kafka.core.KafkaTemplate;
         "peerpulse.feedback.token-attempts-per-minute=100000"})
 class ParticipantFormBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Viewport PHONE = Viewport.PHONE;
 
     private static ChromeDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -65,37 +58,17 @@ class ParticipantFormBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true, so the real-browser test must run, but " + missing);
-            }
-            Assumptions.abort("Skipping the real-browser test: " + missing);
-        }
-        profile = Files.createTempDirectory("peerpulse-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US",
-                "--window-size=" + PHONE.width() + "," + PHONE.height());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start(PHONE, Duration.ofSeconds(20), options -> options
+                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en")));
+        browser = chromium.driver();
         // Chromium keeps a desktop window at least ~500 px wide; emulate the phone's screen instead.
         PHONE.emulateOn(browser);
     }
 
     @AfterAll
     static void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
