@@ -176,9 +176,11 @@ class WorkspacePageController {
         model.addAttribute("lead", user.hasRole(Caller.QUALITY_LEAD));
         model.addAttribute("metricsPages", workspaceLinks);
         model.addAttribute("sessionId", sessionId);
+        // Until when, on the agency's clock, as every other time on these pages.
+        ZoneId zone = zone(readDirectory.read(user.agencyId()));
         model.addAttribute("links", held == null ? List.of() : held.links().stream()
                 .map(link -> new ShownLink(link.url(), link.url() + "?mode=kiosk", qrCodes.pngDataUri(link.url()),
-                        link.expiresAt().atZone(ZoneId.of("UTC")).format(SHOWN) + " UTC"))
+                        link.expiresAt().atZone(zone).format(SHOWN) + " " + zone.getId()))
                 .toList());
         return "handover";
     }

@@ -15,7 +15,9 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.AgencySettingsChanged;
 import org.peerpulse.session.application.ChangeDirectory;
+import org.peerpulse.session.application.ChangeSettings;
 import org.peerpulse.session.application.DirectoryCommand;
 import org.peerpulse.session.application.ListSessions;
 import org.peerpulse.session.application.ReadDirectory;
@@ -50,6 +52,8 @@ class WorkspacePagesTest {
     ChangeDirectory changeDirectory;
     @Autowired
     ReadDirectory readDirectory;
+    @Autowired
+    ChangeSettings changeSettings;
     @Autowired
     ListSessions listSessions;
     @Autowired
@@ -116,6 +120,11 @@ class WorkspacePagesTest {
 
     @Test
     void loggingHandsOverTheLinksOnceAndKeepsTheTokensOnlyInTheHttpSession() throws Exception {
+        // Every time on the pages is on the agency's clock, the links' expiry too.
+        AgencySettingsChanged.Settings defaults = AgencySettingsChanged.Settings.DEFAULTS;
+        changeSettings.change(new ChangeSettings.Command(agency, new AgencySettingsChanged.Settings("Asia/Tokyo",
+                defaults.minCellSize(), defaults.exportMinCellSize(), null, null, List.of(), defaults.crisisLine(),
+                defaults.formLanguages(), null, null, null)));
         MockHttpSession browser = new MockHttpSession();
         MockHttpServletResponse logged = mvc.perform(post("/sessions").session(browser).with(ana()).with(csrf())
                 .param("programId", "housing").param("participantRef", PARTICIPANT)
@@ -134,6 +143,7 @@ class WorkspacePagesTest {
         assertThat(shown.getHeader("Content-Security-Policy")).contains("img-src 'self' data:");
         String page = shown.getContentAsString();
         assertThat(page.split("src=\"data:image/png;base64,", -1)).hasSize(3);
+        assertThat(page).contains("Asia/Tokyo").doesNotContain(" UTC");
         List<String> tokens = java.util.regex.Pattern.compile("/f/([A-Za-z0-9_-]{20,})\\?mode=kiosk").matcher(page)
                 .results().map(match -> match.group(1)).distinct().toList();
         assertThat(tokens).hasSize(2);
