@@ -29,8 +29,10 @@ import org.peerpulse.contracts.ItemKind;
 public record Directory(String agencyId, long version, List<Program> programs, List<Specialist> specialists,
         Settings settings) {
 
-    /** Program and specialist ids: short, lower-case, URL-safe. */
-    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Program and specialist ids: short, lower-case, URL-safe; a constant, so request annotations can name it. */
+    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,63}";
+    public static final String ID_MESSAGE = "must be 1-64 lower-case letters, digits or '-'";
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
     public static final int MAX_NAME_LENGTH = 100;
     /** The languages the participant's form is written in. */
     public static final Set<String> FORM_LANGUAGES = Set.of("en", "es");
@@ -40,6 +42,11 @@ public record Directory(String agencyId, long version, List<Program> programs, L
     public Directory {
         programs = List.copyOf(programs);
         specialists = List.copyOf(specialists);
+    }
+
+    /** Whether {@code id} has the shape of a program or specialist id. */
+    public static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     public static Directory empty(String agencyId) {
@@ -196,8 +203,8 @@ public record Directory(String agencyId, long version, List<Program> programs, L
     }
 
     private static void requireId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new DirectoryRefusedException("id", "must be 1-64 lower-case letters, digits or '-'");
+        if (!isId(id)) {
+            throw new DirectoryRefusedException("id", ID_MESSAGE);
         }
     }
 

@@ -96,8 +96,8 @@ class DirectoryController {
     }
 
     private static String checkedId(String id) {
-        if (!Directory.ID.matcher(id).matches()) {
-            throw new BadParameterException("id", "must be 1-64 lower-case letters, digits or '-'");
+        if (!Directory.isId(id)) {
+            throw new BadParameterException("id", Directory.ID_MESSAGE);
         }
         return id;
     }

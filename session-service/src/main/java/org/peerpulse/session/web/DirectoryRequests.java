@@ -1,17 +1,17 @@
 package org.peerpulse.session.web;
 
-import java.util.List;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.peerpulse.session.domain.Directory;
 
 /** The bodies a quality lead sends to change the agency's directory. */
 final class DirectoryRequests {
 
-    private static final String ID = "[a-z0-9][a-z0-9-]{0,63}";
-    private static final String ID_MESSAGE = "must be 1-64 lower-case letters, digits or '-'";
+    private static final String ID = Directory.ID_PATTERN;
+    private static final String ID_MESSAGE = Directory.ID_MESSAGE;
 
     private DirectoryRequests() {
     }

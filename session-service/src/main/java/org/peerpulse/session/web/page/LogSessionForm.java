@@ -1,17 +1,17 @@
 package org.peerpulse.session.web.page;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
 import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.session.domain.Directory;
 
 /**
  * The workspace's form to log a session, with a default for everything but the participant's reference, so a
@@ -23,9 +23,9 @@ public class LogSessionForm {
     static final int DEFAULT_MINUTES = 30;
 
     @NotNull
-    @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a program of the agency")
+    @Pattern(regexp = Directory.ID_PATTERN, message = "must be a program of the agency")
     private String programId;
-    @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a specialist of the agency")
+    @Pattern(regexp = Directory.ID_PATTERN, message = "must be a specialist of the agency")
     private String specialistId;
     @NotBlank(message = "is needed: the agency's own reference for the participant")
     @Size(max = 128)
