@@ -144,7 +144,7 @@ final class SyntheticMonth {
         FeedbackSubmitted answered = new FeedbackSubmitted(feedbackId, sessionAt.plusSeconds(3600), agencyId,
                 sessionId, program, specialist, sessionAt, FRAMEWORK, ratings, 3 + random.nextInt(3),
                 random.nextInt(2000) == 0, random.nextInt(4) == 0 ? "es" : "en",
-                random.nextInt(5) == 0 ? "KIOSK" : "OWN_DEVICE", logged.valuesPracticed());
+                random.nextInt(5) == 0 ? "KIOSK" : "OWN_DEVICE", logged.valuesPracticed(), List.of());
         return new Pair(logged, answered);
     }
 

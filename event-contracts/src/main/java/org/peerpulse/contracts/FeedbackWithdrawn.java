@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param withdrawnEventId the {@code eventId} of the {@link FeedbackSubmitted} taken back
  * @param reason why, such as {@code SESSION_VOIDED}
  * @param valuesPracticed what the answer carried of its specialist's reflection, so that it is taken back too
+ * @param itemsAsked the items the withdrawn answer's form asked, so that they are taken back too
  */
 public record FeedbackWithdrawn(
         UUID eventId,
@@ -31,7 +32,8 @@ public record FeedbackWithdrawn(
         Integer hope,
         boolean harmReported,
         String mode,
-        List<String> valuesPracticed) implements PeerPulseEvent {
+        List<String> valuesPracticed,
+        List<String> itemsAsked) implements PeerPulseEvent {
 
     public static final String SESSION_VOIDED = "SESSION_VOIDED";
 
@@ -39,6 +41,7 @@ public record FeedbackWithdrawn(
         PeerPulseEvent.requireIdentity(eventId, occurredAt, agencyId);
         ratings = Map.copyOf(ratings == null ? Map.of() : ratings);
         valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
+        itemsAsked = List.copyOf(itemsAsked == null ? List.of() : itemsAsked);
     }
 
     /** The withdrawal of {@code submitted}, with everything it contributed. */
@@ -46,6 +49,6 @@ public record FeedbackWithdrawn(
         return new FeedbackWithdrawn(eventId, now, submitted.agencyId(), submitted.eventId(), reason,
                 submitted.sessionId(), submitted.programId(), submitted.specialistId(), submitted.sessionAt(),
                 submitted.framework(), submitted.ratings(), submitted.hope(), submitted.harmReported(),
-                submitted.mode(), submitted.valuesPracticed());
+                submitted.mode(), submitted.valuesPracticed(), submitted.itemsAsked());
     }
 }

@@ -79,7 +79,9 @@ public final class GoldenSamples {
             false,
             "es",
             "OWN_DEVICE",
-            List.of("EMPATHY", "KINDNESS"));
+            List.of("EMPATHY", "KINDNESS"),
+            List.of("KINDNESS", "EMPATHY", "CAUTION", "COURAGE", "SAFE_ATMOSPHERE", "RECOVERY_FOCUS", "GENUINE_ROLE",
+                    "NO_STIGMA", "STRENGTH_BASED"));
 
     /** The answer above taken back because its session was voided. */
     public static final FeedbackWithdrawn FEEDBACK_WITHDRAWN = FeedbackWithdrawn.of(FEEDBACK_SUBMITTED,

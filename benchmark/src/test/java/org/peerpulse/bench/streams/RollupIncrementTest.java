@@ -31,7 +31,7 @@ class RollupIncrementTest {
             List.of("KINDNESS"), FRAMEWORK, new SessionLogged.InvitationIssued("ab", SESSION_AT.plusSeconds(60)), null);
     private final FeedbackSubmitted answer = new FeedbackSubmitted(UUID.randomUUID(), SESSION_AT.plusSeconds(3600), "harbor",
             "s-1", "warm|line", "sp-1", SESSION_AT, FRAMEWORK, Map.of("KINDNESS", 4, "SAFE_ATMOSPHERE", 5, "OWN_CODE", 2), 3,
-            true, "en", "KIOSK", List.of("KINDNESS"));
+            true, "en", "KIOSK", List.of("KINDNESS"), List.of());
 
     @Test
     void aSessionCountsOnItsDayInMetricsServicesRollup() {

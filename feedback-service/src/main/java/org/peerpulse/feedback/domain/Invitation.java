@@ -1,6 +1,7 @@
 package org.peerpulse.feedback.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,7 +83,7 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         }
         return new FeedbackSubmitted(eventId, now, session.agencyId(), session.sessionId(), session.programId(),
                 session.specialistId(), session.sessionAt(), framework, answers.ratings(), answers.hope(),
-                answers.harmReported(), answers.language(), answers.mode().name(), session.valuesPracticed());
+                answers.harmReported(), answers.language(), answers.mode().name(), session.valuesPracticed(), List.of());
     }
 
     /**
@@ -156,7 +157,7 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         return new FeedbackSubmitted(counted.submittedEventId(), redeemedAt, session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), framework, counted.ratings(),
                 counted.hope(), counted.harmReported(), counted.language(), counted.mode(),
-                session.valuesPracticed());
+                session.valuesPracticed(), List.of());
     }
 
     /**

@@ -26,7 +26,7 @@ class InvitationTest {
 
         assertThat(submitted).isEqualTo(new FeedbackSubmitted(EVENT_ID, BEFORE_EXPIRY, "harbor", "session-1",
                 "warmline", "sp-rivera", Fixtures.SESSION_AT, new FrameworkRef("peer-core-v1", 1),
-                Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "es", "KIOSK", List.of("KINDNESS")));
+                Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "es", "KIOSK", List.of("KINDNESS"), List.of()));
     }
 
     @Test
@@ -85,7 +85,7 @@ class InvitationTest {
         assertThat(voided.withdrawn()).isEqualTo(new FeedbackWithdrawn(withdrawalId, now, "harbor", EVENT_ID,
                 "SESSION_VOIDED", "session-1", "warmline", "sp-rivera", Fixtures.SESSION_AT,
                 new FrameworkRef("peer-core-v1", 1), Map.of("KINDNESS", 5, "NO_STIGMA", 4), 4, false, "KIOSK",
-                List.of("KINDNESS")));
+                List.of("KINDNESS"), List.of()));
         assertThat(voided.invitation()).isEqualTo(new Invitation(redeemed.tokenHash(), redeemed.session(),
                 redeemed.framework(), EXPIRES_AT, true, BEFORE_EXPIRY, redeemed.counted(), null, null));
         assertThat(voided.withdrawn().toString()).doesNotContain("They listened to me.");

@@ -116,7 +116,7 @@ class FeedbackFlowIntegrationTest {
         assertThat(submitted).isEqualTo(new FeedbackSubmitted(submitted.eventId(), submitted.occurredAt(), AGENCY,
                 logged.sessionId(), "warmline", "sp-rivera", logged.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
                 Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5), 4, true, "es", "KIOSK",
-                List.of("EMPATHY")));
+                List.of("EMPATHY"), List.of()));
         assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(FeedbackSubmitted.class)));
         assertThat(record.value()).doesNotContain(token).doesNotContain(sha256(token))
                 .doesNotContain("thank you for listening").doesNotContain("raised voice");

@@ -779,7 +779,7 @@ class MetricsFlowIntegrationTest {
             String sessionAt, Map<String, Integer> ratings, int hope, boolean harm) {
         return new FeedbackSubmitted(EventIds.newId(), Instant.now(), agency, sessionId, program, specialist,
                 Instant.parse(sessionAt), Frameworks.PEER_CORE_V1.ref(), ratings, hope, harm, "en", "OWN_DEVICE",
-                List.of());
+                List.of(), List.of());
     }
 
     private static String shown(String code, String group, double mean, double topBox, String distribution) {

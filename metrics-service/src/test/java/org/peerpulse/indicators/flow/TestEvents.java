@@ -100,7 +100,7 @@ final class TestEvents {
     static FeedbackSubmitted feedback(SessionLogged session, Map<String, Integer> ratings, int hope, boolean harm) {
         return new FeedbackSubmitted(EventIds.newId(), Instant.now(), session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
-                ratings, hope, harm, "en", "OWN_DEVICE", session.valuesPracticed());
+                ratings, hope, harm, "en", "OWN_DEVICE", session.valuesPracticed(), List.of());
     }
 
     static SessionVoided voided(SessionLogged session) {

@@ -1,6 +1,5 @@
 package org.peerpulse.indicators.alerts.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.ReceivedFeedback;
 
@@ -76,9 +76,12 @@ public record Alert(UUID id, AlertKind kind, String agencyId, String programId, 
                 AlertState.OPEN, List.of(new AlertChange(AlertState.OPEN, OPENED_BY, at)));
     }
 
-    /** The one id a harm report's alert can have: the same feedback event, read any number of times, names it. */
+    /**
+     * The one id a harm report's alert can have: the same feedback event, read any number of times, names it,
+     * and feedback-service finds the participant's words by it (the rule lives in the contract).
+     */
     public static UUID harmReportId(UUID feedbackEventId) {
-        return UUID.nameUUIDFromBytes(("harm-report:" + feedbackEventId).getBytes(StandardCharsets.UTF_8));
+        return FeedbackSubmitted.harmAlertId(feedbackEventId);
     }
 
     /** This alert moved to {@code next} by {@code by} at {@code at}, or refused if its state does not lead there. */
