@@ -3,9 +3,11 @@ package org.peerpulse.feedback.config;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.FormMode;
+import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 
@@ -61,6 +63,11 @@ final class CountedInvitations implements Invitations {
             meters.submitted(answers.mode() == null ? FormMode.OWN_DEVICE : answers.mode(), answers.language());
         }
         return redeemed;
+    }
+
+    @Override
+    public Optional<HarmReport> harmReport(String agencyId, UUID alertId) {
+        return invitations.harmReport(agencyId, alertId);
     }
 
     @Override

@@ -5,9 +5,11 @@ import java.time.Clock;
 import org.peerpulse.feedback.application.FollowSessions;
 import org.peerpulse.feedback.application.ReadComments;
 import org.peerpulse.feedback.application.ReadFormSettings;
+import org.peerpulse.feedback.application.ReadHarmReport;
 import org.peerpulse.feedback.application.ShowForm;
 import org.peerpulse.feedback.application.SubmitFeedback;
 import org.peerpulse.feedback.domain.Agencies;
+import org.peerpulse.feedback.domain.AgencyTimeZones;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
@@ -82,5 +84,15 @@ class FeedbackConfiguration {
     @Bean
     ReadComments readComments(Invitations invitations) {
         return new ReadComments(invitations);
+    }
+
+    @Bean
+    AgencyTimeZones agencyTimeZones(AgencyDirectory directory) {
+        return new DirectoryTimeZones(directory);
+    }
+
+    @Bean
+    ReadHarmReport readHarmReport(Invitations invitations, AgencyTimeZones zones) {
+        return new ReadHarmReport(invitations, zones);
     }
 }

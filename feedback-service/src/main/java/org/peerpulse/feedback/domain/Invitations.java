@@ -3,6 +3,7 @@ package org.peerpulse.feedback.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 
 /** All invitations this service has learned, by token hash. */
@@ -52,6 +53,13 @@ public interface Invitations {
      * @return {@code true} if this call redeemed it; {@code false} if it was not open (anymore)
      */
     boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now);
+
+    /**
+     * The harm report of an agency's answer that opened the alert {@code alertId}
+     * ({@link FeedbackSubmitted#harmAlertId}), kept also when its session was voided later: a void takes the answer
+     * out of the indicators, not out of the lead's reach. Empty when no answer of that agency opened it.
+     */
+    Optional<HarmReport> harmReport(String agencyId, UUID alertId);
 
     /**
      * The comments given on an agency's program's sessions that took place in {@code [from, until)},

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.bson.Document;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.platform.outbox.Outbox;
@@ -40,7 +42,10 @@ public class MongoInvitations implements Invitations, InitializingBean {
         this.outbox = outbox;
     }
 
-    /** Voiding finds a session's invitation by agency and session id; comments are read by program and date. */
+    /**
+     * Voiding finds a session's invitation by agency and session id; comments are read by program and date; a
+     * lead following a harm alert finds its answer by agency and alert id.
+     */
     @Override
     public void afterPropertiesSet() {
         tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
@@ -48,6 +53,9 @@ public class MongoInvitations implements Invitations, InitializingBean {
         tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
                 .on("agencyId", Sort.Direction.ASC).on("programId", Sort.Direction.ASC)
                 .on("sessionAt", Sort.Direction.ASC).named("agency_program_session_at"));
+        tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
+                .on("agencyId", Sort.Direction.ASC).on(InvitationDocument.HARM_ALERT_ID, Sort.Direction.ASC)
+                .sparse().named("agency_harm_alert"));
     }
 
     @Override
@@ -121,7 +129,26 @@ public class MongoInvitations implements Invitations, InitializingBean {
                 .set(InvitationDocument.REDEEMED_AT, now)
                 .set(InvitationDocument.ANSWERS, InvitationDocument.AnswersDocument.of(answers))
                 .set(InvitationDocument.SUBMITTED_EVENT_ID, submitted.eventId().toString()), Topics.FEEDBACK, submitted);
+        if (answers.harmReported()) {
+            redeem.set(InvitationDocument.HARM_ALERT_ID, FeedbackSubmitted.harmAlertId(submitted.eventId()).toString());
+        }
         return tokens.redeemIfOpen(tokenHash, now, redeem);
+    }
+
+    @Override
+    public Optional<HarmReport> harmReport(String agencyId, UUID alertId) {
+        Query reported = Query.query(Criteria.where(InvitationDocument.HARM_ALERT_ID).is(alertId.toString())
+                .and(InvitationDocument.ANSWERS + ".harmReported").is(true));
+        reported.fields().include("programId", "sessionAt", InvitationDocument.REDEEMED_AT,
+                InvitationDocument.ANSWERS + ".harmText");
+        return tenants.forAgency(agencyId).findOne(reported, Document.class, InvitationDocument.COLLECTION)
+                .map(found -> {
+                    Document answers = found.get(InvitationDocument.ANSWERS, Document.class);
+                    return new HarmReport(alertId, found.getString("programId"),
+                            found.getDate("sessionAt").toInstant(),
+                            found.getDate(InvitationDocument.REDEEMED_AT).toInstant(),
+                            answers == null ? null : answers.getString("harmText"));
+                });
     }
 
     @Override

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.CountedAnswer;
+import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 
@@ -87,6 +89,11 @@ class InMemoryInvitations implements Invitations {
         byHash.put(decided.tokenHash(), decided);
         voided.withdrawal().ifPresent(published::add);
         return true;
+    }
+
+    @Override
+    public Optional<HarmReport> harmReport(String agencyId, UUID alertId) {
+        throw new UnsupportedOperationException("not needed by these tests");
     }
 
     @Override
