@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.FormMode;
+import org.peerpulse.feedback.domain.GivenComment;
 import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
@@ -71,7 +72,7 @@ final class CountedInvitations implements Invitations {
     }
 
     @Override
-    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
-        return invitations.commentsOn(agencyId, programId, from, until);
+    public List<GivenComment> commentsGiven(String agencyId, String programId, Instant from, Instant until) {
+        return invitations.commentsGiven(agencyId, programId, from, until);
     }
 }

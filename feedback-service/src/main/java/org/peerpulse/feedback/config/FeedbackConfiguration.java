@@ -82,8 +82,8 @@ class FeedbackConfiguration {
     }
 
     @Bean
-    ReadComments readComments(Invitations invitations) {
-        return new ReadComments(invitations);
+    ReadComments readComments(Invitations invitations, AgencyTimeZones zones, Clock clock) {
+        return new ReadComments(invitations, zones, clock);
     }
 
     @Bean

@@ -62,8 +62,9 @@ public interface Invitations {
     Optional<HarmReport> harmReport(String agencyId, UUID alertId);
 
     /**
-     * The comments given on an agency's program's sessions that took place in {@code [from, until)},
-     * leaving out voided sessions; texts only, nothing that says whose or when.
+     * The comments given on an agency's program's sessions within {@code [from, until)} (when the participant gave
+     * them, not when the session took place), leaving out voided sessions; each with only the instant it was
+     * given, nothing that says whose or on which session.
      */
-    List<String> commentsOn(String agencyId, String programId, Instant from, Instant until);
+    List<GivenComment> commentsGiven(String agencyId, String programId, Instant from, Instant until);
 }

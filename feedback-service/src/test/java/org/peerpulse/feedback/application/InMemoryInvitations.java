@@ -12,6 +12,7 @@ import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.CountedAnswer;
+import org.peerpulse.feedback.domain.GivenComment;
 import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
@@ -97,7 +98,7 @@ class InMemoryInvitations implements Invitations {
     }
 
     @Override
-    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
+    public List<GivenComment> commentsGiven(String agencyId, String programId, Instant from, Instant until) {
         throw new UnsupportedOperationException("not needed by these tests");
     }
 
