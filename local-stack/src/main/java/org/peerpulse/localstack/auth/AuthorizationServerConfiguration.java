@@ -81,9 +81,9 @@ class AuthorizationServerConfiguration {
 
     /**
      * Secrets are held only as bcrypt hashes, even though the demo ones are public. Besides the
-     * {@code client_credentials} clients there are two OpenID clients of pages, the metrics-service dashboard
-     * and session-service's workspace: authorization code with PKCE and a secret, no consent screen (they are
-     * the agency's own applications).
+     * {@code client_credentials} clients there are three OpenID clients of pages, the metrics-service dashboard,
+     * session-service's workspace and feedback-service's pages for quality leads: authorization code with PKCE and
+     * a secret, no consent screen (they are the agency's own applications).
      */
     @Bean
     RegisteredClientRepository registeredClients(AuthorizationServerProperties properties, PasswordEncoder encoder) {
@@ -92,7 +92,10 @@ class AuthorizationServerConfiguration {
                 encoder.encode(properties.dashboardClientSecret()), properties.dashboardUrl(), tokens);
         RegisteredClient workspace = pageClient(AuthorizationServerProperties.WORKSPACE_CLIENT_ID,
                 encoder.encode(properties.workspaceClientSecret()), properties.workspaceUrl(), tokens);
-        List<RegisteredClient> clients = Stream.concat(Stream.of(dashboard, workspace), properties.clients().stream()
+        RegisteredClient leads = pageClient(AuthorizationServerProperties.LEADS_CLIENT_ID,
+                encoder.encode(properties.leadsClientSecret()), properties.leadsUrl(), tokens);
+        List<RegisteredClient> clients = Stream.concat(Stream.of(dashboard, workspace, leads), properties.clients()
+                .stream()
                 .map(client -> RegisteredClient.withId(UUID.randomUUID().toString())
                         .clientId(client.id())
                         .clientSecret(encoder.encode(client.secret()))
