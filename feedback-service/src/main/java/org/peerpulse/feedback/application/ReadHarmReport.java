@@ -2,6 +2,7 @@ package org.peerpulse.feedback.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 import org.peerpulse.feedback.domain.AgencyTimeZones;
@@ -28,8 +29,9 @@ public class ReadHarmReport {
     public Shown read(Command command) {
         HarmReport report = invitations.harmReport(command.agencyId(), command.alertId())
                 .orElseThrow(UnknownHarmReportException::new);
-        LocalDate sessionDate = report.sessionAt().atZone(zones.zoneOf(command.agencyId())).toLocalDate();
-        return new Shown(report.alertId(), report.programId(), sessionDate, report.reportedAt(), report.text());
+        ZoneId zone = zones.zoneOf(command.agencyId());
+        return new Shown(report.alertId(), report.programId(), report.sessionAt().atZone(zone).toLocalDate(),
+                report.reportedAt(), zone, report.text());
     }
 
     public record Command(String agencyId, UUID alertId) {
@@ -46,9 +48,11 @@ public class ReadHarmReport {
      * The report as a lead reads it.
      *
      * @param sessionDate the session's day in the agency's time zone
+     * @param zone the agency's time zone, in which a page shows {@code reportedAt}
      * @param text the participant's words, or {@code null} when they wrote nothing
      */
-    public record Shown(UUID alertId, String programId, LocalDate sessionDate, Instant reportedAt, String text) {
+    public record Shown(UUID alertId, String programId, LocalDate sessionDate, Instant reportedAt, ZoneId zone,
+            String text) {
 
         @Override
         public String toString() {

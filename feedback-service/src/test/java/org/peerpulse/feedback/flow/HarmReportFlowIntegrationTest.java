@@ -126,6 +126,29 @@ class HarmReportFlowIntegrationTest {
         assertThat(get("/api/v1/harm-reports/" + wouldBe, lead).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * The page for leads asks a browser without the page's session to sign in, whatever bearer token comes with
+     * it; the participant's form next to it stays open and never sets a cookie.
+     */
+    @Test
+    void theLeadsPageSignsInAndTheParticipantsFormGetsNoCookie() throws Exception {
+        SessionStream sessions = new SessionStream(kafka, codec, mongo);
+        String token = sessions.invitedToken();
+        String lead = token("harbor", "quality_lead", "lead-ana");
+
+        HttpResponse<String> page = get("/harm-reports/" + UUID.randomUUID(), lead);
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/oauth2/authorization/peerpulse"));
+
+        for (String path : List.of("/f/" + token, "/f/" + token + "?lang=es", "/assets/participant.css")) {
+            HttpResponse<String> form = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(form.statusCode()).as(path).isEqualTo(200);
+            assertThat(form.headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+    }
+
     /** The alert metrics-service opens for the answer given with {@code token}, by the contract's rule. */
     private UUID alertOf(String token) {
         SessionStream sessions = new SessionStream(kafka, codec, mongo);
