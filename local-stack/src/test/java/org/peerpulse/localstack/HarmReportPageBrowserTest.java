@@ -153,6 +153,12 @@ class HarmReportPageBrowserTest {
         awaitHeading("This page is for quality leads");
         assertThat(browser.getPageSource()).doesNotContain("laughed");
         accessibleOnPhoneAndLaptop("harm-report-denied");
+
+        // Signing out ends the session at the provider too and comes back to the comments page, which asks to sign in.
+        browser.findElement(By.cssSelector("header form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        assertThat(browser.getCurrentUrl()).startsWith("http://127.0.0.1:" + ports.auth() + "/login");
     }
 
     // ---- what a person does in the browser

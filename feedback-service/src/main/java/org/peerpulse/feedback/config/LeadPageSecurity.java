@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -25,8 +26,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableConfigurationProperties(PageProperties.class)
 class LeadPageSecurity {
 
-    static final String[] PAGE_PATHS = { "/", "/harm-reports/**", "/comments", PageSecurity.DENIED_PATH,
+    static final String[] PAGE_PATHS = { "/harm-reports/**", "/comments", PageSecurity.DENIED_PATH,
             "/login/**", "/oauth2/**", "/logout" };
+
+    static final String SIGNED_OUT_PATH = "/comments";
 
     @Bean
     ClientRegistrationRepository pageClientRegistration(PageProperties properties) {
@@ -43,6 +46,11 @@ class LeadPageSecurity {
                         .anyRequest().access(PageAuthorities.anyRoleOfAnAgency(Caller.QUALITY_LEAD)));
         PageSecurity.signInAndHeaders(http, registrations, properties.issuerUri());
         http.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        // feedback-service has nothing at / (production routes only its API and page paths to it): sign-out comes
+        // back to the comments page, the leads' way in, which the provider knows as this client's only such address.
+        OidcClientInitiatedLogoutSuccessHandler signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        signOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT_PATH);
+        http.logout(logout -> logout.logoutSuccessHandler(signOut));
         return http.build();
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code <workspaceUrl>/}
  * @param workspaceClientSecret the secret of those pages' {@code session-workspace} client
  * @param leadsUrl where feedback-service's pages for quality leads (a harm report's words, the comments) run: their
- *     sign-in comes back to {@code <leadsUrl>/login/oauth2/code/peerpulse}, their sign-out to {@code <leadsUrl>/}
+ *     sign-in comes back to {@code <leadsUrl>/login/oauth2/code/peerpulse}, their sign-out to
+ *     {@code <leadsUrl>/comments}
  * @param leadsClientSecret the secret of those pages' {@code feedback-leads} client
  */
 @ConfigurationProperties("peerpulse.auth")

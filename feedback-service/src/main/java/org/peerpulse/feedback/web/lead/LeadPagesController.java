@@ -41,12 +41,6 @@ class LeadPagesController {
         this.readComments = readComments;
     }
 
-    /** Where sign-out comes back to: the comments page is the leads' way in. */
-    @GetMapping("/")
-    String home() {
-        return "redirect:/comments";
-    }
-
     @Audited("harm_report.read")
     @GetMapping("/harm-reports/{alertId}")
     String harmReport(@AuthenticationPrincipal OidcUser oidcUser, @PathVariable String alertId,
