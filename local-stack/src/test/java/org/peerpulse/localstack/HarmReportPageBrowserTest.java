@@ -119,6 +119,15 @@ class HarmReportPageBrowserTest {
                 value -> assertThat(value).contains("no-store"));
         assertThat(direct.body()).contains("laughed and told me");
 
+        // The page's reads are in feedback-service's audit trail under the API's action, by alert id, without the words.
+        String trail = await("the page's reads audited").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300)).until(() -> StackClient.send(HttpRequest.newBuilder(URI.create(
+                        feedback("/api/v1/audit?action=harm_report.read"))).header("Authorization", "Bearer "
+                        + StackClient.token(ports.auth(), "harbor-lead")).GET()).body(),
+                        body -> body.contains(alert.path("id").asString()));
+        assertThat(JSON.readTree(trail).path("items").get(0).path("actor").asString()).isEqualTo("lena");
+        assertThat(trail).doesNotContain("laughed");
+
         browser.findElement(By.linkText("Español")).click();
         awaitHeading("Lo que escribió la persona participante");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("es");
@@ -144,6 +153,10 @@ class HarmReportPageBrowserTest {
         awaitHeading("No such harm report");
         assertThat(browser.getPageSource()).doesNotContain("laughed", "harbor");
         accessibleOnPhoneAndLaptop("harm-report-other-agency");
+        browser.findElement(By.linkText("Español")).click();
+        awaitHeading("No existe ese informe de daño");
+        assertThat(browser.getCurrentUrl()).contains("/harm-reports/" + alert.path("id").asString());
+        accessibleOnPhoneAndLaptop("harm-report-other-agency-es");
     }
 
     @Test

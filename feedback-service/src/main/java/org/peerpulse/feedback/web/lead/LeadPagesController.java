@@ -47,6 +47,7 @@ class LeadPagesController {
             HttpServletResponse response, Model model) {
         PageUser user = PageUser.of(oidcUser);
         model.addAttribute("user", user);
+        model.addAttribute("alertId", alertId);
         UUID alert;
         try {
             alert = UUID.fromString(alertId);
