@@ -175,7 +175,8 @@ public record StackPlan(
                         "PEERPULSE_ISSUER_URI", at.issuer().toString(),
                         "PEERPULSE_AUTH_SIGNING_KEY_FILE", data.resolve("auth").resolve("signing-key.jwk").toString(),
                         "PEERPULSE_DASHBOARD_URL", at.http(at.ports().metrics()),
-                        "PEERPULSE_WORKSPACE_URL", at.http(at.ports().session())),
+                        "PEERPULSE_WORKSPACE_URL", at.http(at.ports().session()),
+                        "PEERPULSE_LEADS_URL", at.http(at.ports().feedback())),
                 new Readiness.HttpOk(at.readiness(port)), at.issuer().toString());
     }
 

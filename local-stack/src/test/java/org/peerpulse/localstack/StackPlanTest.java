@@ -37,7 +37,8 @@ class StackPlanTest {
         // The authorization server sends each page's sign-in back to the port its service really runs on.
         assertThat(plan.children().get(2).environment())
                 .containsEntry("PEERPULSE_DASHBOARD_URL", "http://127.0.0.1:18083")
-                .containsEntry("PEERPULSE_WORKSPACE_URL", "http://127.0.0.1:18081");
+                .containsEntry("PEERPULSE_WORKSPACE_URL", "http://127.0.0.1:18081")
+                .containsEntry("PEERPULSE_LEADS_URL", "http://127.0.0.1:18082");
         assertThat(plan.children().get(5).environment())
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/peerpulse-metrics");
         assertThat(plan.children().get(4).command()).endsWith("-jar", "/repo/feedback-service/target/feedback-service.jar");

@@ -1,30 +1,37 @@
 package org.peerpulse.feedback.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Objects;
+import org.peerpulse.feedback.domain.AgencyTimeZones;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.feedback.domain.ProgramComments;
 
 /**
- * Lets a quality lead read the comments on one of their agency's programs for a period of session
- * dates, as {@link ProgramComments} allows. Dates are UTC days until agencies can set a time zone.
+ * Lets a quality lead read the comments on one of their agency's programs, released by {@link ProgramComments}
+ * in whole calendar months of the agency's time zone; {@code from} and {@code to} are days of that calendar.
  */
 public class ReadComments {
 
     private final Invitations invitations;
+    private final AgencyTimeZones zones;
+    private final Clock clock;
 
-    public ReadComments(Invitations invitations) {
+    public ReadComments(Invitations invitations, AgencyTimeZones zones, Clock clock) {
         this.invitations = invitations;
+        this.zones = zones;
+        this.clock = clock;
     }
 
     public ProgramComments read(Command command) {
-        return ProgramComments.of(invitations.commentsOn(command.agencyId(), command.programId(),
-                command.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                command.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        ZoneId zone = zones.zoneOf(command.agencyId());
+        ProgramComments.Span span = ProgramComments.spanOf(command.from(), command.to(), zone);
+        return ProgramComments.of(invitations.commentsGiven(command.agencyId(), command.programId(), span.from(),
+                span.until()), command.from(), command.to(), zone, clock.instant());
     }
 
-    /** @param from first session date, inclusive @param to last session date, inclusive */
+    /** @param from first day, inclusive @param to last day, inclusive */
     public record Command(String agencyId, String programId, LocalDate from, LocalDate to) {
 
         public Command {

@@ -3,9 +3,12 @@ package org.peerpulse.feedback.config;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.FormMode;
+import org.peerpulse.feedback.domain.GivenComment;
+import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 
@@ -64,7 +67,12 @@ final class CountedInvitations implements Invitations {
     }
 
     @Override
-    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
-        return invitations.commentsOn(agencyId, programId, from, until);
+    public Optional<HarmReport> harmReport(String agencyId, UUID alertId) {
+        return invitations.harmReport(agencyId, alertId);
+    }
+
+    @Override
+    public List<GivenComment> commentsGiven(String agencyId, String programId, Instant from, Instant until) {
+        return invitations.commentsGiven(agencyId, programId, from, until);
     }
 }

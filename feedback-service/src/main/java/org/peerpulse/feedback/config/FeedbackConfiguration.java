@@ -5,9 +5,11 @@ import java.time.Clock;
 import org.peerpulse.feedback.application.FollowSessions;
 import org.peerpulse.feedback.application.ReadComments;
 import org.peerpulse.feedback.application.ReadFormSettings;
+import org.peerpulse.feedback.application.ReadHarmReport;
 import org.peerpulse.feedback.application.ShowForm;
 import org.peerpulse.feedback.application.SubmitFeedback;
 import org.peerpulse.feedback.domain.Agencies;
+import org.peerpulse.feedback.domain.AgencyTimeZones;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
@@ -80,7 +82,17 @@ class FeedbackConfiguration {
     }
 
     @Bean
-    ReadComments readComments(Invitations invitations) {
-        return new ReadComments(invitations);
+    ReadComments readComments(Invitations invitations, AgencyTimeZones zones, Clock clock) {
+        return new ReadComments(invitations, zones, clock);
+    }
+
+    @Bean
+    AgencyTimeZones agencyTimeZones(AgencyDirectory directory) {
+        return new DirectoryTimeZones(directory);
+    }
+
+    @Bean
+    ReadHarmReport readHarmReport(Invitations invitations, AgencyTimeZones zones) {
+        return new ReadHarmReport(invitations, zones);
     }
 }

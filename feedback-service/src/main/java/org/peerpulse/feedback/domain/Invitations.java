@@ -3,6 +3,7 @@ package org.peerpulse.feedback.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 
 /** All invitations this service has learned, by token hash. */
@@ -54,8 +55,16 @@ public interface Invitations {
     boolean redeemIfOpen(String tokenHash, Answers answers, FeedbackSubmitted submitted, Instant now);
 
     /**
-     * The comments given on an agency's program's sessions that took place in {@code [from, until)},
-     * leaving out voided sessions; texts only, nothing that says whose or when.
+     * The harm report of an agency's answer that opened the alert {@code alertId}
+     * ({@link FeedbackSubmitted#harmAlertId}), kept also when its session was voided later: a void takes the answer
+     * out of the indicators, not out of the lead's reach. Empty when no answer of that agency opened it.
      */
-    List<String> commentsOn(String agencyId, String programId, Instant from, Instant until);
+    Optional<HarmReport> harmReport(String agencyId, UUID alertId);
+
+    /**
+     * The comments given on an agency's program's sessions within {@code [from, until)} (when the participant gave
+     * them, not when the session took place), leaving out voided sessions; each with only the instant it was
+     * given, nothing that says whose or on which session.
+     */
+    List<GivenComment> commentsGiven(String agencyId, String programId, Instant from, Instant until);
 }

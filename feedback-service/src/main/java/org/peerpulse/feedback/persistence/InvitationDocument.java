@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One invitation, keyed by its token hash, with the participant's answers once redeemed, the id of the
- * {@code FeedbackSubmitted} that counted them (so that a void can withdraw exactly that event), why a reissue
+ * {@code FeedbackSubmitted} that counted them (so that a void can withdraw exactly that event), for an answer that
+ * reported harm the id of the alert it opened ({@code harmAlertId}, derived from that event id, so that a lead
+ * following the alert finds the participant's words; absent on answers without harm), why a reissue
  * retired it unanswered ({@code retired}, and for a replaced one the hash of its replacement,
  * {@code replacedBy}; both absent on documents from before reissues, which read as not retired), the values the
  * specialist said they practiced in the session ({@code valuesPracticed}; absent on documents from before it was
@@ -38,6 +40,7 @@ record InvitationDocument(
         Instant redeemedAt,
         AnswersDocument answers,
         String submittedEventId,
+        String harmAlertId,
         String retired,
         String replacedBy,
         List<OutboxEntry> outbox,
@@ -49,6 +52,7 @@ record InvitationDocument(
     static final String REDEEMED_AT = "redeemedAt";
     static final String ANSWERS = "answers";
     static final String SUBMITTED_EVENT_ID = "submittedEventId";
+    static final String HARM_ALERT_ID = "harmAlertId";
     static final String RETIRED = "retired";
     static final String REPLACED_BY = "replacedBy";
 
@@ -64,7 +68,7 @@ record InvitationDocument(
         return new InvitationDocument(invitation.tokenHash(), session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), session.valuesPracticed(),
                 invitation.framework().id(),
-                invitation.framework().version(), invitation.expiresAt(), invitation.voided(), null, null, null,
+                invitation.framework().version(), invitation.expiresAt(), invitation.voided(), null, null, null, null,
                 invitation.retired() == null ? null : invitation.retired().name(), null, List.of(), false);
     }
 

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.bson.Document;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.feedback.domain.Answers;
+import org.peerpulse.feedback.domain.GivenComment;
+import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.platform.outbox.Outbox;
@@ -40,14 +43,20 @@ public class MongoInvitations implements Invitations, InitializingBean {
         this.outbox = outbox;
     }
 
-    /** Voiding finds a session's invitation by agency and session id; comments are read by program and date. */
+    /**
+     * Voiding finds a session's invitation by agency and session id; comments are read by program and when they were given; a
+     * lead following a harm alert finds its answer by agency and alert id.
+     */
     @Override
     public void afterPropertiesSet() {
         tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
                 .on("agencyId", Sort.Direction.ASC).on("sessionId", Sort.Direction.ASC).named("agency_session"));
         tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
                 .on("agencyId", Sort.Direction.ASC).on("programId", Sort.Direction.ASC)
-                .on("sessionAt", Sort.Direction.ASC).named("agency_program_session_at"));
+                .on(InvitationDocument.REDEEMED_AT, Sort.Direction.ASC).named("agency_program_redeemed_at"));
+        tenants.ensureIndex(InvitationDocument.COLLECTION, new Index()
+                .on("agencyId", Sort.Direction.ASC).on(InvitationDocument.HARM_ALERT_ID, Sort.Direction.ASC)
+                .sparse().named("agency_harm_alert"));
     }
 
     @Override
@@ -121,20 +130,44 @@ public class MongoInvitations implements Invitations, InitializingBean {
                 .set(InvitationDocument.REDEEMED_AT, now)
                 .set(InvitationDocument.ANSWERS, InvitationDocument.AnswersDocument.of(answers))
                 .set(InvitationDocument.SUBMITTED_EVENT_ID, submitted.eventId().toString()), Topics.FEEDBACK, submitted);
+        if (answers.harmReported()) {
+            redeem.set(InvitationDocument.HARM_ALERT_ID,
+                    FeedbackSubmitted.harmAlertId(submitted.eventId()).toString());
+        }
         return tokens.redeemIfOpen(tokenHash, now, redeem);
     }
 
     @Override
-    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
+    public Optional<HarmReport> harmReport(String agencyId, UUID alertId) {
+        Query reported = Query.query(Criteria.where(InvitationDocument.HARM_ALERT_ID).is(alertId.toString())
+                .and(InvitationDocument.ANSWERS + ".harmReported").is(true));
+        reported.fields().include("programId", "sessionAt", InvitationDocument.REDEEMED_AT,
+                InvitationDocument.ANSWERS + ".harmText");
+        return tenants.forAgency(agencyId).findOne(reported, Document.class, InvitationDocument.COLLECTION)
+                .map(found -> {
+                    Document answers = found.get(InvitationDocument.ANSWERS, Document.class);
+                    return new HarmReport(alertId, found.getString("programId"),
+                            found.getDate("sessionAt").toInstant(),
+                            found.getDate(InvitationDocument.REDEEMED_AT).toInstant(),
+                            answers == null ? null : answers.getString("harmText"));
+                });
+    }
+
+    @Override
+    public List<GivenComment> commentsGiven(String agencyId, String programId, Instant from, Instant until) {
         Query commented = Query.query(Criteria.where("programId").is(programId)
-                .and("sessionAt").gte(from).lt(until)
-                .and("voided").is(false)
-                .and("answers.comment").ne(null));
-        commented.fields().include("answers.comment").exclude("_id");
+                .and(InvitationDocument.REDEEMED_AT).gte(from).lt(until)
+                .and(InvitationDocument.VOIDED).is(false)
+                .and(InvitationDocument.ANSWERS + ".comment").ne(null));
+        commented.fields().include(InvitationDocument.REDEEMED_AT, InvitationDocument.ANSWERS + ".comment")
+                .exclude("_id");
         return tenants.forAgency(agencyId).find(commented, Document.class, InvitationDocument.COLLECTION).stream()
-                .map(document -> document.get("answers", Document.class))
-                .filter(Objects::nonNull)
-                .map(answers -> answers.getString("comment"))
+                .map(document -> {
+                    Document answers = document.get(InvitationDocument.ANSWERS, Document.class);
+                    String comment = answers == null ? null : answers.getString("comment");
+                    return comment == null ? null
+                            : new GivenComment(document.getDate(InvitationDocument.REDEEMED_AT).toInstant(), comment);
+                })
                 .filter(Objects::nonNull)
                 .toList();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.peerpulse.feedback.domain.InvalidAnswersException;
 import org.peerpulse.feedback.domain.InvitationUnavailableException;
 import org.peerpulse.feedback.domain.UnknownFrameworkException;
+import org.peerpulse.feedback.domain.UnknownHarmReportException;
 import org.peerpulse.platform.web.InvalidField;
 import org.peerpulse.platform.web.Problems;
 import org.springframework.core.Ordered;
@@ -79,6 +80,12 @@ class FeedbackProblems {
     ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
         return Problems.respond(HttpStatus.BAD_REQUEST, "Invalid request",
                 "Parameter " + ex.field() + " is not valid.", List.of(new InvalidField(ex.field(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(UnknownHarmReportException.class)
+    ResponseEntity<ProblemDetail> unknownHarmReport(UnknownHarmReportException ex) {
+        return Problems.respond(HttpStatus.NOT_FOUND, "Harm report not found",
+                "Your agency has no harm report for this alert.", List.of());
     }
 
     @ExceptionHandler(UnknownFrameworkException.class)

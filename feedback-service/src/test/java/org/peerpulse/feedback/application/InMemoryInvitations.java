@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.CountedAnswer;
+import org.peerpulse.feedback.domain.GivenComment;
+import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 
@@ -90,7 +93,12 @@ class InMemoryInvitations implements Invitations {
     }
 
     @Override
-    public List<String> commentsOn(String agencyId, String programId, Instant from, Instant until) {
+    public Optional<HarmReport> harmReport(String agencyId, UUID alertId) {
+        throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    @Override
+    public List<GivenComment> commentsGiven(String agencyId, String programId, Instant from, Instant until) {
         throw new UnsupportedOperationException("not needed by these tests");
     }
 

@@ -1,10 +1,18 @@
 package org.peerpulse.feedback.flow;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.platform.messaging.EventCodec;
 import org.peerpulse.testsupport.AccessMatrix;
 import org.peerpulse.testsupport.PeerPulseIntegrationTest;
@@ -50,6 +58,7 @@ class AccessMatrixTest {
                     case "program" -> "warmline";
                     case "from" -> LocalDate.now().minusDays(30).toString();
                     case "to" -> LocalDate.now().toString();
+                    case "alert" -> harmAlert(sessions, port);
                     default -> throw new IllegalArgumentException(name);
                 };
             }
@@ -71,6 +80,26 @@ class AccessMatrixTest {
     void theTableNamesEveryEndpoint(
             @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
         AccessMatrix.coversEvery("feedback", AccessMatrix.endpointsOf(controllers));
+    }
+
+    /** The alert opened by a harm report given on a session of the home agency. */
+    private static String harmAlert(SessionStream sessions, int port) {
+        try {
+            String token = sessions.invitedGroup(AccessMatrix.HOME, 1, Instant.now().plus(7, ChronoUnit.DAYS)).get(0)
+                    .token();
+            String answer = "{\"token\": \"" + token + "\", \"ratings\": {},"
+                    + " \"harm\": {\"reported\": true, \"text\": \"words\"}}";
+            HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/feedback")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(answer)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answered.statusCode() != 201) {
+                throw new IllegalStateException("the harm report was not taken: " + answered.statusCode());
+            }
+            return FeedbackSubmitted.harmAlertId(UUID.fromString(sessions.invitation(token).getString("submittedEventId")))
+                    .toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String invited(SessionStream sessions) {

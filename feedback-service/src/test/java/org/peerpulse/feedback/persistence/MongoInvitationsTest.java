@@ -10,6 +10,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
@@ -25,7 +26,9 @@ import org.peerpulse.contracts.GoldenSamples;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.FormMode;
+import org.peerpulse.feedback.domain.GivenComment;
 import org.peerpulse.feedback.domain.HarmAnswer;
+import org.peerpulse.feedback.domain.HarmReport;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.InvitedSession;
 import org.peerpulse.platform.messaging.EventCodec;
@@ -300,6 +303,75 @@ class MongoInvitationsTest {
     }
 
     /** The invitation of the golden samples' session, as its SessionLogged issued it. */
+    /**
+     * An answer that reports harm keeps the id of the alert its event opens, and a lead of its agency finds the
+     * words by it; another agency, an unknown alert and an answer without harm find nothing.
+     */
+    @Test
+    void aHarmReportIsFoundByItsAgencyAndAlertIdOnly() {
+        Invitation reported = invitation("e".repeat(64), "harbor", "session-h");
+        Invitation calm = invitation("f".repeat(64), "harbor", "session-c");
+        invitations.addAllIfAbsent(List.of(reported, calm));
+        Instant at = Instant.parse("2026-11-21T10:00:00Z");
+        UUID eventId = UUID.randomUUID();
+        Answers harm = answers(new HarmAnswer(true, "they shouted at me"), null);
+        assertThat(invitations.redeemIfOpen(reported.tokenHash(), harm, reported.redeem(harm, at, eventId), at))
+                .isTrue();
+        UUID calmEvent = UUID.randomUUID();
+        Answers none = answers(new HarmAnswer(false, null), null);
+        assertThat(invitations.redeemIfOpen(calm.tokenHash(), none, calm.redeem(none, at, calmEvent), at)).isTrue();
+        UUID alertId = FeedbackSubmitted.harmAlertId(eventId);
+
+        assertThat(invitations.harmReport("harbor", alertId)).contains(new HarmReport(alertId, "warmline",
+                Instant.parse("2026-11-20T14:30:00Z"), at, "they shouted at me"));
+        assertThat(invitations.harmReport("sunrise", alertId)).isEmpty();
+        assertThat(invitations.harmReport("harbor", UUID.randomUUID())).isEmpty();
+        assertThat(invitations.harmReport("harbor", FeedbackSubmitted.harmAlertId(calmEvent))).isEmpty();
+        assertThat(stored(calm.tokenHash())).doesNotContainKey("harmAlertId");
+        assertThat(mongo.indexOps(InvitationDocument.COLLECTION).getIndexInfo())
+                .anyMatch(index -> index.getName().equals("agency_harm_alert"));
+    }
+
+    /**
+     * Comments are read by when they were given, within the agency and program, leaving out voided sessions and
+     * answers without a comment.
+     */
+    @Test
+    void commentsAreReadByWhenTheyWereGiven() {
+        Instant lastOfOctober = Instant.parse("2026-10-31T23:59:59Z");
+        Instant firstOfNovember = Instant.parse("2026-11-01T00:00:00Z");
+        Instant lastOfNovember = Instant.parse("2026-11-26T12:00:00Z");
+        comment(invitation("1".repeat(64), "harbor", "s1"), "october", lastOfOctober);
+        comment(invitation("2".repeat(64), "harbor", "s2"), "november first", firstOfNovember);
+        comment(invitation("3".repeat(64), "harbor", "s3"), "november late", lastOfNovember);
+        comment(invitation("4".repeat(64), "sunrise", "s4"), "other agency", firstOfNovember);
+        comment(invitation("5".repeat(64), "harbor", "s5"), null, firstOfNovember);
+        Invitation voided = invitation("6".repeat(64), "harbor", "s6");
+        comment(voided, "voided", firstOfNovember);
+        Invitation read = invitations.ofSession("harbor", "s6").get(0);
+        assertThat(invitations.markVoided(read.voidWithSession(lastOfNovember, UUID.randomUUID()).orElseThrow()))
+                .isTrue();
+
+        assertThat(invitations.commentsGiven("harbor", "warmline", firstOfNovember,
+                Instant.parse("2026-12-01T00:00:00Z"))).containsExactlyInAnyOrder(
+                        new GivenComment(firstOfNovember, "november first"),
+                        new GivenComment(lastOfNovember, "november late"));
+        assertThat(invitations.commentsGiven("harbor", "other-program", firstOfNovember,
+                Instant.parse("2026-12-01T00:00:00Z"))).isEmpty();
+    }
+
+    private void comment(Invitation invitation, String text, Instant at) {
+        invitations.addAllIfAbsent(List.of(invitation));
+        Answers given = answers(new HarmAnswer(false, null), text);
+        assertThat(invitations.redeemIfOpen(invitation.tokenHash(), given,
+                invitation.redeem(given, at, UUID.randomUUID()), at)).isTrue();
+    }
+
+    private static Answers answers(HarmAnswer harm, String comment) {
+        return Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of("KINDNESS", 4), 4, harm, comment, "en",
+                FormMode.OWN_DEVICE);
+    }
+
     private static Invitation golden() {
         return golden(GoldenSamples.SESSION_LOGGED.invitation().tokenHash());
     }

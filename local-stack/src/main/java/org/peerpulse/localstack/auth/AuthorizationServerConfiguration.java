@@ -81,18 +81,21 @@ class AuthorizationServerConfiguration {
 
     /**
      * Secrets are held only as bcrypt hashes, even though the demo ones are public. Besides the
-     * {@code client_credentials} clients there are two OpenID clients of pages, the metrics-service dashboard
-     * and session-service's workspace: authorization code with PKCE and a secret, no consent screen (they are
-     * the agency's own applications).
+     * {@code client_credentials} clients there are three OpenID clients of pages, the metrics-service dashboard,
+     * session-service's workspace and feedback-service's pages for quality leads: authorization code with PKCE and
+     * a secret, no consent screen (they are the agency's own applications).
      */
     @Bean
     RegisteredClientRepository registeredClients(AuthorizationServerProperties properties, PasswordEncoder encoder) {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.tokenTimeToLive()).build();
         RegisteredClient dashboard = pageClient(AuthorizationServerProperties.DASHBOARD_CLIENT_ID,
-                encoder.encode(properties.dashboardClientSecret()), properties.dashboardUrl(), tokens);
+                encoder.encode(properties.dashboardClientSecret()), properties.dashboardUrl(), "/", tokens);
         RegisteredClient workspace = pageClient(AuthorizationServerProperties.WORKSPACE_CLIENT_ID,
-                encoder.encode(properties.workspaceClientSecret()), properties.workspaceUrl(), tokens);
-        List<RegisteredClient> clients = Stream.concat(Stream.of(dashboard, workspace), properties.clients().stream()
+                encoder.encode(properties.workspaceClientSecret()), properties.workspaceUrl(), "/", tokens);
+        RegisteredClient leads = pageClient(AuthorizationServerProperties.LEADS_CLIENT_ID,
+                encoder.encode(properties.leadsClientSecret()), properties.leadsUrl(), "/comments", tokens);
+        List<RegisteredClient> clients = Stream.concat(Stream.of(dashboard, workspace, leads), properties.clients()
+                .stream()
                 .map(client -> RegisteredClient.withId(UUID.randomUUID().toString())
                         .clientId(client.id())
                         .clientSecret(encoder.encode(client.secret()))
@@ -105,9 +108,12 @@ class AuthorizationServerConfiguration {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** A page's OpenID client: it signs in at {@code <url>/login/oauth2/code/peerpulse} and out to {@code <url>/}. */
+    /**
+     * A page's OpenID client: it signs in at {@code <url>/login/oauth2/code/peerpulse} and out to
+     * {@code <url><signedOut>} (feedback-service has no page at {@code /}: its leads come back to their comments).
+     */
     private static RegisteredClient pageClient(String clientId, String secretHash, java.net.URI url,
-            TokenSettings tokens) {
+            String signedOut, TokenSettings tokens) {
         String base = url.toString().replaceAll("/+$", "");
         return RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(clientId)
@@ -115,7 +121,7 @@ class AuthorizationServerConfiguration {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(base + "/login/oauth2/code/peerpulse")
-                .postLogoutRedirectUri(base + "/")
+                .postLogoutRedirectUri(base + signedOut)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

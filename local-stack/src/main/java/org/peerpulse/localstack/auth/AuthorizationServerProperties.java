@@ -25,6 +25,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     their sign-in comes back to {@code <workspaceUrl>/login/oauth2/code/peerpulse}, their sign-out to
  *     {@code <workspaceUrl>/}
  * @param workspaceClientSecret the secret of those pages' {@code session-workspace} client
+ * @param leadsUrl where feedback-service's pages for quality leads (a harm report's words, the comments) run: their
+ *     sign-in comes back to {@code <leadsUrl>/login/oauth2/code/peerpulse}, their sign-out to
+ *     {@code <leadsUrl>/comments}
+ * @param leadsClientSecret the secret of those pages' {@code feedback-leads} client
  */
 @ConfigurationProperties("peerpulse.auth")
 public record AuthorizationServerProperties(
@@ -37,7 +41,9 @@ public record AuthorizationServerProperties(
         URI dashboardUrl,
         String dashboardClientSecret,
         URI workspaceUrl,
-        String workspaceClientSecret) {
+        String workspaceClientSecret,
+        URI leadsUrl,
+        String leadsClientSecret) {
 
     /** The OpenID client of the metrics-service dashboard page. */
     public static final String DASHBOARD_CLIENT_ID = "metrics-dashboard";
@@ -50,6 +56,12 @@ public record AuthorizationServerProperties(
 
     /** LOCAL DEMO CREDENTIAL, the default of session-service's {@code peerpulse.pages.client-secret} too. */
     public static final String LOCAL_DEMO_WORKSPACE_SECRET = "session-workspace-secret";
+
+    /** The OpenID client of feedback-service's pages for quality leads. */
+    public static final String LEADS_CLIENT_ID = "feedback-leads";
+
+    /** LOCAL DEMO CREDENTIAL, the default of feedback-service's {@code peerpulse.pages.client-secret} too. */
+    public static final String LOCAL_DEMO_LEADS_SECRET = "feedback-leads-secret";
 
     public AuthorizationServerProperties {
         issuer = issuer == null ? URI.create("http://127.0.0.1:9000") : issuer;
@@ -66,6 +78,9 @@ public record AuthorizationServerProperties(
                 : workspaceUrl;
         workspaceClientSecret = workspaceClientSecret == null || workspaceClientSecret.isBlank()
                 ? LOCAL_DEMO_WORKSPACE_SECRET : workspaceClientSecret;
+        leadsUrl = leadsUrl == null || leadsUrl.toString().isEmpty() ? URI.create("http://127.0.0.1:8082") : leadsUrl;
+        leadsClientSecret = leadsClientSecret == null || leadsClientSecret.isBlank()
+                ? LOCAL_DEMO_LEADS_SECRET : leadsClientSecret;
     }
 
     public Optional<DemoUser> user(String username) {

@@ -124,6 +124,30 @@ class AuthorizationServerTest {
         assertThat(elsewhere.headers().firstValue("Location").orElse("")).doesNotContain("8083");
     }
 
+    /**
+     * feedback-service's pages for quality leads (the participant's words for a harm alert) have a third OpenID
+     * client: sign-in comes back only to feedback-service, and only with PKCE; the workspace's address is refused.
+     */
+    @Test
+    void theLeadsPagesOfFeedbackServiceSignInWithPkceAndReturnOnlyThere() throws Exception {
+        String good = "/oauth2/authorize?response_type=code&client_id=feedback-leads&scope=openid%20profile"
+                + "&state=s2&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:8082/login/oauth2/code/peerpulse",
+                        StandardCharsets.UTF_8);
+        String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+
+        HttpResponse<String> signIn = browse(good + challenge);
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+
+        HttpResponse<String> withoutPkce = browse(good);
+        assertThat(withoutPkce.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith("http://127.0.0.1:8082/login/oauth2/code/peerpulse?error=invalid_request"));
+
+        HttpResponse<String> elsewhere = browse(good.replace("8082", "8081") + challenge);
+        assertThat(elsewhere.headers().firstValue("Location").orElse("")).doesNotContain("8081");
+    }
+
     private JWTClaimsSet verify(String token) throws Exception {
         JWKSet keys = JWKSet.parse(get("/oauth2/jwks").body());
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
