@@ -55,6 +55,7 @@ import org.peerpulse.testsupport.PrometheusScrape;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
+import org.peerpulse.feedback.domain.ValueRotation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,7 +118,7 @@ class FeedbackFlowIntegrationTest {
         assertThat(submitted).isEqualTo(new FeedbackSubmitted(submitted.eventId(), submitted.occurredAt(), AGENCY,
                 logged.sessionId(), "warmline", "sp-rivera", logged.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
                 Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5), 4, true, "es", "KIOSK",
-                List.of("EMPATHY"), List.of()));
+                List.of("EMPATHY"), ValueRotation.everyItem(Frameworks.PEER_CORE_V1)));
         assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(FeedbackSubmitted.class)));
         assertThat(record.value()).doesNotContain(token).doesNotContain(sha256(token))
                 .doesNotContain("thank you for listening").doesNotContain("raised voice");
