@@ -91,7 +91,7 @@ class ParticipantFormIntegrationTest {
         String token = sessions.invitedToken();
 
         assertThat(get("/f/" + token, "es-MX,es;q=0.9").body()).contains("<html lang=\"es\"",
-                "Me sentí cuidado y acompañado.", "Para nada", "Muchísimo", "Prefiero no responder",
+                "Sentí que le importaba y me dio consuelo.", "Para nada", "Muchísimo", "Prefiero no responder",
                 "href=\"?lang=en\"");
         assertThat(get("/f/" + token + "?lang=es", "en").body()).contains("<html lang=\"es\"",
                 "Salgo de esta sesión con más esperanza.");
