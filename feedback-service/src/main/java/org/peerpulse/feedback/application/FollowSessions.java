@@ -2,15 +2,24 @@ package org.peerpulse.feedback.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.peerpulse.contracts.EventIds;
 import org.peerpulse.contracts.FrameworkRef;
+import org.peerpulse.contracts.QualityFramework;
+import org.peerpulse.feedback.domain.Agencies;
 import org.peerpulse.feedback.domain.Invitation;
 import org.peerpulse.feedback.domain.Invitations;
 import org.peerpulse.feedback.domain.InvitedSession;
+import org.peerpulse.feedback.domain.QualityFrameworks;
+import org.peerpulse.feedback.domain.RotationCursors;
+import org.peerpulse.feedback.domain.ValueRotation;
 
 /**
  * Follows the session stream one polled batch at a time: learns every invitation the batch's logged
@@ -29,6 +38,15 @@ import org.peerpulse.feedback.domain.InvitedSession;
  * link as working; when the replaced link was answered, voided or already replaced instead, the fresh one is
  * learned as never working. Every step is safe to repeat, so a redelivered batch changes nothing and
  * publishes nothing.
+ *
+ * <p>Each invitation's items are fixed when it is learned. An agency that rotates its value items
+ * ({@link ValueRotation}) has its cursor moved on once per batch by the slots its new invitations take (one
+ * {@code $inc}), and its new invitations take those slots in the stream's order; invitations already known
+ * (a redelivery) take none, so the rotation stays exact. The cursor and the invitations are two writes with no
+ * transaction: a crash between them leaves those slots taken by no one, and the redelivered batch takes the next
+ * ones. The skipped slots are one unbroken run of the round, so each such crash can put one item at most one
+ * ask behind another; indicators count responses per item asked (DESIGN §2), so they stay right. A reissue's
+ * fresh link asks what the link it replaces asked.
  */
 public class FollowSessions {
 
@@ -40,16 +58,26 @@ public class FollowSessions {
     private static final int DECISIONS = 3;
 
     private final Invitations invitations;
+    private final QualityFrameworks frameworks;
+    private final Agencies agencies;
+    private final RotationCursors cursors;
     private final Clock clock;
 
-    public FollowSessions(Invitations invitations, Clock clock) {
+    public FollowSessions(Invitations invitations, QualityFrameworks frameworks, Agencies agencies,
+            RotationCursors cursors, Clock clock) {
         this.invitations = invitations;
+        this.frameworks = frameworks;
+        this.agencies = agencies;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
     public void follow(Batch batch) {
         if (!batch.issued().isEmpty()) {
-            invitations.addAllIfAbsent(batch.issued().stream().map(IssuedInvitation::toInvitation).toList());
+            List<Invitation> learned = learn(batch.issued());
+            if (!learned.isEmpty()) {
+                invitations.addAllIfAbsent(learned);
+            }
         }
         for (SessionChange change : batch.changes()) {
             if (change instanceof VoidedSession voided) {
@@ -62,6 +90,52 @@ public class FollowSessions {
                 }
             }
         }
+    }
+
+    /**
+     * The batch's invitations not known yet, each once, with the items its form asks: every item, or for an
+     * agency that rotates, the next slots of its rotation, taken in the stream's order.
+     */
+    private List<Invitation> learn(List<IssuedInvitation> issued) {
+        Set<String> known = invitations.knownAmong(issued.stream().map(IssuedInvitation::tokenHash).toList());
+        Map<String, IssuedInvitation> fresh = new LinkedHashMap<>();
+        issued.stream().filter(invitation -> !known.contains(invitation.tokenHash()))
+                .forEach(invitation -> fresh.putIfAbsent(invitation.tokenHash(), invitation));
+        Map<String, List<IssuedInvitation>> byAgency = new LinkedHashMap<>();
+        fresh.values().forEach(invitation -> byAgency
+                .computeIfAbsent(invitation.session().agencyId(), agency -> new ArrayList<>()).add(invitation));
+        List<Invitation> learned = new ArrayList<>();
+        byAgency.forEach((agencyId, ofAgency) -> learned.addAll(learnOf(agencyId, ofAgency)));
+        return learned;
+    }
+
+    private List<Invitation> learnOf(String agencyId, List<IssuedInvitation> issued) {
+        Integer perForm = agencies.formSettingsOf(agencyId).valueItemsPerForm();
+        List<QualityFramework> forms = new ArrayList<>();
+        List<Optional<ValueRotation>> rotations = new ArrayList<>();
+        long slots = 0;
+        for (IssuedInvitation invitation : issued) {
+            QualityFramework framework = frameworks.find(invitation.framework()).orElseThrow(
+                    () -> new IllegalStateException("a session names a framework this service lacks"));
+            Optional<ValueRotation> rotation = ValueRotation.of(perForm, framework);
+            forms.add(framework);
+            rotations.add(rotation);
+            slots += rotation.map(ValueRotation::perForm).orElse(0);
+        }
+        long slot = slots == 0 ? 0 : cursors.advance(agencyId, slots);
+        List<Invitation> learned = new ArrayList<>();
+        for (int i = 0; i < issued.size(); i++) {
+            QualityFramework framework = forms.get(i);
+            List<String> asked;
+            if (rotations.get(i).isPresent()) {
+                asked = rotations.get(i).get().itemsAsked(framework, slot);
+                slot += rotations.get(i).get().perForm();
+            } else {
+                asked = ValueRotation.everyItem(framework);
+            }
+            learned.add(issued.get(i).toInvitation(asked));
+        }
+        return learned;
     }
 
     private void voidWithSession(Invitation read) {
@@ -134,8 +208,13 @@ public class FollowSessions {
             Objects.requireNonNull(expiresAt, "expiresAt is required");
         }
 
+        /** As a reissue's fresh link, which asks what the link it replaces asked. */
         Invitation toInvitation() {
             return Invitation.issued(tokenHash, session, framework, expiresAt);
+        }
+
+        Invitation toInvitation(List<String> itemsAsked) {
+            return Invitation.issued(tokenHash, session, framework, expiresAt, itemsAsked);
         }
     }
 

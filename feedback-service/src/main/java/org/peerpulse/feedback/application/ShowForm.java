@@ -31,7 +31,7 @@ public class ShowForm {
     }
 
     /**
-     * @return the framework the invitation is answered under
+     * @return the framework the invitation is answered under, with only the items its form asks
      * @throws InvitationUnavailableException unknown, not yet known, used, voided or expired
      */
     public QualityFramework show(Command command) {
@@ -42,8 +42,8 @@ public class ShowForm {
         invitation.unavailableAt(clock.instant()).ifPresent(reason -> {
             throw new InvitationUnavailableException(reason);
         });
-        return frameworks.find(invitation.framework())
-                .orElseThrow(() -> new IllegalStateException("invitation names a framework this service lacks"));
+        return invitation.formOf(frameworks.find(invitation.framework())
+                .orElseThrow(() -> new IllegalStateException("invitation names a framework this service lacks")));
     }
 
     public record Command(InvitationToken token) {

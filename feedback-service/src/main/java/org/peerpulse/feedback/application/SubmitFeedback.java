@@ -51,9 +51,10 @@ public class SubmitFeedback {
                 .orElseThrow(() -> new InvitationUnavailableException(
                         arrivalWindow.mayStillArrive(command.token(), clock.instant())
                                 ? Reason.NOT_YET_KNOWN : Reason.UNKNOWN));
-        QualityFramework framework = frameworks.find(invitation.framework())
-                .orElseThrow(() -> new IllegalStateException("invitation names a framework this service lacks"));
-        Answers answers = Answers.forFramework(framework, command.ratings(), command.hope(), command.harm(),
+        // Checked against the form this invitation shows: an item it does not ask is not on it.
+        QualityFramework form = invitation.formOf(frameworks.find(invitation.framework())
+                .orElseThrow(() -> new IllegalStateException("invitation names a framework this service lacks")));
+        Answers answers = Answers.forFramework(form, command.ratings(), command.hope(), command.harm(),
                 command.comment(), command.language(), command.mode());
         Instant now = clock.instant();
         FeedbackSubmitted submitted = invitation.redeem(answers, now, EventIds.newId(clock));

@@ -1,8 +1,10 @@
 package org.peerpulse.feedback.config;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.feedback.domain.Answers;
@@ -30,6 +32,11 @@ final class CountedInvitations implements Invitations {
     @Override
     public void addAllIfAbsent(List<Invitation> learned) {
         invitations.addAllIfAbsent(learned);
+    }
+
+    @Override
+    public Set<String> knownAmong(Collection<String> tokenHashes) {
+        return invitations.knownAmong(tokenHashes);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.peerpulse.feedback.domain.QualityFrameworks;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 import org.peerpulse.feedback.persistence.InvitationExpiries;
 import org.peerpulse.feedback.persistence.MongoInvitations;
+import org.peerpulse.feedback.persistence.MongoRotationCursors;
 import org.peerpulse.platform.agencies.AgencyDirectory;
 import org.peerpulse.platform.outbox.Outbox;
 import org.peerpulse.platform.tenancy.TenantCollections;
@@ -55,8 +56,9 @@ class FeedbackConfiguration {
     }
 
     @Bean
-    FollowSessions followSessions(Invitations invitations, Clock clock) {
-        return new FollowSessions(invitations, clock);
+    FollowSessions followSessions(Invitations invitations, QualityFrameworks frameworks, Agencies agencies,
+            TenantCollections tenants, Clock clock) {
+        return new FollowSessions(invitations, frameworks, agencies, new MongoRotationCursors(tenants), clock);
     }
 
     @Bean

@@ -13,14 +13,18 @@ import org.peerpulse.contracts.ItemKind;
 import org.peerpulse.contracts.QualityFramework;
 
 /**
- * A participant's answers, accepted only when they fit the framework of the invitation: ratings only
- * for its value and principle items, every rating and hope 1–5, the do-no-harm question answered, short
- * texts and a language the framework has words for. Items left out are simply not answered.
+ * A participant's answers, accepted only when they fit the form of the invitation: ratings only for the value
+ * and principle items it asks, every rating and hope 1–5, short texts and a language the framework has words
+ * for. Items left out are simply not answered; so may the do-no-harm question be, which is then no harm report.
+ * What happened is kept only with a "yes": words next to a "no" or no answer would reach nobody (only a harm
+ * report takes them to the quality lead), so they are refused and the participant is asked to choose.
  */
 public final class Answers {
 
     public static final int MAX_TEXT_LENGTH = 1000;
     public static final String DEFAULT_LANGUAGE = "en";
+    /** Why words about what happened are refused without a "yes" to the do-no-harm question. */
+    public static final String HARM_TEXT_NEEDS_YES = "is kept only with a yes to the do-no-harm question";
 
     private final FrameworkRef framework;
     private final Map<String, Integer> ratings;
@@ -64,12 +68,12 @@ public final class Answers {
         if (hope != null && !onScale(hope)) {
             invalid.add(new InvalidAnswer("hope", "must be a whole number from 1 to 5"));
         }
-        if (harm == null || harm.reported() == null) {
-            invalid.add(new InvalidAnswer(harm == null ? "harm" : "harm.reported", "is required"));
-        }
+        boolean harmReported = harm != null && Boolean.TRUE.equals(harm.reported());
         String harmText = blankToNull(harm == null ? null : harm.text());
         if (tooLong(harmText)) {
             invalid.add(new InvalidAnswer("harm.text", "must be at most " + MAX_TEXT_LENGTH + " characters"));
+        } else if (harmText != null && !harmReported) {
+            invalid.add(new InvalidAnswer("harm.text", HARM_TEXT_NEEDS_YES));
         }
         String note = blankToNull(comment);
         if (tooLong(note)) {
@@ -82,7 +86,7 @@ public final class Answers {
         if (!invalid.isEmpty()) {
             throw new InvalidAnswersException(invalid);
         }
-        return new Answers(framework.ref(), new LinkedHashMap<>(new TreeMap<>(given)), hope, harm.reported(),
+        return new Answers(framework.ref(), new LinkedHashMap<>(new TreeMap<>(given)), hope, harmReported,
                 harmText, note, lang, mode == null ? FormMode.OWN_DEVICE : mode);
     }
 
@@ -116,6 +120,7 @@ public final class Answers {
         return hope;
     }
 
+    /** {@code true} only for a "yes"; a "no" and a skipped question are no harm report. */
     public boolean harmReported() {
         return harmReported;
     }

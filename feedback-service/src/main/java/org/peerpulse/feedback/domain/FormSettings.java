@@ -13,10 +13,14 @@ import org.peerpulse.contracts.AgencySettingsChanged;
  * language the agency wrote none for shows the one in its default language, and an agency that wrote none at
  * all shows the suite's defaults, so a participant in distress always sees where to turn.
  *
+ * <p>It also says how many value items each form asks ({@link ValueRotation}); a form's items are fixed when its
+ * invitation is learned, so a change only reaches invitations learned after it.
+ *
  * @param languages lower-case language codes, in the agency's order; never empty
  * @param crisisLines by lower-case language code, the agency's own texts
+ * @param valueItemsPerForm how many value items each form asks; {@code null}: every one
  */
-public record FormSettings(List<String> languages, Map<String, String> crisisLines) {
+public record FormSettings(List<String> languages, Map<String, String> crisisLines, Integer valueItemsPerForm) {
 
     /** What an agency that never set anything has, and what a page for a link of no known agency shows. */
     public static final FormSettings DEFAULTS = of(AgencySettingsChanged.Settings.DEFAULTS);
@@ -35,11 +39,16 @@ public record FormSettings(List<String> languages, Map<String, String> crisisLin
         crisisLines = Map.copyOf(texts);
     }
 
+    /** Settings whose forms ask every value item. */
+    public FormSettings(List<String> languages, Map<String, String> crisisLines) {
+        this(languages, crisisLines, null);
+    }
+
     /** The form's part of an agency's settings; no languages chosen means the defaults' languages. */
     public static FormSettings of(AgencySettingsChanged.Settings settings) {
         List<String> chosen = settings.formLanguages().isEmpty()
                 ? AgencySettingsChanged.Settings.DEFAULTS.formLanguages() : settings.formLanguages();
-        return new FormSettings(chosen, settings.crisisLine());
+        return new FormSettings(chosen, settings.crisisLine(), settings.valueItemsPerForm());
     }
 
     /**

@@ -1,13 +1,17 @@
 package org.peerpulse.feedback.domain;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.FeedbackWithdrawn;
+import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.FrameworkRef;
+import org.peerpulse.contracts.ItemKind;
+import org.peerpulse.contracts.QualityFramework;
 import org.peerpulse.feedback.domain.InvitationUnavailableException.Reason;
 
 /**
@@ -24,9 +28,13 @@ import org.peerpulse.feedback.domain.InvitationUnavailableException.Reason;
  * @param retired why a reissue ended it unanswered, or {@code null} while it was not
  * @param replacedBy the token hash of the fresh link that took its place; set exactly when it was
  *     {@link Retirement#REPLACED}, so that a redelivered reissue can tell its own replacement from another
+ * @param itemsAsked the value and principle codes its form asks, fixed when it was learned (hope and the
+ *     do-no-harm question are always asked); empty for an invitation learned before forms could rotate, whose
+ *     form asks every item of its framework
  */
 public record Invitation(String tokenHash, InvitedSession session, FrameworkRef framework, Instant expiresAt,
-        boolean voided, Instant redeemedAt, CountedAnswer counted, Retirement retired, String replacedBy) {
+        boolean voided, Instant redeemedAt, CountedAnswer counted, Retirement retired, String replacedBy,
+        List<String> itemsAsked) {
 
     public Invitation {
         InvitedSession.requireText(tokenHash, "tokenHash");
@@ -42,12 +50,45 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         if (retired != null && redeemedAt != null) {
             throw new IllegalArgumentException("an answered invitation is never retired");
         }
+        itemsAsked = List.copyOf(itemsAsked == null ? List.of() : itemsAsked);
     }
 
-    /** A freshly issued invitation: open until {@code expiresAt}. */
+    /** An invitation as learned before forms could rotate: its form asks every item. */
+    public Invitation(String tokenHash, InvitedSession session, FrameworkRef framework, Instant expiresAt,
+            boolean voided, Instant redeemedAt, CountedAnswer counted, Retirement retired, String replacedBy) {
+        this(tokenHash, session, framework, expiresAt, voided, redeemedAt, counted, retired, replacedBy, List.of());
+    }
+
+    /** A freshly issued invitation whose form asks every item: open until {@code expiresAt}. */
     public static Invitation issued(String tokenHash, InvitedSession session, FrameworkRef framework,
             Instant expiresAt) {
-        return new Invitation(tokenHash, session, framework, expiresAt, false, null, null, null, null);
+        return issued(tokenHash, session, framework, expiresAt, List.of());
+    }
+
+    /** A freshly issued invitation whose form asks {@code itemsAsked}: open until {@code expiresAt}. */
+    public static Invitation issued(String tokenHash, InvitedSession session, FrameworkRef framework,
+            Instant expiresAt, List<String> itemsAsked) {
+        return new Invitation(tokenHash, session, framework, expiresAt, false, null, null, null, null, itemsAsked);
+    }
+
+    /**
+     * The form this invitation shows and checks answers against: {@code framework} (its own) with only the value
+     * and principle items it asks, and hope and the do-no-harm question; the whole framework when it was learned
+     * before forms could rotate.
+     */
+    public QualityFramework formOf(QualityFramework framework) {
+        if (!framework.ref().equals(this.framework)) {
+            throw new IllegalArgumentException("an invitation's form comes from its own framework");
+        }
+        if (itemsAsked.isEmpty()) {
+            return framework;
+        }
+        return new QualityFramework(framework.id(), framework.version(), framework.maxValueItemsPerForm(),
+                framework.items().stream().filter(this::asks).toList(), framework.scale());
+    }
+
+    private boolean asks(FrameworkItem item) {
+        return item.kind() == ItemKind.HOPE || item.kind() == ItemKind.HARM || itemsAsked.contains(item.code());
     }
 
     /** Why this invitation cannot be redeemed at {@code now}, if it cannot; a used token says so first. */
@@ -81,9 +122,13 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         if (!answers.framework().equals(framework)) {
             throw new IllegalArgumentException("answers were checked against another framework");
         }
+        if (!itemsAsked.isEmpty() && !new HashSet<>(itemsAsked).containsAll(answers.ratings().keySet())) {
+            throw new IllegalArgumentException("answers were checked against another form");
+        }
         return new FeedbackSubmitted(eventId, now, session.agencyId(), session.sessionId(), session.programId(),
                 session.specialistId(), session.sessionAt(), framework, answers.ratings(), answers.hope(),
-                answers.harmReported(), answers.language(), answers.mode().name(), session.valuesPracticed(), List.of());
+                answers.harmReported(), answers.language(), answers.mode().name(), session.valuesPracticed(),
+                itemsAsked);
     }
 
     /**
@@ -100,7 +145,7 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
             return Optional.empty();
         }
         Invitation after = new Invitation(tokenHash, session, framework, expiresAt, true, redeemedAt, counted,
-                retired, replacedBy);
+                retired, replacedBy, itemsAsked);
         FeedbackWithdrawn withdrawn = counted == null ? null
                 : FeedbackWithdrawn.of(published(), FeedbackWithdrawn.SESSION_VOIDED, eventId, now);
         return Optional.of(new Voided(after, withdrawn));
@@ -118,7 +163,8 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
      * learned {@link Retirement#NOT_NEEDED} and never works.
      * </ul>
      *
-     * @param fresh the fresh link as issued; it takes this one's session dimensions, should the two disagree
+     * @param fresh the fresh link as issued; it takes this one's session dimensions, should the two disagree, and
+     *     asks the items this one asks, so that a reissue never changes what the participant is asked
      */
     public Replacement replaceWith(Invitation fresh) {
         requireFresh(fresh);
@@ -126,9 +172,10 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
                 || !fresh.session.sessionId().equals(session.sessionId())) {
             throw new IllegalArgumentException("a link is replaced by another link of its own session");
         }
-        // It asks about the very session this one does, so its answer counts under the same dimensions.
+        // It asks about the very session this one does, so its answer counts under the same dimensions, and it
+        // asks the same items: the rotation slot was this link's.
         Invitation placed = new Invitation(fresh.tokenHash, session, fresh.framework, fresh.expiresAt, false, null,
-                null, null, null);
+                null, null, null, itemsAsked);
         if (voided) {
             return new Replacement(null, placed.with(true, null, null));
         }
@@ -149,7 +196,7 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
 
     private Invitation with(boolean voided, Retirement retired, String replacedBy) {
         return new Invitation(tokenHash, session, framework, expiresAt, voided, redeemedAt, counted, retired,
-                replacedBy);
+                replacedBy, itemsAsked);
     }
 
     /** The fact published when this invitation was redeemed, rebuilt from what it kept. */
@@ -157,7 +204,7 @@ public record Invitation(String tokenHash, InvitedSession session, FrameworkRef 
         return new FeedbackSubmitted(counted.submittedEventId(), redeemedAt, session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), framework, counted.ratings(),
                 counted.hope(), counted.harmReported(), counted.language(), counted.mode(),
-                session.valuesPracticed(), List.of());
+                session.valuesPracticed(), itemsAsked);
     }
 
     /**

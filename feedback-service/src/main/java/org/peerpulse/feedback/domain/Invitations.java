@@ -1,8 +1,10 @@
 package org.peerpulse.feedback.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.peerpulse.contracts.FeedbackSubmitted;
 
@@ -15,6 +17,12 @@ public interface Invitations {
      * anything that happened to it since): a redelivery changes nothing.
      */
     void addAllIfAbsent(List<Invitation> invitations);
+
+    /**
+     * Which of {@code tokenHashes} are already learned, whatever the agency: a redelivered session is learned
+     * once, so it takes no second place in its agency's rotation.
+     */
+    Set<String> knownAmong(Collection<String> tokenHashes);
 
     /** The participant's way in: by token hash alone, whatever the agency (the token is the capability). */
     Optional<Invitation> withTokenHash(String tokenHash);

@@ -22,7 +22,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code replacedBy}; both absent on documents from before reissues, which read as not retired), the values the
  * specialist said they practiced in the session ({@code valuesPracticed}; absent on documents from before it was
  * kept, which read as none) and the
- * events waiting to be published ({@code outbox}, relayed by the platform, in order).
+ * events waiting to be published ({@code outbox}, relayed by the platform, in order). {@code itemsAsked} are the
+ * value and principle codes its form asks, fixed when it was learned; absent on documents from before forms
+ * could rotate, which read as none: those forms ask every item.
  */
 @Document(InvitationDocument.COLLECTION)
 record InvitationDocument(
@@ -43,6 +45,7 @@ record InvitationDocument(
         String harmAlertId,
         String retired,
         String replacedBy,
+        List<String> itemsAsked,
         List<OutboxEntry> outbox,
         boolean outboxPending) {
 
@@ -69,7 +72,8 @@ record InvitationDocument(
                 session.programId(), session.specialistId(), session.sessionAt(), session.valuesPracticed(),
                 invitation.framework().id(),
                 invitation.framework().version(), invitation.expiresAt(), invitation.voided(), null, null, null, null,
-                invitation.retired() == null ? null : invitation.retired().name(), null, List.of(), false);
+                invitation.retired() == null ? null : invitation.retired().name(), null, invitation.itemsAsked(),
+                List.of(), false);
     }
 
     /**
@@ -83,7 +87,7 @@ record InvitationDocument(
         return new Invitation(id, new InvitedSession(agencyId, sessionId, programId, specialistId, sessionAt,
                         valuesPracticed),
                 new FrameworkRef(frameworkId, frameworkVersion), expiresAt, voided, redeemedAt, counted,
-                retired == null ? null : Invitation.Retirement.valueOf(retired), replacedBy);
+                retired == null ? null : Invitation.Retirement.valueOf(retired), replacedBy, itemsAsked);
     }
 
     /** The answers as given; the comment and harm text live only here. */

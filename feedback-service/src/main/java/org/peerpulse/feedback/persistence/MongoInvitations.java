@@ -1,9 +1,11 @@
 package org.peerpulse.feedback.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.peerpulse.contracts.FeedbackSubmitted;
@@ -62,6 +64,11 @@ public class MongoInvitations implements Invitations, InitializingBean {
     @Override
     public void addAllIfAbsent(List<Invitation> invitations) {
         learned.insertAllIfAbsent(invitations.stream().map(InvitationDocument::learned).toList());
+    }
+
+    @Override
+    public Set<String> knownAmong(Collection<String> tokenHashes) {
+        return learned.knownAmong(tokenHashes);
     }
 
     @Override

@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.FeedbackWithdrawn;
@@ -17,12 +20,16 @@ import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.feedback.domain.ArrivalWindow;
 import org.peerpulse.feedback.domain.Fixtures;
+import org.peerpulse.feedback.domain.FormSettings;
 import org.peerpulse.feedback.domain.HarmAnswer;
 import org.peerpulse.feedback.domain.Invitation;
+import org.peerpulse.feedback.domain.InvalidAnswer;
+import org.peerpulse.feedback.domain.InvalidAnswersException;
 import org.peerpulse.feedback.domain.InvitationToken;
 import org.peerpulse.feedback.domain.InvitationUnavailableException;
 import org.peerpulse.feedback.domain.InvitationUnavailableException.Reason;
 import org.peerpulse.feedback.domain.InvitedSession;
+import org.peerpulse.feedback.domain.ValueRotation;
 import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 
 /**
@@ -34,13 +41,19 @@ import org.peerpulse.feedback.persistence.BuiltInFrameworks;
 class FollowSessionsTest {
 
     private static final Instant NOW = Fixtures.BEFORE_EXPIRY;
+    /** What an invitation learned without rotation asks: every value and principle item. */
+    private static final List<String> EVERY_ITEM = ValueRotation.everyItem(Frameworks.PEER_CORE_V1);
 
     private static final String FRESH_TOKEN = InvitationTokens.issue(NOW);
     private static final String FRESH_HASH = InvitationTokens.hashOf(FRESH_TOKEN);
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InMemoryInvitations invitations = new InMemoryInvitations();
-    private final FollowSessions followSessions = new FollowSessions(invitations, clock);
+    private final InMemoryRotationCursors cursors = new InMemoryRotationCursors();
+    /** Each agency's value items per form; an agency not here asks every item. */
+    private final Map<String, Integer> perForm = new HashMap<>();
+    private final FollowSessions followSessions = new FollowSessions(invitations, new BuiltInFrameworks(),
+            agency -> new FormSettings(List.of("en"), Map.of(), perForm.get(agency)), cursors, clock);
     private final SubmitFeedback submitFeedback = new SubmitFeedback(invitations, new BuiltInFrameworks(),
             new ArrivalWindow(Duration.ofMinutes(10), Duration.ofMinutes(1)), clock);
     private final Invitation invitation = Fixtures.openInvitation();
@@ -51,7 +64,7 @@ class FollowSessionsTest {
         submitFeedback.submit(answer());
         Invitation redeemed = invitations.withTokenHash(invitation.tokenHash()).orElseThrow();
         Invitation other = Invitation.issued("b".repeat(64), new InvitedSession("sunrise", "session-2", "drop-in",
-                "sp-okafor", Fixtures.SESSION_AT), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT);
+                "sp-okafor", Fixtures.SESSION_AT), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT, EVERY_ITEM);
 
         follow(List.of(issued(invitation), issued(other), issued(other)), List.of());
 
@@ -256,7 +269,8 @@ class FollowSessionsTest {
     @Test
     void aReissueNamingALinkOfAnotherAgencyRetiresNothingThereAndItsFreshLinkNeverWorks() {
         Invitation sunrise = Invitation.issued(invitation.tokenHash(), new InvitedSession("sunrise", "session-1",
-                "drop-in", "sp-okafor", Fixtures.SESSION_AT), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT);
+                "drop-in", "sp-okafor", Fixtures.SESSION_AT), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT,
+                EVERY_ITEM);
         follow(List.of(issued(sunrise)), List.of());
 
         follow(List.of(), List.of(reissue()));
@@ -278,6 +292,101 @@ class FollowSessionsTest {
         assertFreshLinkRefused(Reason.REPLACED);
         submitFeedback.submit(answer(third));
         assertThat(invitations.published).hasSize(1);
+    }
+
+    @Test
+    void anAgencyThatRotatesAsksEachInvitationTheNextValueItemsAndEveryPrinciple() {
+        perForm.put("harbor", 3);
+        List<Invitation> group = group("harbor", "session-9", 3);
+
+        follow(group.stream().map(FollowSessionsTest::issued).toList(), List.of());
+
+        assertThat(group).extracting(link -> asked(link.tokenHash())).containsExactly(
+                rotated("GIVING_BACK", "COURAGE", "KINDNESS"),
+                rotated("CAUTION", "HELPFULNESS", "CREATIVITY"),
+                rotated("GENTLENESS", "EMPATHY", "GIVING_BACK"));
+        assertThat(cursors.slots).containsExactly(Map.entry("harbor", 9L));
+        assertThat(cursors.advances).as("one cursor write for the batch").isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredSessionTakesNoSecondPlaceInTheRotation() {
+        perForm.put("harbor", 3);
+        List<Invitation> group = group("harbor", "session-9", 2);
+        List<FollowSessions.IssuedInvitation> issued = group.stream().map(FollowSessionsTest::issued).toList();
+        follow(issued, List.of());
+        Map<String, Invitation> learned = Map.copyOf(invitations.byHash);
+
+        follow(List.of(issued.get(0), issued.get(1), issued.get(0)), List.of());
+        Invitation next = group("harbor", "session-10", 1).get(0);
+        follow(List.of(issued(next), issued(next)), List.of());
+
+        assertThat(invitations.byHash).containsAllEntriesOf(learned);
+        assertThat(cursors.slots).containsExactly(Map.entry("harbor", 9L));
+        assertThat(asked(next.tokenHash())).isEqualTo(rotated("GENTLENESS", "EMPATHY", "GIVING_BACK"));
+    }
+
+    @Test
+    void anAgencyThatDoesNotRotateAsksEveryItemAndMovesNoCursor() {
+        perForm.put("sunrise", 8);
+        follow(List.of(issued(invitation), issued(group("sunrise", "session-9", 1).get(0))), List.of());
+
+        assertThat(invitations.byHash.values()).extracting(Invitation::itemsAsked).containsOnly(EVERY_ITEM);
+        assertThat(cursors.advances).isZero();
+    }
+
+    @Test
+    void aFormKeepsItsItemsWhenTheAgencyChangesItsSettingsAndAFreshLinkAsksWhatItReplaces() {
+        perForm.put("harbor", 4);
+        follow(List.of(issued(invitation)), List.of());
+        List<String> asked = asked(invitation.tokenHash());
+
+        perForm.put("harbor", 2);
+        follow(List.of(), List.of(reissue()));
+
+        assertThat(asked).isEqualTo(rotated("GIVING_BACK", "COURAGE", "KINDNESS", "CAUTION"));
+        assertThat(asked(invitation.tokenHash())).isEqualTo(asked);
+        assertThat(asked(FRESH_HASH)).isEqualTo(asked);
+    }
+
+    @Test
+    void anItemTheFormDidNotAskIsRefusedAndTheAnswerNamesTheItemsAsked() {
+        perForm.put("harbor", 4);
+        follow(List.of(issued(invitation)), List.of());
+
+        assertThatThrownBy(() -> submitFeedback.submit(new SubmitFeedback.Command(InvitationToken.of(Fixtures.TOKEN),
+                Map.of("KINDNESS", 5, "EMPATHY", 4), 4, null, null, "en", null)))
+                .isInstanceOfSatisfying(InvalidAnswersException.class, invalid -> assertThat(invalid.answers())
+                        .extracting(InvalidAnswer::field).containsExactly("ratings.EMPATHY"));
+        assertThat(invitations.published).isEmpty();
+        assertThat(invitations.withTokenHash(invitation.tokenHash()).orElseThrow().redeemedAt()).isNull();
+
+        submitFeedback.submit(answer());
+        follow(List.of(), List.of(voidedSession()));
+
+        assertThat(invitations.published).hasSize(2);
+        assertThat(((FeedbackSubmitted) invitations.published.get(0)).itemsAsked())
+                .isEqualTo(rotated("GIVING_BACK", "COURAGE", "KINDNESS", "CAUTION"));
+        assertThat(((FeedbackWithdrawn) invitations.published.get(1)).itemsAsked())
+                .isEqualTo(rotated("GIVING_BACK", "COURAGE", "KINDNESS", "CAUTION"));
+    }
+
+    private List<String> asked(String tokenHash) {
+        return invitations.withTokenHash(tokenHash).orElseThrow().itemsAsked();
+    }
+
+    /** The values given, then the five principles: what a rotated form asks. */
+    private static List<String> rotated(String... values) {
+        List<String> asked = new ArrayList<>(List.of(values));
+        asked.addAll(List.of("SAFE_ATMOSPHERE", "RECOVERY_FOCUS", "GENUINE_ROLE", "NO_STIGMA", "STRENGTH_BASED"));
+        return asked;
+    }
+
+    private static List<Invitation> group(String agency, String sessionId, int attendees) {
+        return IntStream.range(0, attendees).mapToObj(i -> Invitation.issued(
+                InvitationTokens.hashOf(InvitationTokens.issue(NOW)), new InvitedSession(agency, sessionId, "warmline",
+                        "sp-rivera", Fixtures.SESSION_AT), Frameworks.PEER_CORE_V1.ref(), Fixtures.EXPIRES_AT))
+                .toList();
     }
 
     private void assertFreshLinkRefused(Reason reason) {

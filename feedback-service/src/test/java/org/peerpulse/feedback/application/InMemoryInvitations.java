@@ -2,12 +2,15 @@ package org.peerpulse.feedback.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.feedback.domain.Answers;
@@ -45,6 +48,11 @@ class InMemoryInvitations implements Invitations {
         }
         inserts++;
         invitations.forEach(invitation -> byHash.putIfAbsent(invitation.tokenHash(), invitation));
+    }
+
+    @Override
+    public Set<String> knownAmong(Collection<String> tokenHashes) {
+        return tokenHashes.stream().filter(byHash::containsKey).collect(Collectors.toSet());
     }
 
     @Override
@@ -110,7 +118,7 @@ class InMemoryInvitations implements Invitations {
             return false;
         }
         byHash.put(tokenHash, new Invitation(tokenHash, invitation.session(), invitation.framework(),
-                invitation.expiresAt(), false, now, CountedAnswer.of(submitted), null, null));
+                invitation.expiresAt(), false, now, CountedAnswer.of(submitted), null, null, invitation.itemsAsked()));
         published.add(submitted);
         return true;
     }
@@ -120,6 +128,6 @@ class InMemoryInvitations implements Invitations {
         Invitation invitation = byHash.get(tokenHash);
         byHash.put(tokenHash, new Invitation(tokenHash, invitation.session(), invitation.framework(),
                 invitation.expiresAt(), true, invitation.redeemedAt(), invitation.counted(), invitation.retired(),
-                invitation.replacedBy()));
+                invitation.replacedBy(), invitation.itemsAsked()));
     }
 }

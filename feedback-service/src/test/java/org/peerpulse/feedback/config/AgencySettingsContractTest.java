@@ -23,13 +23,15 @@ class AgencySettingsContractTest {
     private final DirectoryAgencies agencies = new DirectoryAgencies(directory);
 
     @Test
-    void theGoldenSettingsGiveTheFormItsLanguagesAndCrisisLines() {
+    void theGoldenSettingsGiveTheFormItsLanguagesCrisisLinesAndValueItemsPerForm() {
         directory.accept((AgencySettingsChanged) new EventCodec().read(EventTypes.AGENCY_SETTINGS_CHANGED,
                 GoldenSamples.json(AgencySettingsChanged.class)));
 
         assertThat(agencies.formSettingsOf("harbor")).isEqualTo(new FormSettings(List.of("en", "es"), Map.of(
                 "en", "If you are in crisis, call or text 988 (US).",
-                "es", "Si estás en crisis, llama o envía un mensaje de texto al 988 (EE. UU.).")));
+                "es", "Si estás en crisis, llama o envía un mensaje de texto al 988 (EE. UU.)."),
+                GoldenSamples.AGENCY_SETTINGS_CHANGED.settings().valueItemsPerForm()));
+        assertThat(agencies.formSettingsOf("harbor").valueItemsPerForm()).isEqualTo(8);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.peerpulse.feedback.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -56,10 +57,27 @@ class AnswersTest {
     }
 
     @Test
-    void theDoNoHarmQuestionMustBeAnswered() {
-        assertInvalid(() -> Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of(), 3, null, null, null, null), "harm");
-        assertInvalid(() -> Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of(), 3, new HarmAnswer(null, null),
-                null, null, null), "harm.reported");
+    void theDoNoHarmQuestionMayBeSkippedAndIsThenNoHarmReport() {
+        assertThat(Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of(), 3, null, null, null, null).harmReported())
+                .isFalse();
+        assertThat(Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of(), 3, new HarmAnswer(null, null), null, null,
+                null).harmReported()).isFalse();
+        assertThat(Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of(), 3, new HarmAnswer(true, null), null, null,
+                null).harmReported()).isTrue();
+    }
+
+    /** Only a harm report takes what happened to the quality lead: words without a "yes" would reach no one. */
+    @Test
+    void whatHappenedIsRefusedWithoutAYes() {
+        for (Boolean notYes : Arrays.asList(null, false)) {
+            assertThatThrownBy(() -> Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of(), 3,
+                    new HarmAnswer(notYes, "they shouted at me"), null, null, null))
+                    .isInstanceOfSatisfying(InvalidAnswersException.class, invalid -> assertThat(invalid.answers())
+                            .containsExactly(new InvalidAnswer("harm.text", Answers.HARM_TEXT_NEEDS_YES)))
+                    .hasMessageNotContaining("shouted");
+        }
+        assertThat(Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of(), 3, new HarmAnswer(false, "  "), null,
+                null, null).harmText()).isEmpty();
     }
 
     @Test
@@ -83,10 +101,10 @@ class AnswersTest {
     @Test
     void namesEveryInvalidAnswerButNoValue() {
         assertThatThrownBy(() -> Answers.forFramework(Frameworks.PEER_CORE_V1, Map.of("KINDNESS", 9, "ZZZ", 1), 0,
-                new HarmAnswer(null, null), "secret words".repeat(100), null, null))
+                new HarmAnswer(null, "secret words"), "secret words".repeat(100), null, null))
                 .isInstanceOfSatisfying(InvalidAnswersException.class, invalid -> assertThat(invalid.answers())
                         .extracting(InvalidAnswer::field)
-                        .containsExactly("ratings.KINDNESS", "ratings.ZZZ", "hope", "harm.reported", "comment"))
+                        .containsExactly("ratings.KINDNESS", "ratings.ZZZ", "hope", "harm.text", "comment"))
                 .hasMessageNotContaining("secret words");
     }
 

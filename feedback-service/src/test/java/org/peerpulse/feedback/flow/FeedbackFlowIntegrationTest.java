@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.peerpulse.contracts.InvitationTokens;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.Channel;
@@ -57,6 +58,7 @@ import org.peerpulse.testsupport.PrometheusScrape;
 import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TestIssuer;
 import org.peerpulse.testsupport.TopicProbe;
+import org.peerpulse.feedback.domain.ValueRotation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,7 +121,7 @@ class FeedbackFlowIntegrationTest {
         assertThat(submitted).isEqualTo(new FeedbackSubmitted(submitted.eventId(), submitted.occurredAt(), AGENCY,
                 logged.sessionId(), "warmline", "sp-rivera", logged.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
                 Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5), 4, true, "es", "KIOSK",
-                List.of("EMPATHY"), List.of()));
+                List.of("EMPATHY"), ValueRotation.everyItem(Frameworks.PEER_CORE_V1)));
         assertThat(fieldNames(record.value())).isEqualTo(fieldNames(GoldenSamples.json(FeedbackSubmitted.class)));
         assertThat(record.value()).doesNotContain(token).doesNotContain(sha256(token))
                 .doesNotContain("thank you for listening").doesNotContain("raised voice");
@@ -162,9 +164,10 @@ class FeedbackFlowIntegrationTest {
                 row("ratings not an object", "{\"token\": \"TOKEN\", \"ratings\": [5], " + harmNo + "}", 400, "ratings"),
                 row("hope above 5", "{\"token\": \"TOKEN\", \"hope\": 6, " + harmNo + "}", 400, "hope"),
                 row("hope as text", "{\"token\": \"TOKEN\", \"hope\": \"" + SECRET + "\", " + harmNo + "}", 400, "hope"),
-                row("harm missing", "{\"token\": \"TOKEN\", \"ratings\": {\"KINDNESS\": 5}}", 400, "harm"),
-                row("harm answer missing", "{\"token\": \"TOKEN\", \"harm\": {\"text\": \"" + SECRET + "\"}}", 400,
-                        "harm.reported"),
+                row("what happened without an answer", "{\"token\": \"TOKEN\", \"harm\": {\"text\": \"" + SECRET
+                        + "\"}}", 400, "harm.text"),
+                row("what happened with a no", "{\"token\": \"TOKEN\", \"harm\": {\"reported\": false, \"text\": \""
+                        + SECRET + "\"}}", 400, "harm.text"),
                 row("harm answer not yes or no", "{\"token\": \"TOKEN\", \"harm\": {\"reported\": \"" + SECRET + "\"}}",
                         400, "harm.reported"),
                 row("harm text too long", "{\"token\": \"TOKEN\", \"harm\": {\"reported\": true, \"text\": \""
@@ -220,6 +223,24 @@ class FeedbackFlowIntegrationTest {
                 Topics.FEEDBACK, factOf(logged.sessionId()));
         assertThat(codec.read(first.value(), FeedbackSubmitted.class).hope()).isEqualTo(3);
         assertThat(first.value()).doesNotContain(SECRET);
+    }
+
+    /** The do-no-harm question may be skipped, left out or answered with no "reported": no harm report. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"hope\": 4", "\"hope\": 4, \"harm\": {}", "\"hope\": 4, \"harm\": {\"reported\": null}",
+            "\"hope\": 4, \"harm\": null"})
+    void aSkippedDoNoHarmQuestionIsAcceptedAndIsNoHarmReport(String answers) throws Exception {
+        String token = newToken();
+        SessionLogged logged = sessionLogged(token, Instant.now().plus(7, ChronoUnit.DAYS));
+        publish(logged);
+        awaitInvitation(token);
+
+        assertThat(postFeedback(body(token, answers)).statusCode()).isEqualTo(201);
+
+        FeedbackSubmitted submitted = codec.read(awaitOneFactFor(logged.sessionId()).value(), FeedbackSubmitted.class);
+        assertThat(submitted.harmReported()).isFalse();
+        assertThat(submitted.hope()).isEqualTo(4);
+        assertThat(invitation(token).get("answers", Document.class).getBoolean("harmReported")).isFalse();
     }
 
     @Test

@@ -76,7 +76,13 @@ class ParticipantFormIntegrationTest {
                 "Prefer not to answer", "If you are in crisis, call or text 988 (US).", "<fieldset",
                 "<legend", "maxlength=\"1000\"", "href=\"?lang=es\"", "/assets/participant.css")
                 .doesNotContain("<script", "style=\"");
-        assertThat(countOf(form.body(), "value=\"skip\"")).isEqualTo(14);
+        // Every question may be skipped, the do-no-harm one too (issue 15).
+        assertThat(countOf(form.body(), "value=\"skip\"")).isEqualTo(15);
+        assertThat(form.body().indexOf("id=\"harm-notice\"")).isPositive()
+                .isLessThan(form.body().indexOf("Did anything in this session hurt you"));
+        assertThat(form.body()).contains("to the agency&#39;s quality lead so they can follow up",
+                "Your name is not sent.", "You can skip this question.")
+                .doesNotContain("Your answers are anonymous");
         assertThat(sessions.invitation(token).get("redeemedAt")).isNull();
     }
 
@@ -85,7 +91,7 @@ class ParticipantFormIntegrationTest {
         String token = sessions.invitedToken();
 
         assertThat(get("/f/" + token, "es-MX,es;q=0.9").body()).contains("<html lang=\"es\"",
-                "Me sentí cuidado y acompañado.", "Para nada", "Muchísimo", "Prefiero no responder",
+                "Sentí que le importaba y me dio consuelo.", "Para nada", "Muchísimo", "Prefiero no responder",
                 "href=\"?lang=en\"");
         assertThat(get("/f/" + token + "?lang=es", "en").body()).contains("<html lang=\"es\"",
                 "Salgo de esta sesión con más esperanza.");
@@ -147,11 +153,11 @@ class ParticipantFormIntegrationTest {
         assertThat(untouched.getList("outbox", Document.class)).isEmpty();
 
         HttpResponse<String> domainInvalid = post(token, answers("KINDNESS", "9", "EMPATHY", "4",
-                "comment", longComment));
+                "harm", "skip", "harmText", "they shouted", "comment", longComment));
         assertThat(domainInvalid.statusCode()).isEqualTo(400);
         assertThat(domainInvalid.body()).contains("aria-describedby=\"err-KINDNESS\"", "id=\"err-KINDNESS\"",
-                "aria-describedby=\"err-harm\"", "Please answer yes or no.", "id=\"err-comment\"",
-                "Please use at most 1,000 characters.")
+                "id=\"err-harmText\"", "choose &quot;Yes&quot; so the quality lead gets your words",
+                "id=\"err-comment\"", "Please use at most 1,000 characters.")
                 // The participant's own answers are kept for them to correct.
                 .containsPattern("name=\"EMPATHY\" value=\"4\"\\s+checked");
         assertThat(sessions.invitation(token).get("redeemedAt")).isNull();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -119,6 +120,20 @@ record SessionStream(KafkaTemplate<String, String> kafka, EventCodec codec, Mong
     /** What session-service publishes when a quality lead saves an agency's directory or settings. */
     void publishSettings(AgencySettingsChanged snapshot) throws Exception {
         publish(Topics.AGENCIES, snapshot);
+    }
+
+    /**
+     * An agency's settings as session-service publishes them: its value items per form ({@code null}: all) and
+     * crisis lines, everything else the defaults.
+     */
+    static AgencySettingsChanged settings(String agency, long version, Integer valueItemsPerForm,
+            Map<String, String> crisisLine) {
+        AgencySettingsChanged.Settings defaults = AgencySettingsChanged.Settings.DEFAULTS;
+        return new AgencySettingsChanged(EventIds.newId(), Instant.now(), agency, version, List.of(), List.of(),
+                new AgencySettingsChanged.Settings(defaults.timeZone(), defaults.minCellSize(),
+                        defaults.exportMinCellSize(), defaults.valuesIndexFloor(), defaults.trustIndexFloor(),
+                        defaults.part2Programs(), crisisLine, defaults.formLanguages(), valueItemsPerForm,
+                        defaults.alertWebhookUrl(), defaults.retention()));
     }
 
     private void publish(String topic, PeerPulseEvent event) throws Exception {

@@ -272,6 +272,25 @@ class MongoInvitationsTest {
     }
 
     @Test
+    void theItemsAFormAsksAreKeptAndAnInvitationStoredBeforeRotationAsksEveryItem() {
+        Invitation rotated = golden();
+        Invitation older = golden("c".repeat(64));
+        invitations.addAllIfAbsent(List.of(rotated, older));
+        mongo.getCollection(InvitationDocument.COLLECTION).updateOne(new Document("_id", older.tokenHash()),
+                new Document("$unset", new Document("itemsAsked", "")));
+
+        assertThat(stored(rotated.tokenHash()).getList("itemsAsked", String.class))
+                .isEqualTo(GOLDEN_SUBMITTED.itemsAsked());
+        assertThat(invitations.withTokenHash(rotated.tokenHash())).contains(rotated);
+        Invitation readOlder = invitations.withTokenHash(older.tokenHash()).orElseThrow();
+        assertThat(readOlder.itemsAsked()).isEmpty();
+        assertThat(readOlder.formOf(Frameworks.PEER_CORE_V1)).isEqualTo(Frameworks.PEER_CORE_V1);
+        assertThat(rotated.formOf(Frameworks.PEER_CORE_V1).items()).hasSize(GOLDEN_SUBMITTED.itemsAsked().size() + 2);
+        assertThat(invitations.knownAmong(List.of(rotated.tokenHash(), "d".repeat(64), older.tokenHash())))
+                .containsExactlyInAnyOrder(rotated.tokenHash(), older.tokenHash());
+    }
+
+    @Test
     void theExpirySweepCountsNoLinkThatAReissueRetired() {
         Instant expired = Instant.now().minusSeconds(60);
         Invitation replaced = invitation("c".repeat(64), "harbor", "session-2", expired);
@@ -376,12 +395,13 @@ class MongoInvitationsTest {
         return golden(GoldenSamples.SESSION_LOGGED.invitation().tokenHash());
     }
 
-    /** Another link of the golden samples' session. */
+    /** Another link of the golden samples' session, whose form asked the golden answer's items. */
     private static Invitation golden(String tokenHash) {
         return Invitation.issued(tokenHash,
                 new InvitedSession("harbor", GOLDEN_SUBMITTED.sessionId(), "warmline", "sp-rivera",
                         GOLDEN_SUBMITTED.sessionAt(), GoldenSamples.SESSION_LOGGED.valuesPracticed()),
-                Frameworks.PEER_CORE_V1.ref(), GoldenSamples.SESSION_LOGGED.invitation().expiresAt());
+                Frameworks.PEER_CORE_V1.ref(), GoldenSamples.SESSION_LOGGED.invitation().expiresAt(),
+                GOLDEN_SUBMITTED.itemsAsked());
     }
 
     /** The answers the golden FeedbackSubmitted was given with, and words that must stay here. */

@@ -15,7 +15,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The posted form fields, read into what {@code SubmitFeedback} takes. An item's field is named by its
- * code ({@code KINDNESS=4}); {@code skip} or nothing means "prefer not to answer". Only the shape is
+ * code ({@code KINDNESS=4}); {@code skip} or nothing means "prefer not to answer", for the do-no-harm
+ * question too ({@code harm=yes|no|skip}). Only the shape is
  * checked here (a rating is a number, harm is yes or no); whether it fits the form is the domain's call.
  *
  * @param raw every field as posted, to fill the form in again when it has to be shown once more
@@ -43,7 +44,7 @@ record FormAnswers(Map<String, Integer> ratings, Integer hope, Boolean harm, Str
         Boolean harm = switch (harmValue) {
             case "yes" -> Boolean.TRUE;
             case "no" -> Boolean.FALSE;
-            case "" -> null;
+            case "", SKIP -> null;
             default -> {
                 problems.add(new InvalidAnswer("harm.reported", "must be yes or no"));
                 yield null;

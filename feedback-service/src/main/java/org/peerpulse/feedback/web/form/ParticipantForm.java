@@ -8,6 +8,7 @@ import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.ItemKind;
 import org.peerpulse.contracts.QualityFramework;
+import org.peerpulse.feedback.domain.Answers;
 import org.peerpulse.feedback.domain.InvalidAnswer;
 
 /**
@@ -41,7 +42,7 @@ public record ParticipantForm(String token, Page page, String framework, List<Qu
         Map<String, String> errors = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (InvalidAnswer answer : invalid) {
-            Problem problem = problemOf(answer.field(), framework);
+            Problem problem = problemOf(answer, framework);
             problems.add(problem);
             errors.putIfAbsent(problem.anchor(), problem.messageKey());
         }
@@ -71,7 +72,11 @@ public record ParticipantForm(String token, Page page, String framework, List<Qu
         return new Question(name, text, given.getOrDefault(name, ""), errors.get("q-" + name));
     }
 
-    private static Problem problemOf(String field, QualityFramework framework) {
+    private static Problem problemOf(InvalidAnswer answer, QualityFramework framework) {
+        String field = answer.field();
+        if (field.equals("harm.text") && Answers.HARM_TEXT_NEEDS_YES.equals(answer.message())) {
+            return new Problem("error.harmTextNeedsYes", "harmText");
+        }
         if (field.startsWith("ratings.")) {
             String code = field.substring("ratings.".length());
             boolean onTheForm = framework.item(code).map(item -> item.kind() == ItemKind.VALUE

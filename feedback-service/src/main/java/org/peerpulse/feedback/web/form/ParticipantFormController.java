@@ -129,9 +129,25 @@ class ParticipantFormController {
     private String formAgain(HttpStatus status, String token, Page page, FormAnswers answers,
             List<InvalidAnswer> problems, Model model, HttpServletResponse response) {
         response.setStatus(status.value());
-        model.addAttribute("form", ParticipantForm.of(token, page, frameworkOf(answers), answers.raw(), problems,
+        model.addAttribute("form", ParticipantForm.of(token, page, formOf(token, answers), answers.raw(), problems,
                 status == HttpStatus.SERVICE_UNAVAILABLE));
         return FORM;
+    }
+
+    /**
+     * The form shown again: the invitation's own, with only the items it asks; while the invitation is not known
+     * (yet), the framework the form was shown under.
+     */
+    private QualityFramework formOf(String token, FormAnswers answers) {
+        Optional<InvitationToken> parsed = parse(token);
+        if (parsed.isPresent()) {
+            try {
+                return showForm.show(new ShowForm.Command(parsed.get()));
+            } catch (InvitationUnavailableException unavailable) {
+                // Not known yet (or no longer open): the questions as they were shown.
+            }
+        }
+        return frameworkOf(answers);
     }
 
     /** The framework the form was shown under (its hidden field); the default one if that names none. */
