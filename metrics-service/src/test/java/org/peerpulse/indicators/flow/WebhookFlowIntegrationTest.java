@@ -15,9 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +41,16 @@ import org.peerpulse.testsupport.TestBackends;
 import org.peerpulse.testsupport.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -73,6 +88,8 @@ class WebhookFlowIntegrationTest {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     Agencies agencies;
+    @Autowired
+    WebServerApplicationContext server;
     @LocalServerPort
     int port;
 
@@ -160,6 +177,20 @@ class WebhookFlowIntegrationTest {
         assertProblem(api.get("/api/v1/alerts/webhook", null), 401);
         String stranger = token("other-" + UUID.randomUUID(), "quality_lead", "lead-zed");
         assertThat(api.get("/api/v1/alerts/webhook", stranger).body().get("secret").asString()).isNotEqualTo(secret);
+
+        // Reading the secret is audited, without the secret in the record.
+        List<JsonNode> trail = await().atMost(WAIT).until(() -> trail(lead),
+                found -> found.stream().anyMatch(record -> record.get("action").asString().equals("alert.webhook.read")));
+        assertThat(trail).filteredOn(record -> record.get("action").asString().equals("alert.webhook.read"))
+                .singleElement().satisfies(record -> {
+                    assertThat(record.get("actor").asString()).isEqualTo("lead-ana");
+                    assertThat(record.toString()).doesNotContain(secret.substring(6));
+                });
+
+        // The inbox says it was delivered, and links the harm report to the participant's words on feedback-service.
+        String inbox = inbox(agency, "lead-page");
+        assertThat(inbox).contains("Webhook: delivered", "(1 try)", "Read what the participant wrote",
+                "href=\"http://127.0.0.1:8082/harm-reports/" + id + "\"");
     }
 
     @Test
@@ -271,6 +302,31 @@ class WebhookFlowIntegrationTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private List<JsonNode> trail(String token) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        api.get("/api/v1/audit?size=100", token).body().get("items").forEach(items::add);
+        return items;
+    }
+
+    /** The inbox page as a signed-in quality lead sees it (a session put straight into the server's store). */
+    private String inbox(String agency, String subject) throws Exception {
+        Instant now = Instant.now();
+        OidcIdToken idToken = new OidcIdToken("id-token", now, now.plus(Duration.ofMinutes(10)),
+                Map.of("sub", subject, "iss", "http://127.0.0.1:1", "agency", agency, "roles", List.of("quality_lead")));
+        DefaultOidcUser user = new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_quality_lead"),
+                new SimpleGrantedAuthority("AGENCY_" + agency)), idToken);
+        Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        Session session = context.getManager().createSession(null);
+        session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(new OAuth2AuthenticationToken(user, user.getAuthorities(), "peerpulse")));
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts"))
+                        .header("Cookie", "PEERPULSE_DASHBOARD=" + session.getId()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
     }
 
     private static JsonNode delivery(JsonNode alert) {
