@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +91,8 @@ class WebhookFlowIntegrationTest {
     Agencies agencies;
     @Autowired
     WebServerApplicationContext server;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -214,6 +217,13 @@ class WebhookFlowIntegrationTest {
                 .containsOnly(alert.get("id").asString());
         // The body is the same on every try; the timestamp and so the signature are the try's own.
         assertThat(tries).extracting(WebhookReceiver.Received::body).containsOnly(tries.get(0).body());
+        // Counted by outcome only (and the common application tag); other tests' notices count here too.
+        assertThat(meters.get("peerpulse.alerts.webhook.attempts").counters())
+                .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey())
+                        .containsExactlyInAnyOrder("application", "outcome"));
+        assertThat(meters.get("peerpulse.alerts.webhook.attempts").tag("outcome", "retrying").counter().count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("peerpulse.alerts.webhook.delivery").timer().count()).isPositive();
     }
 
     @Test
