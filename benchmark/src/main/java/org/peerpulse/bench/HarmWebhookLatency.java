@@ -57,10 +57,12 @@ final class HarmWebhookLatency {
     /**
      * @param reports timed harm reports sent; {@code accepted} answered 201
      * @param received notices that arrived for them (first arrivals); {@code copies} further arrivals of one id
-     * @param verified arrivals whose signature checked; {@code leaked} arrivals carrying the report's text
+     * @param arrivals every request the receiver got, the warm-up's included
+     * @param verified of those, the ones whose signature checked; {@code leaked} the ones carrying the report's text
      * @param p50Ms from each report's scheduled POST to its notice's arrival
      */
-    record Result(int reports, double perSec, long accepted, long received, long copies, long verified, long leaked,
+    record Result(int reports, double perSec, long accepted, long received, long copies, long arrivals, long verified,
+            long leaked,
             long notYetKnown, String failures, double p50Ms, double p99Ms, double maxMs, double from201P50Ms,
             double from201P99Ms, int warmUpReports, String exampleRequest) {
     }
@@ -179,7 +181,7 @@ final class HarmWebhookLatency {
                     .collect(Collectors.groupingBy(s -> s.status() < 0 ? "I/O error" : "HTTP " + s.status(),
                             Collectors.counting())).toString();
             Arrival example = got.isEmpty() ? null : got.get(got.size() - 1);
-            Result result = new Result(reports, perSec, accepted, received, copies, verified, leaked,
+            Result result = new Result(reports, perSec, accepted, received, copies, got.size(), verified, leaked,
                     timed.stream().mapToLong(Sent::notYetKnown).sum(), failures, fromSend.percentileMs(50),
                     fromSend.percentileMs(99), fromSend.percentileMs(100), from201.percentileMs(50),
                     from201.percentileMs(99), warmUp, example == null ? null : example.text());
