@@ -45,6 +45,9 @@ public final class BenchRun {
         this.settings = settings;
     }
 
+    /** With {@code --only}: run only the phases whose name contains these words; the others are skipped. */
+    private static String only;
+
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fullRun();
         Path repoRoot = Path.of("").toAbsolutePath();
@@ -57,8 +60,10 @@ public final class BenchRun {
                 case "--large-events" -> settings = settings.withLargeEvents(Long.parseLong(rest.get(++i)));
                 case "--pipeline-events" -> settings = settings.withBacklogEvents(Long.parseLong(rest.get(++i)));
                 case "--repo" -> repoRoot = Path.of(rest.get(++i)).toAbsolutePath();
+                case "--only" -> only = rest.get(++i).toLowerCase(java.util.Locale.ROOT);
                 default -> {
-                    System.err.println("usage: ./peerpulse bench [--quick] [--large-events N] [--pipeline-events N]");
+                    System.err.println("usage: ./peerpulse bench [--quick] [--large-events N] [--pipeline-events N]"
+                            + " [--only <words of a phase's name>]");
                     System.exit(2);
                 }
             }
@@ -174,6 +179,16 @@ public final class BenchRun {
                         URI.create("http://127.0.0.1:" + ports.get("session-service") + "/api/v1/sessions"),
                         URI.create("http://127.0.0.1:" + ports.get("feedback-service") + "/api/v1/feedback"))
                         .run(day, settings.answersPerSec(), settings.answerSeconds(), settings.quick() ? 2 : 5, progress);
+            });
+
+            phase("Harm reports to a webhook", () -> {
+                StackApi specialist = new StackApi(auth, metrics);
+                specialist.logIn("harbor-peer", "harbor-peer-secret");
+                // One day per report, the newest two days back: within session-service's 90 days.
+                findings.harmWebhooks = new HarmWebhookLatency(specialist, lead,
+                        URI.create("http://127.0.0.1:" + ports.get("session-service")),
+                        URI.create("http://127.0.0.1:" + ports.get("feedback-service") + "/api/v1/feedback"), metrics)
+                        .run(yesterday.minusDays(1), settings.quick() ? 20 : 60, 2.0, 3, progress);
             });
 
             phase("Dashboards, store filled by the pipeline", () -> {
@@ -316,6 +331,10 @@ public final class BenchRun {
     }
 
     private void phase(String name, Step step) {
+        if (only != null && !name.toLowerCase(java.util.Locale.ROOT).contains(only)) {
+            progress.say("== %s skipped (--only %s)", name, only);
+            return;
+        }
         long started = System.nanoTime();
         progress.say("== %s", name);
         ProcessCpu.Phase used = cpu.start(name);

@@ -21,6 +21,7 @@ final class Findings {
     CatchUpPhase.Result pipeline;
     Freshness.Result freshness;
     AnswerFreshness.Result answers;
+    HarmWebhookLatency.Result harmWebhooks;
     DashboardLatency.Result dashboardSmall;
     DashboardLatency.Result dashboardPipeline;
     DashboardLatency.Result dashboardLarge;

@@ -28,6 +28,7 @@ final class Report {
     static final double INGEST_TO_BARE = 0.5;
     static final double FRESHNESS_P99_MS = 500;
     static final double ANSWER_FRESHNESS_P99_MS = 1_000;
+    static final double HARM_WEBHOOK_P99_MS = 5_000;
     static final double DASHBOARD_P99_MS = 5;
     static final double LARGE_TO_SMALL = 1.5;
     /** Resident sizes are read in MiB (VmRSS); the targets are in MB: 300 MB and 1.5 GB. */
@@ -61,6 +62,8 @@ final class Report {
         r.put("freshnessP99Ms", f.freshness == null ? null : round(f.freshness.p99Ms()));
         r.put("answerFreshnessP50Ms", f.answers == null ? null : round(f.answers.p50Ms()));
         r.put("answerFreshnessP99Ms", f.answers == null ? null : round(f.answers.p99Ms()));
+        r.put("harmWebhookP50Ms", f.harmWebhooks == null ? null : round(f.harmWebhooks.p50Ms()));
+        r.put("harmWebhookP99Ms", f.harmWebhooks == null ? null : round(f.harmWebhooks.p99Ms()));
         r.put("dashboardP99MsSmall", f.dashboardSmall == null ? null : round(f.dashboardSmall.p99Ms()));
         r.put("dashboardP99MsLarge", f.dashboardLarge == null ? null : round(f.dashboardLarge.p99Ms()));
         r.put("dashboardLargeToSmallP99", ratio(dashboardGrowth()));
@@ -104,6 +107,7 @@ final class Report {
         }
         details.put("freshness", f.freshness);
         details.put("answers", f.answers);
+        details.put("harmWebhooks", f.harmWebhooks);
         details.put("dashboardSmall", f.dashboardSmall);
         details.put("dashboardPipeline", f.dashboardPipeline);
         details.put("dashboardLarge", f.dashboardLarge);
@@ -178,6 +182,11 @@ final class Report {
         t.put("answerFreshnessP99Ms", target("< 1000 at 100 answers/s", f.answers == null ? null : f.answers.p99Ms(),
                 f.answers == null ? null : f.answers.p99Ms() < ANSWER_FRESHNESS_P99_MS
                         && f.answers.seen() == f.answers.answers()));
+        HarmWebhookLatency.Result h = f.harmWebhooks;
+        t.put("harmWebhookP99Ms", target("< 5000, each report's notice once, signed, without its words",
+                h == null ? null : h.p99Ms(), h == null ? null : h.p99Ms() < HARM_WEBHOOK_P99_MS
+                        && h.received() == h.accepted() && h.accepted() == h.reports() && h.copies() == 0
+                        && h.leaked() == 0 && h.verified() == h.arrivals()));
         t.put("dashboardP99MsSmall", target("< 5 with 16 clients", f.dashboardSmall == null ? null : f.dashboardSmall.p99Ms(),
                 f.dashboardSmall == null ? null : f.dashboardSmall.p99Ms() < DASHBOARD_P99_MS));
         t.put("dashboardP99MsLarge", target("< 5 with 16 clients", f.dashboardLarge == null ? null : f.dashboardLarge.p99Ms(),
@@ -449,6 +458,18 @@ final class Report {
                     + "the POST itself p50 %.0f ms, p99 %.0f ms.%n", a.answers(), a.answersPerSec(), a.seconds(),
                     a.warmUpAnswers(), a.day(), a.pollP50Ms(), a.accepted(), a.seen(), a.notYetKnown(), a.failures(),
                     a.p50Ms(), a.p99Ms(), a.maxMs(), a.from201P50Ms(), a.from201P99Ms(), a.postP50Ms(), a.postP99Ms()));
+        }
+        if (f.harmWebhooks != null) {
+            HarmWebhookLatency.Result h = f.harmWebhooks;
+            md.append(String.format(Locale.ROOT, "- **Harm reports to a webhook**: %d harm reports at %.1f/s (after %d "
+                    + "untimed), each `POST /api/v1/feedback` at its scheduled time on a session of a day of its own, to the "
+                    + "Standard Webhooks request at a receiver in the benchmark (harbor's webhook, set through session-service's "
+                    + "settings for the run). %d accepted, %d notices received, %d copies, %d of %d signatures verified, %d with the "
+                    + "report's words; 503 %d times, failures %s. From the scheduled POST to the webhook: p50 %.0f ms, p99 "
+                    + "%.0f ms, max %.0f ms; from the 201: p50 %.0f ms, p99 %.0f ms.%n", h.reports(), h.perSec(),
+                    h.warmUpReports(), h.accepted(), h.received(), h.copies(), h.verified(), h.arrivals(), h.leaked(),
+                    h.notYetKnown(),
+                    h.failures(), h.p50Ms(), h.p99Ms(), h.maxMs(), h.from201P50Ms(), h.from201P99Ms()));
         }
         for (DashboardLatency.Result tier : new DashboardLatency.Result[] { f.dashboardSmall, f.dashboardPipeline, f.dashboardLarge }) {
             if (tier != null) {

@@ -25,7 +25,7 @@ class ReportTest {
     private static final List<String> REQUIRED = List.of("kafkaProducerRecordsPerSec", "kafkaConsumerRecordsPerSec",
             "streamsEventsPerSec", "pipelineEventsPerSec", "pipelineToConsumerPerfRatio", "pipelineToStreamsRatio",
             "ingestSessionsPerSec", "bareEndpointRequestsPerSec", "ingestToBareRatio", "freshnessP50Ms", "freshnessP99Ms",
-            "answerFreshnessP50Ms", "answerFreshnessP99Ms", "dashboardP99MsSmall", "dashboardP99MsLarge",
+            "answerFreshnessP50Ms", "answerFreshnessP99Ms", "harmWebhookP50Ms", "harmWebhookP99Ms", "dashboardP99MsSmall", "dashboardP99MsLarge",
             "dashboardLargeToSmallP99", "rssMb", "storeRssMbAfterRun", "cpuSeconds");
 
     @TempDir
@@ -131,6 +131,30 @@ class ReportTest {
         }
     }
 
+    @Test
+    void aHarmWebhookTargetIsMetOnlyWhenEveryReportsNoticeArrivedOnceSignedAndWithoutItsWords() throws Exception {
+        Findings findings = measured();
+        JsonMapper json = JsonMapper.builder().build();
+        new Report(findings).write(dir);
+        JsonNode met = json.readTree(Files.readString(dir.resolve("report.json")));
+        assertThat(met.path("harmWebhookP99Ms").asDouble()).isEqualTo(504.9);
+        assertThat(met.path("targets").path("harmWebhookP99Ms").path("met").asBoolean()).isTrue();
+
+        for (HarmWebhookLatency.Result spoiled : List.of(harm(6_000, 0, 23, 0), harm(500, 1, 24, 0),
+                harm(500, 0, 22, 0), harm(500, 0, 23, 1))) {
+            findings.harmWebhooks = spoiled;
+            new Report(findings).write(dir);
+            assertThat(json.readTree(Files.readString(dir.resolve("report.json"))).path("targets")
+                    .path("harmWebhookP99Ms").path("met").asBoolean()).as(spoiled.toString()).isFalse();
+        }
+    }
+
+    /** 20 reports accepted and received after 3 untimed; 23 arrivals plus {@code copies}. */
+    private static HarmWebhookLatency.Result harm(double p99Ms, long copies, long verified, long leaked) {
+        return new HarmWebhookLatency.Result(20, 2.0, 20, 20, copies, 23 + copies, verified, leaked, 0, "{}", 202,
+                p99Ms, p99Ms, 156, 410, 3, "POST /harbor-alerts");
+    }
+
     private static Findings measured() {
         Findings f = new Findings();
         f.settings = Settings.quickRun();
@@ -145,6 +169,7 @@ class ReportTest {
         f.freshness = new Freshness.Result(1_000, 10, 10_000, 10_000, 120, 480, 700, 4, 2_000);
         f.answers = new AnswerFreshness.Result(100, 15, "2026-10-01", 1_500, 1_500, 1_500, 0, "{}", 300, 1_200, 1_500,
                 250, 1_100, 20, 60, 4, 3_000, 200);
+        f.harmWebhooks = harm(504.9, 0, 23, 0);
         f.dashboardSmall = new DashboardLatency.Result(10_000, "all through the real pipeline", 16, 1_920, 2, 4, 6, 800,
                 5_000, 10_000);
         f.dashboardPipeline = new DashboardLatency.Result(500_000, "all through the real pipeline", 16, 1_920, 3, 5, 7, 700,

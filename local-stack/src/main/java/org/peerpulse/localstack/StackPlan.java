@@ -210,6 +210,10 @@ public record StackPlan(
             if (module.equals("metrics-service")) {
                 // The learning page links back to the specialist's workspace.
                 env.put("PEERPULSE_WORKSPACE_URL", at.http(ports.session()) + "/");
+                // A harm alert in the inbox links to the participant's words on feedback-service, and each webhook
+                // notice to the inbox.
+                env.put("PEERPULSE_FEEDBACK_URL", at.http(ports.feedback()) + "/");
+                env.put("PEERPULSE_ALERT_INBOX_URL", at.http(ports.metrics()) + "/alerts");
             }
             List<String> command = new ArrayList<>(javaPrefix(SERVICE_HEAPS.get(module),
                     Stream.concat(Stream.of(TRIM_NATIVE_HEAP), extraJvmOptions.stream()).toList()));

@@ -40,7 +40,7 @@ class OpsFilesTest {
     /** The runbook sections of docs/operations.md an alert may link to, as GitHub makes their anchors. */
     private static final Set<String> RUNBOOKS = Set.of("runbook-consumer-lag", "runbook-dead-letters",
             "runbook-harm-alerts-unacknowledged", "runbook-error-rate", "runbook-outbox-backlog",
-            "runbook-readiness-down");
+            "runbook-readiness-down", "runbook-alert-webhooks");
 
     private static final Path OPERATIONS_DOC = OpsFiles.ROOT.resolve("docs/operations.md");
 

@@ -40,7 +40,9 @@ class StackPlanTest {
                 .containsEntry("PEERPULSE_WORKSPACE_URL", "http://127.0.0.1:18081")
                 .containsEntry("PEERPULSE_LEADS_URL", "http://127.0.0.1:18082");
         assertThat(plan.children().get(5).environment())
-                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/peerpulse-metrics");
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:37017/peerpulse-metrics")
+                .containsEntry("PEERPULSE_FEEDBACK_URL", "http://127.0.0.1:18082/")
+                .containsEntry("PEERPULSE_ALERT_INBOX_URL", "http://127.0.0.1:18083/alerts");
         assertThat(plan.children().get(4).command()).endsWith("-jar", "/repo/feedback-service/target/feedback-service.jar");
     }
 

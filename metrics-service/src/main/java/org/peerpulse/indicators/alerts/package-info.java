@@ -1,5 +1,5 @@
 /**
- * Harm reports and index floors as alerts with a state and an audit trail, and the inbox where quality leads
- * act on them.
+ * Harm reports, index floors and falls against the 30 days before as alerts with a state, an audit trail and a
+ * webhook notice to the agency's receiver, and the inbox where quality leads act on them.
  */
 package org.peerpulse.indicators.alerts;

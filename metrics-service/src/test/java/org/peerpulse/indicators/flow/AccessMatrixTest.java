@@ -19,6 +19,7 @@ import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.Topics;
 import org.peerpulse.indicators.alerts.domain.Alert;
+import org.peerpulse.indicators.alerts.domain.Delivery;
 import org.peerpulse.indicators.alerts.domain.Alerts;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.ReceivedFeedback;
@@ -95,7 +96,8 @@ class AccessMatrixTest {
     private UUID openHarmAlert() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Alert alert = Alert.harmReport(new ReceivedFeedback(EventIds.newId(), UUID.randomUUID().toString(),
-                new Cell(AccessMatrix.HOME, PROGRAM, AccessMatrix.PEER), now, Map.of(), 3, true, now), SESSION_DAY, now);
+                new Cell(AccessMatrix.HOME, PROGRAM, AccessMatrix.PEER), now, Map.of(), 3, true, now), SESSION_DAY, now,
+                Delivery.notConfigured());
         alerts.open(alert);
         return alert.id();
     }

@@ -18,9 +18,10 @@ import org.peerpulse.contracts.AgencySettingsChanged;
  * @param part2Programs programs under 42 CFR Part 2, kept out of every export
  * @param valuesIndexFloor a values index below this opens an alert; {@code null} never does
  * @param trustIndexFloor a TRUST index below this opens an alert; {@code null} never does
+ * @param alertWebhookUrl where every new alert is sent (Standard Webhooks); {@code null}: nowhere
  */
 public record AgencySettings(ZoneId zone, SmallCellRule dashboards, SmallCellRule exports, Set<String> part2Programs,
-        Double valuesIndexFloor, Double trustIndexFloor) {
+        Double valuesIndexFloor, Double trustIndexFloor, String alertWebhookUrl) {
 
     /** What an agency that never set anything gets: UTC days, k = 5 on dashboards and 11 on exports, no floors. */
     public static final AgencySettings DEFAULTS = of(AgencySettingsChanged.Settings.DEFAULTS);
@@ -35,6 +36,13 @@ public record AgencySettings(ZoneId zone, SmallCellRule dashboards, SmallCellRul
         part2Programs = Set.copyOf(part2Programs == null ? Set.of() : part2Programs);
         requireIndex(valuesIndexFloor, "valuesIndexFloor");
         requireIndex(trustIndexFloor, "trustIndexFloor");
+        alertWebhookUrl = alertWebhookUrl == null || alertWebhookUrl.isBlank() ? null : alertWebhookUrl;
+    }
+
+    /** Settings without a webhook: what the indicators other than alerts read is all here. */
+    public AgencySettings(ZoneId zone, SmallCellRule dashboards, SmallCellRule exports, Set<String> part2Programs,
+            Double valuesIndexFloor, Double trustIndexFloor) {
+        this(zone, dashboards, exports, part2Programs, valuesIndexFloor, trustIndexFloor, null);
     }
 
     /**
@@ -52,7 +60,7 @@ public record AgencySettings(ZoneId zone, SmallCellRule dashboards, SmallCellRul
         }
         return new AgencySettings(zone, new SmallCellRule(published.minCellSize()),
                 new SmallCellRule(published.exportMinCellSize()), Set.copyOf(published.part2Programs()),
-                published.valuesIndexFloor(), published.trustIndexFloor());
+                published.valuesIndexFloor(), published.trustIndexFloor(), published.alertWebhookUrl());
     }
 
     public boolean isPart2(String programId) {

@@ -1,6 +1,7 @@
 package org.peerpulse.indicators.alerts.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import org.peerpulse.indicators.agencies.domain.AgencySettings;
 import org.peerpulse.indicators.alerts.domain.Alert;
 import org.peerpulse.indicators.alerts.domain.AlertKind;
 import org.peerpulse.indicators.alerts.domain.Alerts;
+import org.peerpulse.indicators.alerts.domain.Delivery;
 import org.peerpulse.indicators.alerts.domain.FloorBreach;
 import org.peerpulse.indicators.counting.domain.CountsMoved;
 import org.peerpulse.indicators.dashboards.application.DashboardQuery;
@@ -95,8 +97,9 @@ public class WatchIndexFloors implements CountsMoved {
     private void watch(String agencyId, Dashboard trailing, String programId, AgencySettings settings,
             Map<AlertKind, Integer> opened) {
         for (FloorBreach breach : FloorBreach.of(settings, trailing.valuesIndex(), trailing.trustIndex())) {
-            Alert alert = Alert.indexBelowFloor(EventIds.newId(), breach, agencyId, programId,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Alert alert = Alert.indexBelowFloor(EventIds.newId(), breach, agencyId, programId, now,
+                    Delivery.opening(settings.alertWebhookUrl(), now));
             if (alerts.open(alert)) {
                 opened.merge(breach.kind(), 1, Integer::sum);
             }

@@ -13,15 +13,20 @@ import org.peerpulse.indicators.alerts.domain.Alerts;
  * The alerts, counted where the store took the change: a harm report when its alert was newly opened (a
  * redelivery or replay finds it there and opens nothing), an acknowledgement when the conditional write
  * from open won, whichever door it came through (the API or the page). The use cases stay Micrometer-free.
+ * A newly opened alert with a webhook notice nudges the dispatcher, so the notice leaves at once rather than
+ * at the next poll.
  */
 final class CountedAlerts implements Alerts {
 
     private final Alerts alerts;
     private final AlertMeters meters;
+    private final Runnable noticeDue;
 
-    CountedAlerts(Alerts alerts, AlertMeters meters) {
+    /** @param noticeDue told when an alert opened with a webhook notice to send, after the store took both */
+    CountedAlerts(Alerts alerts, AlertMeters meters, Runnable noticeDue) {
         this.alerts = alerts;
         this.meters = meters;
+        this.noticeDue = noticeDue;
     }
 
     @Override
@@ -29,6 +34,9 @@ final class CountedAlerts implements Alerts {
         boolean opened = alerts.open(alert);
         if (opened && alert.kind() == AlertKind.HARM_REPORT) {
             meters.harmReported();
+        }
+        if (opened && alert.delivery().isPending()) {
+            noticeDue.run();
         }
         return opened;
     }

@@ -1,4 +1,5 @@
 /**
- * The alerts' wiring, their meters, and the schedule of the index-floor check.
+ * The alerts' wiring and settings, their meters, the schedules of the index-floor and fall checks, and the
+ * webhook dispatcher's thread.
  */
 package org.peerpulse.indicators.alerts.config;

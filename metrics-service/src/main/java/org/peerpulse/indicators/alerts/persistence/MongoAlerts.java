@@ -1,5 +1,6 @@
 package org.peerpulse.indicators.alerts.persistence;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,6 +14,8 @@ import org.peerpulse.indicators.alerts.domain.AlertChange;
 import org.peerpulse.indicators.alerts.domain.AlertKind;
 import org.peerpulse.indicators.alerts.domain.AlertState;
 import org.peerpulse.indicators.alerts.domain.Alerts;
+import org.peerpulse.indicators.alerts.domain.Delivery;
+import org.peerpulse.indicators.alerts.domain.DeliveryState;
 import org.peerpulse.platform.tenancy.TenantCollections;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -24,13 +27,17 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The alerts in MongoDB, one document each in {@code alerts}: {@code _id} (the alert id), agency, kind,
- * program, specialist, session id and date, index and floor, opened time, {@code state} and
- * {@code history} ({@code [{state, by, at}]}).
+ * program, specialist, session id and date, item, previous value, index and floor, opened time, {@code state},
+ * {@code history} ({@code [{state, by, at}]}) and {@code delivery} (the webhook notification:
+ * {@code {state, attempts, nextAttemptAt, lastStatus, lastAttemptAt}}, plus {@code leaseUntil} and
+ * {@code leaseOwner} while a dispatcher holds it; see {@link MongoAlertDeliveries}).
  *
  * <p>Every write is one atomic single-document operation. Opening is an insert: a harm report read
  * again collides on {@code _id}; an index alert carries {@code activeKey} = kind, agency and program
  * while it is open or acknowledged, under a unique sparse index, so a second one for the same index and
- * scope collides too, even from two consumers at once; resolving removes the key. A change of state is
+ * scope collides too, even from two consumers at once; resolving removes the key. A fall alert's id is
+ * derived from its scope, kind and period, so it collides on {@code _id} like a harm report. The
+ * notification is part of the inserted document, so an alert is never stored without it (no dual write). A change of state is
  * one {@code findAndModify} filtered on the state it was decided from, which sets the new state and
  * pushes the history line together, so no change is lost or written twice under concurrent requests.
  */
@@ -45,6 +52,8 @@ public class MongoAlerts implements Alerts {
     static final String SPECIALIST = "specialistId";
     static final String SESSION = "sessionId";
     static final String SESSION_DATE = "sessionDate";
+    static final String ITEM = "item";
+    static final String PREVIOUS = "previous";
     static final String INDEX = "index";
     static final String FLOOR = "floor";
     static final String OPENED_AT = "openedAt";
@@ -53,6 +62,14 @@ public class MongoAlerts implements Alerts {
     static final String BY = "by";
     static final String AT = "at";
     static final String ACTIVE_KEY = "activeKey";
+    static final String DELIVERY = "delivery";
+    static final String DELIVERY_STATE = "state";
+    static final String ATTEMPTS = "attempts";
+    static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    static final String LAST_STATUS = "lastStatus";
+    static final String LAST_ATTEMPT_AT = "lastAttemptAt";
+    static final String LEASE_UNTIL = "leaseUntil";
+    static final String LEASE_OWNER = "leaseOwner";
 
     private final TenantCollections tenants;
 
@@ -121,11 +138,14 @@ public class MongoAlerts implements Alerts {
                 .append(SPECIALIST, alert.specialistId())
                 .append(SESSION, alert.sessionId())
                 .append(SESSION_DATE, alert.sessionDate() == null ? null : alert.sessionDate().toString())
+                .append(ITEM, alert.item())
+                .append(PREVIOUS, alert.previous())
                 .append(INDEX, alert.index())
                 .append(FLOOR, alert.floor())
                 .append(OPENED_AT, Date.from(alert.openedAt()))
                 .append(STATE, alert.state().name())
-                .append(HISTORY, alert.history().stream().map(MongoAlerts::line).toList());
+                .append(HISTORY, alert.history().stream().map(MongoAlerts::line).toList())
+                .append(DELIVERY, delivery(alert.delivery()));
         if (alert.kind().isIndexFloor() && alert.state().isActive()) {
             document.append(ACTIVE_KEY, activeKey(alert));
         }
@@ -142,8 +162,35 @@ public class MongoAlerts implements Alerts {
         return new Alert(UUID.fromString(document.getString(ID)), AlertKind.valueOf(document.getString(KIND)),
                 document.getString(AGENCY), document.getString(PROGRAM), document.getString(SPECIALIST),
                 document.getString(SESSION), sessionDate == null ? null : LocalDate.parse(sessionDate),
-                document.getDouble(INDEX), document.getDouble(FLOOR), document.getDate(OPENED_AT).toInstant(),
-                AlertState.valueOf(document.getString(STATE)), history);
+                document.getString(ITEM), document.getDouble(PREVIOUS), document.getDouble(INDEX),
+                document.getDouble(FLOOR), document.getDate(OPENED_AT).toInstant(),
+                AlertState.valueOf(document.getString(STATE)), history, delivery(document.get(DELIVERY, Document.class)));
+    }
+
+    static Document delivery(Delivery delivery) {
+        return new Document(DELIVERY_STATE, delivery.state().name())
+                .append(ATTEMPTS, delivery.attempts())
+                .append(NEXT_ATTEMPT_AT, date(delivery.nextAttemptAt()))
+                .append(LAST_STATUS, delivery.lastStatus())
+                .append(LAST_ATTEMPT_AT, date(delivery.lastAttemptAt()));
+    }
+
+    /** An alert stored before notifications existed has none: nothing was configured to send it. */
+    private static Delivery delivery(Document document) {
+        if (document == null) {
+            return Delivery.notConfigured();
+        }
+        return new Delivery(DeliveryState.valueOf(document.getString(DELIVERY_STATE)), document.getInteger(ATTEMPTS, 0),
+                instant(document.getDate(NEXT_ATTEMPT_AT)), document.getInteger(LAST_STATUS),
+                instant(document.getDate(LAST_ATTEMPT_AT)));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     private static Document line(AlertChange change) {

@@ -6,6 +6,7 @@ import org.peerpulse.indicators.alerts.application.AcknowledgeAlert;
 import org.peerpulse.indicators.alerts.application.AlertCommand;
 import org.peerpulse.indicators.alerts.application.AlertQuery;
 import org.peerpulse.indicators.alerts.application.ListAlerts;
+import org.peerpulse.indicators.alerts.application.ReadWebhook;
 import org.peerpulse.indicators.alerts.application.ResolveAlert;
 import org.peerpulse.indicators.alerts.domain.AlertNotFound;
 import org.peerpulse.indicators.alerts.domain.AlertState;
@@ -33,11 +34,23 @@ class AlertController {
     private final ListAlerts listAlerts;
     private final AcknowledgeAlert acknowledgeAlert;
     private final ResolveAlert resolveAlert;
+    private final ReadWebhook readWebhook;
 
-    AlertController(ListAlerts listAlerts, AcknowledgeAlert acknowledgeAlert, ResolveAlert resolveAlert) {
+    AlertController(ListAlerts listAlerts, AcknowledgeAlert acknowledgeAlert, ResolveAlert resolveAlert,
+            ReadWebhook readWebhook) {
         this.listAlerts = listAlerts;
         this.acknowledgeAlert = acknowledgeAlert;
         this.resolveAlert = resolveAlert;
+        this.readWebhook = readWebhook;
+    }
+
+    /** The agency's webhook URL and signing secret: a secret, so audited and never cached. */
+    @Audited("alert.webhook.read")
+    @GetMapping("/webhook")
+    ResponseEntity<WebhookResponse> webhook(Caller caller) {
+        requireQualityLead(caller);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(WebhookResponse.of(readWebhook.read(caller.agencyId())));
     }
 
     @GetMapping

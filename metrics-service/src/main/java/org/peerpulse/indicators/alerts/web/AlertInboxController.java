@@ -14,9 +14,11 @@ import org.peerpulse.indicators.alerts.application.ListAlerts;
 import org.peerpulse.indicators.alerts.application.ResolveAlert;
 import org.peerpulse.indicators.alerts.domain.Alert;
 import org.peerpulse.indicators.alerts.domain.AlertChange;
+import org.peerpulse.indicators.alerts.domain.AlertKind;
 import org.peerpulse.indicators.alerts.domain.AlertNotFound;
 import org.peerpulse.indicators.alerts.domain.AlertState;
 import org.peerpulse.indicators.alerts.domain.AlertTransitionRefused;
+import org.peerpulse.indicators.alerts.domain.Delivery;
 import org.peerpulse.indicators.alerts.domain.InvalidAlertRequest;
 import org.peerpulse.indicators.dashboards.web.Lead;
 import org.peerpulse.platform.audit.Audited;
@@ -48,16 +50,24 @@ class AlertInboxController {
     private final ListAlerts listAlerts;
     private final AcknowledgeAlert acknowledgeAlert;
     private final ResolveAlert resolveAlert;
+    private final HarmReportPages harmReports;
 
-    AlertInboxController(ListAlerts listAlerts, AcknowledgeAlert acknowledgeAlert, ResolveAlert resolveAlert) {
+    AlertInboxController(ListAlerts listAlerts, AcknowledgeAlert acknowledgeAlert, ResolveAlert resolveAlert,
+            HarmReportPages harmReports) {
         this.listAlerts = listAlerts;
         this.acknowledgeAlert = acknowledgeAlert;
         this.resolveAlert = resolveAlert;
+        this.harmReports = harmReports;
     }
 
-    /** One alert as the inbox lists it. */
+    /**
+     * One alert as the inbox lists it.
+     *
+     * @param notice where its webhook notification stands, in words
+     * @param words for a harm report, the link to the participant's own words on feedback-service; else empty
+     */
     record AlertRow(String id, String what, String where, String session, String openedAt, String state,
-            String lastChange, boolean canAcknowledge, boolean canResolve) {
+            String lastChange, boolean canAcknowledge, boolean canResolve, String notice, String words) {
     }
 
     @GetMapping("/alerts")
@@ -65,7 +75,7 @@ class AlertInboxController {
         Lead lead = Lead.of(user);
         AlertState only = state == null || state.isBlank() ? null : AlertState.parse(state, "state");
         List<AlertRow> rows = listAlerts.list(new AlertQuery(lead.agencyId(), only, 0, PAGE_SIZE)).items().stream()
-                .map(AlertInboxController::row).toList();
+                .map(this::row).toList();
         model.addAttribute("lead", lead);
         model.addAttribute("alerts", rows);
         model.addAttribute("state", only == null ? "" : only.label());
@@ -118,15 +128,22 @@ class AlertInboxController {
         }
     }
 
-    private static AlertRow row(Alert alert) {
+    private AlertRow row(Alert alert) {
         String what = switch (alert.kind()) {
             case HARM_REPORT -> "A participant reported harm";
             case VALUES_INDEX_BELOW_FLOOR -> String.format(Locale.ROOT, "Values index %.1f, below the floor of %.1f",
                     alert.index(), alert.floor());
             case TRUST_INDEX_BELOW_FLOOR -> String.format(Locale.ROOT, "TRUST index %.1f, below the floor of %.1f",
                     alert.index(), alert.floor());
+            case ITEM_MEAN_FELL -> String.format(Locale.ROOT, "%s fell from %.2f to %.2f against the 30 days before",
+                    alert.item(), alert.previous(), alert.index());
+            case VALUES_INDEX_FELL -> String.format(Locale.ROOT,
+                    "Values index fell from %.1f to %.1f against the 30 days before", alert.previous(), alert.index());
+            case TRUST_INDEX_FELL -> String.format(Locale.ROOT,
+                    "TRUST index fell from %.1f to %.1f against the 30 days before", alert.previous(), alert.index());
         };
-        String where = alert.programId() == null ? "Whole agency"
+        String where = alert.programId() == null
+                ? (alert.specialistId() == null ? "Whole agency" : "Specialist " + alert.specialistId())
                 : alert.specialistId() == null ? alert.programId() : alert.programId() + " · " + alert.specialistId();
         String session = alert.sessionDate() == null ? "" : "Session of " + alert.sessionDate();
         AlertChange last = alert.history().get(alert.history().size() - 1);
@@ -135,6 +152,19 @@ class AlertInboxController {
                         + " by " + last.by() + ", " + WHEN.format(last.at());
         return new AlertRow(alert.id().toString(), what, where, session, WHEN.format(alert.openedAt()),
                 alert.state().label(), lastChange, alert.state().canMoveTo(AlertState.ACKNOWLEDGED),
-                alert.state().canMoveTo(AlertState.RESOLVED));
+                alert.state().canMoveTo(AlertState.RESOLVED), notice(alert.delivery()),
+                alert.kind() == AlertKind.HARM_REPORT ? harmReports.of(alert.id()) : "");
+    }
+
+    private static String notice(Delivery delivery) {
+        String attempts = delivery.attempts() == 1 ? "1 try" : delivery.attempts() + " tries";
+        String status = delivery.lastStatus() == null ? "no answer" : "HTTP " + delivery.lastStatus();
+        return switch (delivery.state()) {
+            case NOT_CONFIGURED -> "Webhook: not configured";
+            case PENDING -> delivery.attempts() == 0 ? "Webhook: sending"
+                    : "Webhook: retrying (" + attempts + ", last " + status + ")";
+            case DELIVERED -> "Webhook: delivered " + WHEN.format(delivery.lastAttemptAt()) + " (" + attempts + ")";
+            case FAILED -> "Webhook: failed (" + attempts + ", last " + status + ")";
+        };
     }
 }

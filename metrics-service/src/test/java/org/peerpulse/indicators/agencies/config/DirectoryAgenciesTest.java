@@ -44,7 +44,8 @@ class DirectoryAgenciesTest {
         directory.accept(GoldenSamples.AGENCY_SETTINGS_CHANGED);
 
         assertThat(agencies.of("harbor")).isEqualTo(new AgencySettings(ZoneId.of("America/New_York"),
-                new SmallCellRule(5), new SmallCellRule(11), Set.of("drop-in"), 60.0, null));
+                new SmallCellRule(5), new SmallCellRule(11), Set.of("drop-in"), 60.0, null,
+                "https://hooks.harbor.example/peerpulse"));
         assertThat(agencies.of("harbor").isPart2("drop-in")).isTrue();
         assertThat(agencies.of("sunrise")).isEqualTo(AgencySettings.DEFAULTS);
     }

@@ -60,8 +60,8 @@ class IngestBatchTest {
     private final WatchIndexFloors floors = new WatchIndexFloors(new ReadDashboard(rollups, agencies, calendar, clock),
             alerts, agencies, clock);
     private final IngestBatch ingest = new IngestBatch(
-            new ApplyEvents(rollups, new InMemoryCopyWindows(), calendar, 1_000), new OpenHarmAlerts(alerts, clock), floors,
-            calendar);
+            new ApplyEvents(rollups, new InMemoryCopyWindows(), calendar, 1_000),
+            new OpenHarmAlerts(alerts, agencies, clock), floors, calendar);
     private long offset;
 
     @Test

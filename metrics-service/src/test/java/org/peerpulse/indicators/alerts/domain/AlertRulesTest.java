@@ -71,18 +71,18 @@ class AlertRulesTest {
     @Test
     void aHarmReportNamesTheSessionAndItsDateNeverTheParticipantAndTheSameFeedbackAlwaysNamesTheSameAlert() {
         UUID feedbackId = UUID.randomUUID();
-        Alert first = Alert.harmReport(feedback(feedbackId, true), LocalDate.parse("2026-11-19"), OPENED);
-        Alert again = Alert.harmReport(feedback(feedbackId, true), LocalDate.parse("2026-11-19"), LATER);
+        Alert first = Alert.harmReport(feedback(feedbackId, true), LocalDate.parse("2026-11-19"), OPENED, Delivery.notConfigured());
+        Alert again = Alert.harmReport(feedback(feedbackId, true), LocalDate.parse("2026-11-19"), LATER, Delivery.notConfigured());
 
         assertThat(first.id()).isEqualTo(again.id()).isEqualTo(Alert.harmReportId(feedbackId)).isNotEqualTo(feedbackId);
-        assertThat(Alert.harmReport(feedback(UUID.randomUUID(), true), LocalDate.parse("2026-11-19"), OPENED).id())
+        assertThat(Alert.harmReport(feedback(UUID.randomUUID(), true), LocalDate.parse("2026-11-19"), OPENED, Delivery.notConfigured()).id())
                 .isNotEqualTo(first.id());
         assertThat(first.kind()).isEqualTo(AlertKind.HARM_REPORT);
         assertThat(List.of(first.agencyId(), first.programId(), first.specialistId(), first.sessionId()))
                 .containsExactly("harbor", "warmline", "sp-rivera", "s-1");
         assertThat(first.sessionDate()).isEqualTo(LocalDate.parse("2026-11-19"));
         assertThat(first.state()).isEqualTo(AlertState.OPEN);
-        assertThatThrownBy(() -> Alert.harmReport(feedback(feedbackId, false), LocalDate.parse("2026-11-19"), OPENED))
+        assertThatThrownBy(() -> Alert.harmReport(feedback(feedbackId, false), LocalDate.parse("2026-11-19"), OPENED, Delivery.notConfigured()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -104,7 +104,8 @@ class AlertRulesTest {
     @Test
     void anIndexAlertIsAboutAnAgencyOrAProgramAndKeepsWhatOpenedIt() {
         Alert agencyWide = Alert.indexBelowFloor(UUID.randomUUID(),
-                new FloorBreach(AlertKind.TRUST_INDEX_BELOW_FLOOR, 62.5, 70.0), "harbor", null, OPENED);
+                new FloorBreach(AlertKind.TRUST_INDEX_BELOW_FLOOR, 62.5, 70.0), "harbor", null, OPENED,
+                Delivery.notConfigured());
 
         assertThat(agencyWide.programId()).isNull();
         assertThat(agencyWide.sessionId()).isNull();
@@ -124,7 +125,7 @@ class AlertRulesTest {
     }
 
     private static Alert harm() {
-        return Alert.harmReport(feedback(UUID.randomUUID(), true), LocalDate.parse("2026-11-19"), OPENED);
+        return Alert.harmReport(feedback(UUID.randomUUID(), true), LocalDate.parse("2026-11-19"), OPENED, Delivery.notConfigured());
     }
 
     private static ReceivedFeedback feedback(UUID eventId, boolean harm) {

@@ -29,6 +29,7 @@ import org.peerpulse.indicators.alerts.domain.Alert;
 import org.peerpulse.indicators.alerts.domain.AlertKind;
 import org.peerpulse.indicators.alerts.domain.AlertState;
 import org.peerpulse.indicators.alerts.domain.AlertTransitionRefused;
+import org.peerpulse.indicators.alerts.domain.Delivery;
 import org.peerpulse.indicators.alerts.domain.FloorBreach;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.ReceivedFeedback;
@@ -84,7 +85,8 @@ class MongoAlertsTest {
         // Another scope, another kind, another agency: each its own.
         assertThat(alerts.open(index("harbor", null, T0))).isTrue();
         assertThat(alerts.open(Alert.indexBelowFloor(UUID.randomUUID(),
-                new FloorBreach(AlertKind.VALUES_INDEX_BELOW_FLOOR, 60.0, 70.0), "harbor", "warmline", T0))).isTrue();
+                new FloorBreach(AlertKind.VALUES_INDEX_BELOW_FLOOR, 60.0, 70.0), "harbor", "warmline", T0,
+                Delivery.notConfigured()))).isTrue();
         assertThat(alerts.open(index("sunrise", "warmline", T0))).isTrue();
 
         Alert acknowledged = alerts.change(first.moveTo(AlertState.ACKNOWLEDGED, "lead", T0.plusSeconds(2)),
@@ -201,10 +203,11 @@ class MongoAlertsTest {
 
     private static Alert harm(UUID feedbackId, String agency, Instant at) {
         return Alert.harmReport(new ReceivedFeedback(feedbackId, "s-1", new Cell(agency, "warmline", "sp-rivera"),
-                Instant.parse("2026-11-19T15:00:00Z"), Map.of(), null, true, at), LocalDate.parse("2026-11-19"), at);
+                Instant.parse("2026-11-19T15:00:00Z"), Map.of(), null, true, at), LocalDate.parse("2026-11-19"), at,
+                Delivery.notConfigured());
     }
 
     private static Alert index(String agency, String program, Instant at) {
-        return Alert.indexBelowFloor(UUID.randomUUID(), LOW_TRUST, agency, program, at);
+        return Alert.indexBelowFloor(UUID.randomUUID(), LOW_TRUST, agency, program, at, Delivery.notConfigured());
     }
 }
