@@ -16,10 +16,14 @@ import java.util.regex.Pattern;
  * @param submittedAt when the participant sent it (a harm report's alert counts from then)
  * @param valuesPracticed the value codes the session's specialist said they practiced in it, as the answer
  *     carries them: a dimension of the session, like its cell
+ * @param itemsAsked the rated items the participant's form asked ({@link AskedItems}); an item rated is asked
+ *     even when it is missing here, so a count of forms that asked an item never falls below its responses
+ * @param mode how the form was collected; {@code null} when the answer names no mode this version knows, and
+ *     then it counts in the totals only
  */
 public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instant sessionAt,
         Map<String, Integer> ratings, Integer hope, boolean harmReported, Instant submittedAt,
-        List<String> valuesPracticed) implements IndicatorEvent {
+        List<String> valuesPracticed, List<String> itemsAsked, CollectionMode mode) implements IndicatorEvent {
 
     private static final Pattern ITEM_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,47}");
 
@@ -39,6 +43,16 @@ public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instan
         }
         valuesPracticed = List.copyOf(valuesPracticed == null ? List.of() : valuesPracticed);
         valuesPracticed.forEach(ReceivedFeedback::requireItemCode);
+        itemsAsked = List.copyOf(itemsAsked == null ? List.of() : itemsAsked);
+        itemsAsked.forEach(ReceivedFeedback::requireItemCode);
+    }
+
+    /** An answer that names no items asked (only those it rated count as asked) and no collection mode. */
+    public ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instant sessionAt,
+            Map<String, Integer> ratings, Integer hope, boolean harmReported, Instant submittedAt,
+            List<String> valuesPracticed) {
+        this(eventId, sessionId, cell, sessionAt, ratings, hope, harmReported, submittedAt, valuesPracticed, List.of(),
+                null);
     }
 
     /** An answer to a session in which the specialist named no value practiced. */
@@ -62,8 +76,10 @@ public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instan
 
     @Override
     public DayCounts counts() {
-        Map<String, RatingTally> items = new HashMap<>();
-        ratings.forEach((code, rating) -> items.put(code, RatingTally.of(rating)));
+        Map<String, RatingTally> rated = new HashMap<>();
+        ratings.forEach((code, rating) -> rated.put(code, RatingTally.of(rating)));
+        // Immutable once, so the day counts and the mode's counts share it instead of copying it each.
+        Map<String, RatingTally> items = Map.copyOf(rated);
         // Only the value's own rating: how participants saw the value the specialist said they practiced.
         Map<String, RatingTally> ratedWhenPracticed = valuesPracticed.isEmpty() ? Map.of() : new HashMap<>();
         for (String code : valuesPracticed) {
@@ -72,7 +88,18 @@ public record ReceivedFeedback(UUID eventId, String sessionId, Cell cell, Instan
                 ratedWhenPracticed.put(code, RatingTally.of(rating));
             }
         }
-        return new DayCounts(0, 0, 0, 0, 0, 0, 1, items, hope == null ? RatingTally.NONE : RatingTally.of(hope),
-                harmReported ? 1 : 0, Map.of(), ratedWhenPracticed);
+        RatingTally hopeTally = hope == null ? RatingTally.NONE : RatingTally.of(hope);
+        // One form asked each item once; an item it rated was asked, whatever the list says.
+        Map<String, Long> asked = new HashMap<>(2 * (itemsAsked.size() + 1));
+        for (String code : itemsAsked) {
+            asked.put(code, 1L);
+        }
+        for (String code : ratings.keySet()) {
+            asked.put(code, 1L);
+        }
+        Map<CollectionMode, ModeCounts> modes = mode == null ? Map.of()
+                : Map.of(mode, new ModeCounts(items, hopeTally));
+        return new DayCounts(0, 0, 0, 0, 0, 0, 1, items, hopeTally, harmReported ? 1 : 0, Map.of(), ratedWhenPracticed,
+                Map.copyOf(asked), modes);
     }
 }
