@@ -17,6 +17,9 @@ public final class AskedItems {
 
     /** Per framework id and version, every value and principle code, in framework order. */
     private static final Map<String, List<String>> EVERY_ITEM = new ConcurrentHashMap<>();
+    /** Lists of items asked seen so far, each with its count of one form; bounded, as a list comes from an event. */
+    private static final Map<List<String>, Map<String, Long>> ONCE = new ConcurrentHashMap<>();
+    private static final int KEPT_LISTS = 4096;
 
     private AskedItems() {
     }
@@ -36,6 +39,24 @@ public final class AskedItems {
         return EVERY_ITEM.computeIfAbsent(frameworkId + '@' + version, key -> Frameworks.find(frameworkId, version)
                 .map(AskedItems::valuesAndPrinciples)
                 .orElse(List.of()));
+    }
+
+    /**
+     * One form's count per item of {@code codes}: 1 each, as an immutable map. Rotation makes few distinct lists
+     * (which value items a form asks), so they are kept, and an answer does not build the same map again.
+     */
+    static Map<String, Long> once(List<String> codes) {
+        Map<String, Long> known = ONCE.get(codes);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Long> counted = new java.util.HashMap<>();
+        codes.forEach(code -> counted.put(code, 1L));
+        Map<String, Long> once = Map.copyOf(counted);
+        if (ONCE.size() < KEPT_LISTS) {
+            ONCE.putIfAbsent(List.copyOf(codes), once);
+        }
+        return once;
     }
 
     private static List<String> valuesAndPrinciples(QualityFramework framework) {
