@@ -118,7 +118,11 @@ class DashboardPageBrowserTest {
                 .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
         assertThat(sections).as("sections top to bottom")
                 .startsWith("Signature strengths")
-                .containsSubsequence("Signature strengths", "Trend", "Core values", "TRUST principles", "Programs");
+                .containsSubsequence("Signature strengths", "Trend", "Core values", "TRUST principles",
+                        "Kiosk vs own device", "Programs");
+        // The demo month's forms ask every item, and about one answer in four was given on the kiosk.
+        assertThat(browser.findElement(By.cssSelector(".item-table .asked")).getText()).matches("asked on \\d+ forms");
+        assertThat(browser.findElements(By.cssSelector(".mode-table tbody tr:not(.suppressed)"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector(".strength"))).hasSize(3);
         assertThat(browser.findElement(By.cssSelector(".headline")).getText())
                 .contains("Values index", "TRUST index", "Hope").doesNotContain("fewer than");

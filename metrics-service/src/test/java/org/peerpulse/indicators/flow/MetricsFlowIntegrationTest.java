@@ -39,7 +39,9 @@ import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.contracts.FeedbackWithdrawn;
 import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.Frameworks;
+import org.peerpulse.contracts.ItemKind;
 import org.peerpulse.contracts.GoldenSamples;
 import org.peerpulse.contracts.InvitationsReissued;
 import org.peerpulse.contracts.PeerPulseEvent;
@@ -160,7 +162,8 @@ class MetricsFlowIntegrationTest {
                   "harmReports": 1, "signatureStrengths": [ "SAFE_ATMOSPHERE", "KINDNESS", "EMPATHY" ],
                   "series": [ { "period": "2026-W47", "sessions": 6, "responses": 5, "responsesSuppressed": false,
                                 "valuesIndex": 82.5, "trustIndex": 77.5, "hopeMean": 4.2,
-                                "valuesIndexChange": null, "trustIndexChange": null, "hopeMeanChange": null } ] }
+                                "valuesIndexChange": null, "trustIndexChange": null, "hopeMeanChange": null } ],
+                  "byMode": %s }
                 """.formatted(
                 hidden("GIVING_BACK", "VALUE"), hidden("COURAGE", "VALUE"),
                 shown("KINDNESS", "VALUE", 4.4, 0.8, "0, 0, 1, 1, 3"), hidden("CAUTION", "VALUE"),
@@ -168,7 +171,7 @@ class MetricsFlowIntegrationTest {
                 shown("EMPATHY", "VALUE", 4.2, 0.8, "0, 0, 1, 2, 2"),
                 shown("SAFE_ATMOSPHERE", "PRINCIPLE", 4.6, 1.0, "0, 0, 0, 2, 3"), hidden("RECOVERY_FOCUS", "PRINCIPLE"),
                 hidden("GENUINE_ROLE", "PRINCIPLE"), shown("NO_STIGMA", "PRINCIPLE", 3.6, 0.6, "0, 1, 1, 2, 1"),
-                hidden("STRENGTH_BASED", "PRINCIPLE"))));
+                hidden("STRENGTH_BASED", "PRINCIPLE"), noModeShown())));
 
         JsonNode warmline = get("/api/v1/dashboards/programs/warmline" + WEEK_47, lead).body();
         assertThat(warmline.get("scope")).isEqualTo(JSON.readTree("{\"type\": \"program\", \"id\": \"warmline\"}"));
@@ -615,6 +618,76 @@ class MetricsFlowIntegrationTest {
 
     /**
      * <pre>
+     * ROTA (k = 3), 2026-11-20, warmline sp-x, one session per answer:
+     * a1..a3 own device, forms asked KINDNESS and EMPATHY: KINDNESS 5, EMPATHY 4, hope 4
+     * a4..a6 kiosk, forms asked KINDNESS and COURAGE: KINDNESS 3 (a4, a5 also COURAGE 4), hope 3
+     * a7 own device, from before rotation (asked every item): KINDNESS 1, hope 1; its session voided, a7 withdrawn
+     * KINDNESS: 6 answers on 6 forms, own device 5 5 5, kiosk 3 3 3; EMPATHY: 3 on 3 forms, no kiosk answer;
+     * COURAGE: 2 answers (fewer than 3), asked hidden with it; hope own device 4 4 4, kiosk 3 3 3
+     * </pre>
+     */
+    @Test
+    void formsAskedAndTheKioskSplitCountLikeEverythingElseAndARedeliveryChangesNothing() throws Exception {
+        String rota = "rota-" + UUID.randomUUID();
+        events().settle(TestEvents.settingsChanged(rota, 1, "UTC", 3, List.of(), null, null), agencies);
+        for (int i = 0; i < 6; i++) {
+            SessionLogged session = session(rota, "warmline", "sp-x", "2026-11-20T09:0" + i + ":00Z", 30,
+                    Activity.PEER_SUPPORT, List.of(), List.of());
+            publish(Topics.SESSIONS, session);
+            publish(Topics.FEEDBACK, i < 3
+                    ? TestEvents.answered(session, Map.of("KINDNESS", 5, "EMPATHY", 4), 4, "OWN_DEVICE",
+                            List.of("KINDNESS", "EMPATHY"))
+                    : TestEvents.answered(session, i < 5 ? Map.of("KINDNESS", 3, "COURAGE", 4) : Map.of("KINDNESS", 3),
+                            3, "KIOSK", List.of("KINDNESS", "COURAGE")));
+        }
+        SessionLogged voided = session(rota, "warmline", "sp-x", "2026-11-20T10:00:00Z", 30, Activity.PEER_SUPPORT,
+                List.of(), List.of());
+        FeedbackSubmitted beforeRotation = TestEvents.answered(voided, Map.of("KINDNESS", 1), 1, "OWN_DEVICE", List.of());
+        publish(Topics.SESSIONS, voided);
+        publish(Topics.FEEDBACK, beforeRotation);
+        publish(Topics.SESSIONS, TestEvents.voided(voided));
+        publish(Topics.FEEDBACK, TestEvents.withdrawn(beforeRotation));
+        awaitCaughtUp();
+        String lead = TestIssuer.shared().token(rota, "quality_lead");
+
+        JsonNode dashboard = get("/api/v1/dashboards/agency" + WEEK_47, lead).body();
+        assertThat(dashboard.get("responses").asLong()).isEqualTo(6);
+        assertThat(item(dashboard.get("items"), "KINDNESS").get("asked").asLong()).isEqualTo(6);
+        assertThat(item(dashboard.get("items"), "KINDNESS").get("responses").asLong()).isEqualTo(6);
+        assertThat(item(dashboard.get("items"), "EMPATHY").get("asked").asLong()).isEqualTo(3);
+        assertThat(item(dashboard.get("items"), "COURAGE").get("suppressed").asBoolean()).isTrue();
+        assertThat(item(dashboard.get("items"), "COURAGE").get("asked").isNull()).isTrue();
+        assertThat(item(dashboard.get("items"), "GIVING_BACK").get("asked").isNull()).isTrue();
+        JsonNode ownDevice = dashboard.get("byMode").get("OWN_DEVICE");
+        JsonNode kiosk = dashboard.get("byMode").get("KIOSK");
+        assertThat(item(ownDevice.get("items"), "KINDNESS")).isEqualTo(JSON.readTree("""
+                { "code": "KINDNESS", "group": "VALUE", "responses": 3, "mean": 5.0, "topBoxRate": 1.0,
+                  "distribution": [0, 0, 0, 0, 3], "suppressed": false }"""));
+        assertThat(item(kiosk.get("items"), "KINDNESS")).isEqualTo(JSON.readTree("""
+                { "code": "KINDNESS", "group": "VALUE", "responses": 3, "mean": 3.0, "topBoxRate": 0.0,
+                  "distribution": [0, 0, 3, 0, 0], "suppressed": false }"""));
+        assertThat(ownDevice.get("hope").get("mean").asDouble()).isEqualTo(4.0);
+        assertThat(kiosk.get("hope").get("mean").asDouble()).isEqualTo(3.0);
+        // Three own-device EMPATHY answers pass k = 3, but no kiosk one does: both are hidden.
+        assertThat(item(ownDevice.get("items"), "EMPATHY").get("suppressed").asBoolean()).isTrue();
+        assertThat(item(kiosk.get("items"), "EMPATHY").get("suppressed").asBoolean()).isTrue();
+        assertThat(item(ownDevice.get("items"), "EMPATHY").get("responses").isNull()).isTrue();
+
+        redeliverFromTheBeginning();
+        assertThat(get("/api/v1/dashboards/agency" + WEEK_47, lead).body()).isEqualTo(dashboard);
+    }
+
+    private static JsonNode item(JsonNode items, String code) {
+        for (JsonNode item : items) {
+            if (item.get("code").asString().equals(code)) {
+                return item;
+            }
+        }
+        throw new AssertionError(code + " missing");
+    }
+
+    /**
+     * <pre>
      * LIVE, 2026-11-20, four answers (KINDNESS 4, hope 4): under the default k = 5 every statistic is hidden.
      * The agency's lead chooses k = 3 while the service runs: the same dashboard call shows them (4 >= 3).
      * The lead then moves the agency to California: a session at 03:30 UTC on Monday the 23rd, counted after
@@ -784,16 +857,35 @@ class MetricsFlowIntegrationTest {
 
     private static String shown(String code, String group, double mean, double topBox, String distribution) {
         return """
-                { "code": "%s", "group": "%s", "responses": 5, "mean": %s, "topBoxRate": %s,
+                { "code": "%s", "group": "%s", "responses": 5, "asked": 5, "mean": %s, "topBoxRate": %s,
                   "distribution": [%s], "suppressed": false }"""
                 .formatted(code, group, mean, topBox, distribution);
     }
 
     private static String hidden(String code, String group) {
         return """
-                { "code": "%s", "group": "%s", "responses": null, "mean": null, "topBoxRate": null, "distribution": null,
-                  "suppressed": true }"""
+                { "code": "%s", "group": "%s", "responses": null, "asked": null, "mean": null, "topBoxRate": null,
+                  "distribution": null, "suppressed": true }"""
                 .formatted(code, group);
+    }
+
+    /**
+     * Every answer of the week was given on the participant's own device: no kiosk answers at all, fewer than k,
+     * so both modes of every item are hidden (own device's five would be the total's five).
+     */
+    private static String noModeShown() {
+        StringBuilder items = new StringBuilder();
+        for (FrameworkItem item : Frameworks.PEER_CORE_V1.items()) {
+            if (item.kind() == ItemKind.VALUE || item.kind() == ItemKind.PRINCIPLE) {
+                items.append(items.isEmpty() ? "" : ", ").append("""
+                        { "code": "%s", "group": "%s", "responses": null, "mean": null, "topBoxRate": null,
+                          "distribution": null, "suppressed": true }""".formatted(item.code(), item.kind()));
+            }
+        }
+        String mode = """
+                { "hope": { "responses": null, "mean": null, "topBoxRate": null, "distribution": null, "suppressed": true },
+                  "items": [ %s ] }""".formatted(items);
+        return "{ \"OWN_DEVICE\": %s, \"KIOSK\": %s }".formatted(mode, mode);
     }
 
     // --- the broker ---------------------------------------------------------------------------------------

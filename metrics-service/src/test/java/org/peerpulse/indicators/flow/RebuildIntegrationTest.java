@@ -45,7 +45,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>
  * S1..S6 2026-11-16..18, warmline and peer-navigation; F1..F5 for S1..S5, four items each, F2 reports harm;
- * S7 with F7, then S7 voided and F7 withdrawn; S2 and F3 produced twice (same event, new offsets).
+ * F1, F3, F5 on the kiosk, F2, F4 on own phones; F1, F2 from before rotation (asked every item), F3..F5 asked
+ * five items (the four rated and COURAGE); S7 with F7 (kiosk, asked KINDNESS and GENTLENESS), then S7 voided and
+ * F7 withdrawn; S2 and F3 produced twice (same event, new offsets).
  * </pre>
  */
 class RebuildIntegrationTest {
@@ -67,6 +69,7 @@ class RebuildIntegrationTest {
         String lead = token(AGENCY, "quality_lead", "lead-ana");
         Map<String, JsonNode> before = new LinkedHashMap<>();
         Map<String, Long> practicedBefore;
+        Map<String, Long> askedAndModesBefore;
         JsonNode alertBefore;
         try (ConfigurableApplicationContext running = start(false)) {
             assertThat(running.getBeansOfType(ConsumerAwareRebalanceListener.class)).isEmpty();
@@ -86,6 +89,14 @@ class RebuildIntegrationTest {
                     items -> items.size() == 1).get(0).get("id").asString();
             alertBefore = api.post("/api/v1/alerts/" + alertId + "/acknowledge", lead).body();
             practicedBefore = practiced();
+            askedAndModesBefore = askedAndModes();
+            assertThat(sum(askedAndModesBefore, " asked KINDNESS")).isEqualTo(5);
+            assertThat(sum(askedAndModesBefore, " asked COURAGE")).isEqualTo(5);
+            assertThat(sum(askedAndModesBefore, " asked GIVING_BACK")).isEqualTo(2);
+            assertThat(sum(askedAndModesBefore, " asked GENTLENESS")).as("F7's is withdrawn").isEqualTo(2);
+            assertThat(sum(askedAndModesBefore, " KIOSK items KINDNESS ")).isEqualTo(3);
+            assertThat(sum(askedAndModesBefore, " OWN_DEVICE items KINDNESS ")).isEqualTo(2);
+            assertThat(sum(askedAndModesBefore, " KIOSK hope ")).isEqualTo(3);
             // KINDNESS in s1 and s2 (s7's is voided), EMPATHY in s2; their answers rated KINDNESS 5 and 4, EMPATHY 5.
             assertThat(practicedBefore.entrySet().stream().filter(entry -> entry.getKey().endsWith(" sessions KINDNESS"))
                     .mapToLong(Map.Entry::getValue).sum()).isEqualTo(2);
@@ -110,6 +121,8 @@ class RebuildIntegrationTest {
             assertThat(alerts.get(0)).isEqualTo(alertBefore);
             // The reflection gap's counters, which no dashboard shows, come back the same too.
             assertThat(practiced()).isEqualTo(practicedBefore);
+            // So do the forms asked and the answers by collection mode, counter by counter.
+            assertThat(askedAndModes()).isEqualTo(askedAndModesBefore);
         }
     }
 
@@ -135,6 +148,48 @@ class RebuildIntegrationTest {
             }
         }
         return counters;
+    }
+
+    /**
+     * The agency's forms-asked and by-mode counters as stored, rollup by rollup, leaving out zeros: {@code
+     * "<rollup> asked <item>"}, {@code "<rollup> <mode> items <item> r<n>"} and {@code "<rollup> <mode> hope r<n>"}.
+     */
+    private static Map<String, Long> askedAndModes() {
+        Map<String, Long> counters = new TreeMap<>();
+        try (MongoClient client = MongoClients.create(TestBackends.mongoUri(DATABASE))) {
+            for (Document rollup : client.getDatabase(DATABASE).getCollection("rollups")
+                    .find(new Document("agencyId", AGENCY))) {
+                String id = rollup.getString("_id");
+                Document asked = rollup.get("asked", Document.class);
+                if (asked != null) {
+                    asked.forEach((code, forms) -> put(counters, id + " asked " + code, forms));
+                }
+                Document modes = rollup.get("modes", Document.class);
+                if (modes != null) {
+                    modes.forEach((mode, ofMode) -> {
+                        Document items = ((Document) ofMode).get("items", Document.class);
+                        if (items != null) {
+                            items.forEach((code, tally) -> answers(counters, id + " " + mode + " items " + code,
+                                    (Document) tally));
+                        }
+                        Document hope = ((Document) ofMode).get("hope", Document.class);
+                        if (hope != null) {
+                            answers(counters, id + " " + mode + " hope", hope);
+                        }
+                    });
+                }
+            }
+        }
+        return counters;
+    }
+
+    private static void answers(Map<String, Long> counters, String key, Document tally) {
+        List.of("r1", "r2", "r3", "r4", "r5").forEach(answer -> put(counters, key + " " + answer, tally.get(answer)));
+    }
+
+    private static long sum(Map<String, Long> counters, String containing) {
+        return counters.entrySet().stream().filter(entry -> entry.getKey().contains(containing))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static void put(Map<String, Long> counters, String key, Object value) {
@@ -176,8 +231,11 @@ class RebuildIntegrationTest {
         int[][] ratings = {{5, 4, 5, 3}, {4, 5, 4, 4}, {5, 3, 5, 5}, {3, 4, 4, 4}, {5, 5, 5, 2}};
         List<SessionLogged> answered = List.of(s1, s2, s3, s4, s5);
         for (int i = 0; i < answered.size(); i++) {
-            feedback.add(TestEvents.feedback(answered.get(i), Map.of("KINDNESS", ratings[i][0], "EMPATHY", ratings[i][1],
-                    "SAFE_ATMOSPHERE", ratings[i][2], "NO_STIGMA", ratings[i][3]), 3 + i % 3, i == 1));
+            Map<String, Integer> rated = Map.of("KINDNESS", ratings[i][0], "EMPATHY", ratings[i][1],
+                    "SAFE_ATMOSPHERE", ratings[i][2], "NO_STIGMA", ratings[i][3]);
+            feedback.add(i == 1 ? TestEvents.feedback(answered.get(i), rated, 3 + i % 3, true)
+                    : TestEvents.answered(answered.get(i), rated, 3 + i % 3, i % 2 == 0 ? "KIOSK" : "OWN_DEVICE",
+                            i < 2 ? List.of() : List.of("KINDNESS", "EMPATHY", "SAFE_ATMOSPHERE", "NO_STIGMA", "COURAGE")));
         }
         for (SessionLogged session : List.of(s1, s2, s3, s4, s5, s6, s7)) {
             events.publish(Topics.SESSIONS, session);
@@ -185,7 +243,8 @@ class RebuildIntegrationTest {
         for (FeedbackSubmitted answer : feedback) {
             events.publish(Topics.FEEDBACK, answer);
         }
-        FeedbackSubmitted s7Answer = TestEvents.feedback(s7, Map.of("KINDNESS", 1), 1, false);
+        FeedbackSubmitted s7Answer = TestEvents.answered(s7, Map.of("KINDNESS", 1), 1, "KIOSK",
+                List.of("KINDNESS", "GENTLENESS"));
         events.publish(Topics.FEEDBACK, s7Answer);
         events.publish(Topics.SESSIONS, TestEvents.voided(s7));
         events.publish(Topics.FEEDBACK, TestEvents.withdrawn(s7Answer));

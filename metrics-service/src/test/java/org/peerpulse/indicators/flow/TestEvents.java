@@ -103,6 +103,14 @@ final class TestEvents {
                 ratings, hope, harm, "en", "OWN_DEVICE", session.valuesPracticed(), List.of());
     }
 
+    /** An answer to {@code session} collected in {@code mode}, on a form that asked {@code itemsAsked}. */
+    static FeedbackSubmitted answered(SessionLogged session, Map<String, Integer> ratings, int hope, String mode,
+            List<String> itemsAsked) {
+        return new FeedbackSubmitted(EventIds.newId(), Instant.now(), session.agencyId(), session.sessionId(),
+                session.programId(), session.specialistId(), session.sessionAt(), Frameworks.PEER_CORE_V1.ref(),
+                ratings, hope, false, "en", mode, session.valuesPracticed(), itemsAsked);
+    }
+
     static SessionVoided voided(SessionLogged session) {
         return new SessionVoided(EventIds.newId(), Instant.now(), session.agencyId(), session.sessionId(),
                 session.programId(), session.specialistId(), session.sessionAt(), session.contribution());

@@ -1,5 +1,6 @@
 package org.peerpulse.indicators.counting.domain;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,9 @@ import java.util.TreeMap;
  * @param practicedSessions per value code, sessions in which the specialist said they practiced it
  * @param practicedItems per value code, its ratings in answers to sessions in which the specialist said they
  *     practiced it: a part of {@code items}, so the rest of that item's tally is the other sessions' answers
+ * @param asked per rated item code, how many forms asked it: with rotating forms, fewer than {@code responses}
+ * @param modes per collection mode, the items and hope of the answers collected that way: parts of {@code items}
+ *     and {@code hope} (an answer with no known mode is in neither)
  */
 public record DayCounts(
         long sessions,
@@ -32,7 +36,9 @@ public record DayCounts(
         RatingTally hope,
         long harmReports,
         Map<String, Long> practicedSessions,
-        Map<String, RatingTally> practicedItems) {
+        Map<String, RatingTally> practicedItems,
+        Map<String, Long> asked,
+        Map<CollectionMode, ModeCounts> modes) {
 
     public static final DayCounts NONE = new DayCounts(0, 0, 0, 0, 0, 0, 0, Map.of(), RatingTally.NONE, 0);
 
@@ -41,6 +47,16 @@ public record DayCounts(
         hope = hope == null ? RatingTally.NONE : hope;
         practicedSessions = Map.copyOf(practicedSessions == null ? Map.of() : practicedSessions);
         practicedItems = Map.copyOf(practicedItems == null ? Map.of() : practicedItems);
+        asked = Map.copyOf(asked == null ? Map.of() : asked);
+        modes = Map.copyOf(modes == null ? Map.of() : modes);
+    }
+
+    /** Counts with no forms asked and no answers by mode: a session's, or a test's that looks at neither. */
+    public DayCounts(long sessions, long invitations, long minutes, long peerMinutes, long sessionsWithStrengths,
+            long recoveryFocusSessions, long responses, Map<String, RatingTally> items, RatingTally hope,
+            long harmReports, Map<String, Long> practicedSessions, Map<String, RatingTally> practicedItems) {
+        this(sessions, invitations, minutes, peerMinutes, sessionsWithStrengths, recoveryFocusSessions, responses,
+                items, hope, harmReports, practicedSessions, practicedItems, Map.of(), Map.of());
     }
 
     /** Counts in which no value was practiced. */
@@ -58,6 +74,11 @@ public record DayCounts(
         other.practicedSessions.forEach((code, count) -> practiced.merge(code, count, Long::sum));
         Map<String, RatingTally> ratedWhenPracticed = new HashMap<>(practicedItems);
         other.practicedItems.forEach((code, tally) -> ratedWhenPracticed.merge(code, tally, RatingTally::plus));
+        Map<String, Long> askedBoth = new HashMap<>(asked);
+        other.asked.forEach((code, forms) -> askedBoth.merge(code, forms, Long::sum));
+        Map<CollectionMode, ModeCounts> byMode = new EnumMap<>(CollectionMode.class);
+        byMode.putAll(modes);
+        other.modes.forEach((mode, counts) -> byMode.merge(mode, counts, ModeCounts::plus));
         return new DayCounts(
                 sessions + other.sessions,
                 invitations + other.invitations,
@@ -70,7 +91,9 @@ public record DayCounts(
                 hope.plus(other.hope),
                 harmReports + other.harmReports,
                 practiced,
-                ratedWhenPracticed);
+                ratedWhenPracticed,
+                askedBoth,
+                byMode);
     }
 
     /** What taking this back out of a rollup changes: every counter negated. */
@@ -81,9 +104,13 @@ public record DayCounts(
         practicedSessions.forEach((code, count) -> negatedPracticed.put(code, -count));
         Map<String, RatingTally> negatedPracticedItems = new HashMap<>();
         practicedItems.forEach((code, tally) -> negatedPracticedItems.put(code, tally.negated()));
+        Map<String, Long> negatedAsked = new HashMap<>();
+        asked.forEach((code, forms) -> negatedAsked.put(code, -forms));
+        Map<CollectionMode, ModeCounts> negatedModes = new EnumMap<>(CollectionMode.class);
+        modes.forEach((mode, counts) -> negatedModes.put(mode, counts.negated()));
         return new DayCounts(-sessions, -invitations, -minutes, -peerMinutes, -sessionsWithStrengths,
                 -recoveryFocusSessions, -responses, negatedItems, hope.negated(), -harmReports, negatedPracticed,
-                negatedPracticedItems);
+                negatedPracticedItems, negatedAsked, negatedModes);
     }
 
     /** A running sum of day counts, for folding many into one without a new map per addition. */
@@ -94,11 +121,17 @@ public record DayCounts(
     /** Adds day counts in place; {@link #total()} is the same as chaining {@link DayCounts#plus}. */
     public static final class Sum {
 
+        /** Item codes are upper-case words, so the empty code can hold a mode's hope beside its items. */
+        private static final String HOPE_OF_MODE = "";
+
         private final long[] counters = new long[8];
         private final Map<String, long[]> items = new HashMap<>();
         private final long[] hope = new long[5];
         private final Map<String, long[]> practicedSessions = new HashMap<>();
         private final Map<String, long[]> practicedItems = new HashMap<>();
+        private final Map<String, long[]> asked = new HashMap<>();
+        /** Per mode: its items by code, and its hope under {@link #HOPE_OF_MODE}. */
+        private final Map<CollectionMode, Map<String, long[]>> modes = new EnumMap<>(CollectionMode.class);
 
         private Sum() {
         }
@@ -118,6 +151,12 @@ public record DayCounts(
                     (code, count) -> practicedSessions.computeIfAbsent(code, key -> new long[1])[0] += count);
             counts.practicedItems.forEach(
                     (code, tally) -> add(practicedItems.computeIfAbsent(code, key -> new long[5]), tally));
+            counts.asked.forEach((code, forms) -> asked.computeIfAbsent(code, key -> new long[1])[0] += forms);
+            counts.modes.forEach((mode, ofMode) -> {
+                Map<String, long[]> tallies = modes.computeIfAbsent(mode, key -> new HashMap<>());
+                ofMode.items().forEach((code, tally) -> add(tallies.computeIfAbsent(code, key -> new long[5]), tally));
+                add(tallies.computeIfAbsent(HOPE_OF_MODE, key -> new long[5]), ofMode.hope());
+            });
             return this;
         }
 
@@ -128,8 +167,20 @@ public record DayCounts(
             practicedSessions.forEach((code, count) -> practiced.put(code, count[0]));
             Map<String, RatingTally> ratedWhenPracticed = new HashMap<>();
             practicedItems.forEach((code, answers) -> ratedWhenPracticed.put(code, tally(answers)));
+            Map<String, Long> askedForms = new HashMap<>();
+            asked.forEach((code, forms) -> askedForms.put(code, forms[0]));
+            Map<CollectionMode, ModeCounts> byMode = new EnumMap<>(CollectionMode.class);
+            modes.forEach((mode, tallies) -> {
+                Map<String, RatingTally> items = new HashMap<>();
+                tallies.forEach((code, answers) -> {
+                    if (!code.equals(HOPE_OF_MODE)) {
+                        items.put(code, tally(answers));
+                    }
+                });
+                byMode.put(mode, new ModeCounts(items, tally(tallies.getOrDefault(HOPE_OF_MODE, new long[5]))));
+            });
             return new DayCounts(counters[0], counters[1], counters[2], counters[3], counters[4], counters[5],
-                    counters[6], summed, tally(hope), counters[7], practiced, ratedWhenPracticed);
+                    counters[6], summed, tally(hope), counters[7], practiced, ratedWhenPracticed, askedForms, byMode);
         }
 
         private static void add(long[] answers, RatingTally tally) {
@@ -155,6 +206,16 @@ public record DayCounts(
     /** The ratings of value {@code code} in answers to sessions in which it was practiced. */
     public RatingTally practicedItem(String code) {
         return practicedItems.getOrDefault(code, RatingTally.NONE);
+    }
+
+    /** How many forms asked item {@code code}. */
+    public long asked(String code) {
+        return asked.getOrDefault(code, 0L);
+    }
+
+    /** The items and hope of the answers collected in {@code mode}. */
+    public ModeCounts mode(CollectionMode mode) {
+        return modes.getOrDefault(mode, ModeCounts.NONE);
     }
 
     /** The items in code order, for stable output. */

@@ -13,7 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peerpulse.contracts.Activity;
 import org.peerpulse.contracts.EventTypes;
 import org.peerpulse.contracts.FocusArea;
+import org.peerpulse.indicators.counting.domain.AskedItems;
 import org.peerpulse.indicators.counting.domain.Cell;
+import org.peerpulse.indicators.counting.domain.CollectionMode;
 import org.peerpulse.indicators.counting.domain.IndicatorEvent;
 import org.peerpulse.indicators.counting.domain.LoggedSession;
 import org.peerpulse.indicators.counting.domain.ReceivedFeedback;
@@ -44,6 +46,11 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>{@code valuesPracticed} (a session's, a void's contribution's, an answer's or a withdrawal's) is read where
  * present; records written before it was carried lack it and count no value practiced.
+ *
+ * <p>An answer's (or a withdrawal's) {@code itemsAsked} is read where present; an empty or missing list is an
+ * answer from before forms rotated, whose form asked every value and principle of its {@code framework}
+ * ({@link AskedItems}). Its {@code mode} is read as {@code OWN_DEVICE} or {@code KIOSK}; any other or none
+ * counts in the totals only, as a tolerant reader would, never dead-lettered.
  */
 final class IndicatorRecords {
 
@@ -132,7 +139,9 @@ final class IndicatorRecords {
     private static ReceivedFeedback answer(UUID eventId, Fields fields, Cell cell, Instant sessionAt) {
         return new ReceivedFeedback(eventId, required(fields.sessionId, "sessionId"), cell, sessionAt,
                 required(fields.ratings, "ratings"), fields.hope, required(fields.harmReported, "harmReported"),
-                Instant.parse(required(fields.occurredAt, "occurredAt")), fields.valuesPracticed);
+                Instant.parse(required(fields.occurredAt, "occurredAt")), fields.valuesPracticed,
+                AskedItems.of(fields.frameworkId, fields.frameworkVersion, fields.itemsAsked),
+                CollectionMode.named(fields.mode));
     }
 
     private static <T> T required(T value, String name) {
@@ -164,6 +173,11 @@ final class IndicatorRecords {
         Map<String, Integer> ratings;
         Integer hope;
         Boolean harmReported;
+        /** An answer's: absent or empty in answers from before forms rotated. */
+        List<String> itemsAsked;
+        String mode;
+        String frameworkId;
+        Integer frameworkVersion;
     }
 
     private static Fields parse(String json) {
@@ -215,10 +229,29 @@ final class IndicatorRecords {
                 case "ratings" -> fields.ratings = ratings(parser, value);
                 case "hope" -> fields.hope = integer(parser, value);
                 case "harmReported" -> fields.harmReported = bool(value);
+                case "itemsAsked" -> fields.itemsAsked = texts(parser, value);
+                case "mode" -> fields.mode = text(parser, value);
+                case "framework" -> framework(parser, value, fields);
                 default -> parser.skipChildren();
             }
         }
         return fields;
+    }
+
+    /** A framework reference, {@code {"id", "version"}}: which items an answer from before rotation asked. */
+    private static void framework(JsonParser parser, JsonToken value, Fields fields) {
+        if (value != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken part = parser.nextToken();
+            switch (name) {
+                case "id" -> fields.frameworkId = text(parser, part);
+                case "version" -> fields.frameworkVersion = integer(parser, part);
+                default -> parser.skipChildren();
+            }
+        }
     }
 
     /** Counts the links of the array the parser is at the start of, skipping what each holds. */

@@ -1,12 +1,15 @@
 package org.peerpulse.indicators.counting.persistence;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.peerpulse.indicators.counting.domain.CollectionMode;
 import org.peerpulse.indicators.counting.domain.DayCounts;
+import org.peerpulse.indicators.counting.domain.ModeCounts;
 import org.peerpulse.indicators.counting.domain.RatingTally;
 import org.peerpulse.indicators.counting.domain.SourcePartition;
 
@@ -42,6 +45,14 @@ final class RollupDocument {
     static final String PRACTICED_SESSIONS = "practicedSessions";
     /** Per value code, its rating tally in answers to sessions that practiced it. */
     static final String PRACTICED_ITEMS = "practicedItems";
+    /** Per rated item code, how many forms asked it. */
+    static final String ASKED = "asked";
+    /**
+     * Per collection mode ({@code modes.KIOSK}, {@code modes.OWN_DEVICE}), its {@code items.<code>} and {@code hope}
+     * as answer counts {@code r1}..{@code r5} only: the derived count and sum that the totals carry for a reader of
+     * the store are left out here, so a batch's update grows by five counters per item and mode, not seven.
+     */
+    static final String MODES = "modes";
 
     /** Fields of a rating tally: the derived count and sum, and how often each answer 1–5 was given. */
     static final String TALLY_RESPONSES = "responses";
@@ -82,7 +93,21 @@ final class RollupDocument {
                 .forEach((code, sessions) -> inc(inc, PRACTICED_SESSIONS + "." + code, sessions));
         new TreeMap<>(counts.practicedItems())
                 .forEach((code, tally) -> addTally(inc, PRACTICED_ITEMS + "." + code, tally));
+        new TreeMap<>(counts.asked()).forEach((code, forms) -> inc(inc, ASKED + "." + code, forms));
+        for (CollectionMode mode : CollectionMode.values()) {
+            ModeCounts ofMode = counts.mode(mode);
+            String path = MODES + "." + mode.name() + ".";
+            new TreeMap<>(ofMode.items()).forEach((code, tally) -> addAnswers(inc, path + ITEMS + "." + code, tally));
+            addAnswers(inc, path + HOPE, ofMode.hope());
+        }
         return inc;
+    }
+
+    /** Only how often each answer 1–5 was given: what a mode's tally keeps. */
+    private static void addAnswers(Document inc, String path, RatingTally tally) {
+        for (int rating = 1; rating <= 5; rating++) {
+            inc(inc, path + "." + TALLY_ANSWERS.get(rating - 1), tally.count(rating));
+        }
     }
 
     private static void addTally(Document inc, String path, RatingTally tally) {
@@ -119,6 +144,26 @@ final class RollupDocument {
         if (practicedItemDocuments != null) {
             practicedItemDocuments.forEach((code, tally) -> practicedItems.put(code, tally((Document) tally)));
         }
+        Map<String, Long> asked = new HashMap<>();
+        Document askedDocument = document.get(ASKED, Document.class);
+        if (askedDocument != null) {
+            askedDocument.keySet().forEach(code -> asked.put(code, number(askedDocument, code)));
+        }
+        Map<CollectionMode, ModeCounts> modes = new EnumMap<>(CollectionMode.class);
+        Document modeDocuments = document.get(MODES, Document.class);
+        if (modeDocuments != null) {
+            for (CollectionMode mode : CollectionMode.values()) {
+                Document ofMode = modeDocuments.get(mode.name(), Document.class);
+                if (ofMode != null) {
+                    Map<String, RatingTally> modeItems = new HashMap<>();
+                    Document modeItemDocuments = ofMode.get(ITEMS, Document.class);
+                    if (modeItemDocuments != null) {
+                        modeItemDocuments.forEach((code, tally) -> modeItems.put(code, tally((Document) tally)));
+                    }
+                    modes.put(mode, new ModeCounts(modeItems, tally(ofMode.get(HOPE, Document.class))));
+                }
+            }
+        }
         return new DayCounts(
                 number(document, SESSIONS),
                 number(document, INVITATIONS),
@@ -131,7 +176,9 @@ final class RollupDocument {
                 tally(document.get(HOPE, Document.class)),
                 number(document, HARM_REPORTS),
                 practicedSessions,
-                practicedItems);
+                practicedItems,
+                asked,
+                modes);
     }
 
     /** {@code counts} as a document with the rollup's field names, leaving out what is zero. */

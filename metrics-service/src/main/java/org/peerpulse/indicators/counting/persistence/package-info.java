@@ -6,7 +6,8 @@
  *
  * <p><b>Shapes.</b> {@code rollups}: one document per agency / program / specialist / day,
  * {@code _id = "agency|program|specialist|yyyy-MM-dd"}, only counters (sessions, invitations, minutes,
- * responses, per item and for hope a 1–5 distribution with its sum and count, harm reports) plus
+ * responses, per item and for hope a 1–5 distribution with its sum and count, harm reports, per item the forms that
+ * asked it, and per collection mode the items' and hope's 1–5 distributions) plus
  * {@code watermarks.<topic~partition>}, so any range is a plain sum. {@code copy_windows}: one document per
  * partition and batch with the ids of the events that batch read for the first time and the offsets it
  * read them at (decision 0010).

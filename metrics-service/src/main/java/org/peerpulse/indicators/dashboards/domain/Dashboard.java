@@ -2,6 +2,7 @@ package org.peerpulse.indicators.dashboards.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.peerpulse.contracts.QualityFramework;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
@@ -25,6 +26,9 @@ import org.peerpulse.indicators.counting.domain.CellRollup;
  * @param items the values then the TRUST principles, in framework order
  * @param signatureStrengths up to three codes of the best-scoring items that are shown, best first
  * @param series one point per day, week or month of the range, each with its change from the period before
+ * @param asked per item code, how many forms asked it; an item whose count is hidden ({@link Disclosure}) is
+ *     absent. Forms, not people: with rotating forms an item is asked on fewer forms than were answered
+ * @param byMode the item statistics split by collection mode, own device then kiosk
  */
 public record Dashboard(
         String agencyId,
@@ -45,12 +49,32 @@ public record Dashboard(
         List<ItemScore> items,
         long harmReports,
         List<String> signatureStrengths,
-        List<PeriodPoint> series) {
+        List<PeriodPoint> series,
+        Map<String, Long> asked,
+        List<ModeScores> byMode) {
 
     public Dashboard {
         items = List.copyOf(items);
         signatureStrengths = List.copyOf(signatureStrengths);
         series = List.copyOf(series);
+        asked = Map.copyOf(asked == null ? Map.of() : asked);
+        byMode = List.copyOf(byMode == null ? List.of() : byMode);
+    }
+
+    /** A dashboard that says nothing of forms asked or of collection modes. */
+    public Dashboard(String agencyId, Scope scope, LocalDate from, LocalDate to, long sessions, long invitations,
+            Long responses, boolean responsesSuppressed, Double responseRate, Double peerRoleShare,
+            Double strengthsAcknowledgedRate, Double recoveryFocusRate, Double valuesIndex, Double trustIndex,
+            ItemScore hope, List<ItemScore> items, long harmReports, List<String> signatureStrengths,
+            List<PeriodPoint> series) {
+        this(agencyId, scope, from, to, sessions, invitations, responses, responsesSuppressed, responseRate,
+                peerRoleShare, strengthsAcknowledgedRate, recoveryFocusRate, valuesIndex, trustIndex, hope, items,
+                harmReports, signatureStrengths, series, Map.of(), List.of());
+    }
+
+    /** How many forms asked item {@code code}; {@code null} when that is hidden. */
+    public Long askedOf(String code) {
+        return asked.get(code);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.counting.domain.Cell;
+import org.peerpulse.indicators.counting.domain.CollectionMode;
 import org.peerpulse.indicators.counting.domain.DayCounts;
 
 /**
@@ -36,6 +37,18 @@ import org.peerpulse.indicators.counting.domain.DayCounts;
  * difference; this is exactly what the second rule takes away. What it cannot take away (answers of
  * different ranges or granularities differenced against each other) is recorded in decision 0007.
  *
+ * <p>Two kinds of figures lean on a statistic already decided, and are decided after it, over the whole range
+ * only (the trend shows neither):
+ * <ul>
+ * <li><b>forms asked</b> ({@link #asked}) per item: a count of forms, not of answers, but with every item asked
+ * it is the response count, so it is hidden wherever the item or the response count is, and otherwise
+ * follows both rules on its own counts;</li>
+ * <li><b>collection mode</b> ({@link #inMode}): an item's (or hope's) statistic among kiosk answers and among
+ * own-device answers is shown only in pairs: where the item is shown and both modes pass both rules. Either
+ * mode hidden hides the other, which could otherwise be subtracted from the item's total, and the rules run
+ * again with those hidden until nothing changes, so that what pairs hide is covered across scopes too.</li>
+ * </ul>
+ *
  * <p>It is worked out for the range and granularity asked, from their counts, never ahead of time; it costs
  * measures × slices × scopes: scopes are numbered (the agency, then programs, then specialists, each by id,
  * which is also the order ties are broken in) and every count and decision is an array cell.
@@ -48,11 +61,28 @@ public final class Disclosure {
     /** The agency's number among the scopes. */
     private static final int AGENCY = 0;
 
+    private static final String ASKED = "ASKED/";
+
     private final Map<String, Integer> measures;
     private final Map<String, Integer> slices;
     private final Map<Scope, Integer> scopes;
     /** Per measure, slice and scope number: whether the statistic is shown; anything not listed is hidden. */
     private final boolean[][][] shown;
+
+    /** The measure of the forms that asked item {@code code}. */
+    public static String asked(String code) {
+        return ASKED + code;
+    }
+
+    /** The item of an {@link #asked} measure; {@code null} for any other measure. */
+    static String askedCode(String measure) {
+        return measure.startsWith(ASKED) ? measure.substring(ASKED.length()) : null;
+    }
+
+    /** The measure of item (or hope) {@code code} among the answers collected in {@code mode}. */
+    public static String inMode(CollectionMode mode, String code) {
+        return mode.name() + '/' + code;
+    }
 
     private Disclosure(Map<String, Integer> measures, Map<String, Integer> slices, Map<Scope, Integer> scopes,
             boolean[][][] shown) {
@@ -88,7 +118,66 @@ public final class Disclosure {
             decided.add(responses);
             shown[measure] = same >= 0 ? shown[same] : layout.decide(responses, rule);
         }
-        return new Disclosure(index(measures), layout.sliceIndex, layout.scopes.index(), shown);
+        if (layout.range < 0 || !measures.contains(RESPONSES)) {
+            return new Disclosure(index(measures), layout.sliceIndex, layout.scopes.index(), shown);
+        }
+        List<String> all = new ArrayList<>(measures);
+        List<boolean[][]> decisions = new ArrayList<>(Arrays.asList(shown));
+        int inRange = layout.range;
+        boolean[] responsesShown = shown[measures.indexOf(RESPONSES)][inRange];
+        for (int measure = 0; measure < measures.size(); measure++) {
+            String code = measures.get(measure);
+            if (code.equals(RESPONSES)) {
+                continue;
+            }
+            boolean[] itemShown = shown[measure][inRange];
+            if (!code.equals(Frameworks.HOPE_CODE)) {
+                boolean[] forced = new boolean[itemShown.length];
+                for (int scope = 0; scope < forced.length; scope++) {
+                    forced[scope] = !itemShown[scope] || !responsesShown[scope];
+                }
+                all.add(asked(code));
+                decisions.add(layout.onlyInRange(layout.decideInRange(totals, totals.measureOf(asked(code)),
+                        forced, rule)));
+            }
+            boolean[] pairShown = bothModes(layout, totals, code, itemShown, rule);
+            for (CollectionMode mode : CollectionMode.values()) {
+                all.add(inMode(mode, code));
+                decisions.add(layout.onlyInRange(pairShown));
+            }
+        }
+        return new Disclosure(index(all), layout.sliceIndex, layout.scopes.index(),
+                decisions.toArray(boolean[][][]::new));
+    }
+
+    /**
+     * Where an item's statistics by mode are shown, in the range: both modes or neither, never where the item's
+     * total is hidden.
+     */
+    private static boolean[] bothModes(Layout layout, RunningTotals totals, String code, boolean[] itemShown,
+            SmallCellRule rule) {
+        boolean[] hidden = new boolean[itemShown.length];
+        for (int scope = 0; scope < hidden.length; scope++) {
+            hidden[scope] = !itemShown[scope];
+        }
+        CollectionMode[] modes = CollectionMode.values();
+        while (true) {
+            boolean[] next = hidden.clone();
+            for (CollectionMode mode : modes) {
+                boolean[] shownInMode = layout.decideInRange(totals, totals.measureOf(inMode(mode, code)), hidden, rule);
+                for (int scope = 0; scope < next.length; scope++) {
+                    next[scope] |= !shownInMode[scope];
+                }
+            }
+            if (Arrays.equals(next, hidden)) {
+                boolean[] shown = new boolean[hidden.length];
+                for (int scope = 0; scope < shown.length; scope++) {
+                    shown[scope] = !hidden[scope];
+                }
+                return shown;
+            }
+            hidden = next;
+        }
     }
 
     /**
@@ -335,6 +424,45 @@ public final class Disclosure {
                 }
             }
             return responses;
+        }
+
+        /**
+         * Per scope, whether a measure is shown over the whole range when the scopes of {@code forced} are hidden
+         * whatever their counts: both rules, across programs and specialists, with those hidden from the start.
+         */
+        boolean[] decideInRange(RunningTotals totals, int measure, boolean[] forced, SmallCellRule rule) {
+            int[] sliceRows = rows.get(range);
+            long[] counts = new long[scopes.size()];
+            Links links = new Links(scopes.size());
+            for (int cell = 0; cell < cells; cell++) {
+                if (RunningTotals.has(sliceRows, cell)) {
+                    long n = totals.responses(cell, sliceRows, measure);
+                    counts[AGENCY] += n;
+                    counts[program[cell]] += n;
+                    counts[specialist[cell]] += n;
+                    if (n > 0) {
+                        links.join(program[cell], specialist[cell]);
+                    }
+                }
+            }
+            Table table = new Table(counts, present[range], links, scopes.firstSpecialist());
+            for (int scope = 0; scope < forced.length; scope++) {
+                if (forced[scope]) {
+                    table.hide(scope);
+                }
+            }
+            table.primary(rule);
+            table.protectAcross(rule, new boolean[scopes.size()]);
+            return table.shown();
+        }
+
+        /** Decisions for the range alone: every other slice hides the measure. */
+        boolean[][] onlyInRange(boolean[] shownInRange) {
+            boolean[][] shown = new boolean[rows.size()][];
+            for (int slice = 0; slice < rows.size(); slice++) {
+                shown[slice] = slice == range ? shownInRange : new boolean[shownInRange.length];
+            }
+            return shown;
         }
 
         /** Per slice and scope, whether a measure resting on {@code responses} is shown. */

@@ -1,14 +1,19 @@
 package org.peerpulse.indicators.dashboards.domain;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.peerpulse.contracts.FrameworkItem;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.contracts.ItemKind;
 import org.peerpulse.indicators.counting.domain.Cell;
+import org.peerpulse.indicators.counting.domain.CollectionMode;
 import org.peerpulse.indicators.counting.domain.DayCounts;
+import org.peerpulse.indicators.counting.domain.ModeCounts;
 import org.peerpulse.indicators.counting.domain.RatingTally;
 
 /**
@@ -46,7 +51,33 @@ public record Indicators(DayCounts counts, List<FrameworkItem> rated, Predicate<
                         hidden.test(item.code()))).toList(),
                 counts.harmReports(),
                 signatureStrengths(),
-                series);
+                series,
+                asked(),
+                byMode());
+    }
+
+    /** Forms that asked each rated item, where that is shown. */
+    private Map<String, Long> asked() {
+        Map<String, Long> asked = new HashMap<>();
+        for (FrameworkItem item : rated) {
+            if (!hidden.test(Disclosure.asked(item.code()))) {
+                asked.put(item.code(), counts.asked(item.code()));
+            }
+        }
+        return asked;
+    }
+
+    private List<ModeScores> byMode() {
+        List<ModeScores> byMode = new ArrayList<>();
+        for (CollectionMode mode : CollectionMode.values()) {
+            ModeCounts ofMode = counts.mode(mode);
+            byMode.add(new ModeScores(mode,
+                    ItemScore.of(Frameworks.HOPE_CODE, ItemKind.HOPE, ofMode.hope(),
+                            hidden.test(Disclosure.inMode(mode, Frameworks.HOPE_CODE))),
+                    rated.stream().map(item -> ItemScore.of(item.code(), item.kind(), ofMode.item(item.code()),
+                            hidden.test(Disclosure.inMode(mode, item.code())))).toList()));
+        }
+        return byMode;
     }
 
     /** This slice as a trend point, with its change from {@code before}, the period just before it. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.TreeSet;
 import org.peerpulse.contracts.Frameworks;
 import org.peerpulse.indicators.counting.domain.Cell;
 import org.peerpulse.indicators.counting.domain.CellRollup;
+import org.peerpulse.indicators.counting.domain.CollectionMode;
 import org.peerpulse.indicators.counting.domain.DayCounts;
+import org.peerpulse.indicators.counting.domain.ModeCounts;
 import org.peerpulse.indicators.counting.domain.RatingTally;
 
 /**
@@ -24,9 +27,10 @@ import org.peerpulse.indicators.counting.domain.RatingTally;
  * starts from, built once per copy of the agency's rollups.
  *
  * <p>A cell's totals are a row of counters: the session counters, the response count, harm reports, the
- * hope tally, then the tally of every item the agency's rollups name, in code order. Beside them, a narrower
+ * hope tally, then a tally per item the agency's rollups name and per item and hope in each collection mode
+ * ({@link Disclosure#inMode}), in key order, then per item the forms that asked it. Beside them, a narrower
  * row holds what the small-cell rule looks at: the responses of each measure (the response count, hope, each
- * item), so that deciding what to hide reads a few adjacent numbers per cell.
+ * tally, each item's forms asked), so that deciding what to hide reads a few adjacent numbers per cell.
  */
 public final class RunningTotals {
 
@@ -37,7 +41,10 @@ public final class RunningTotals {
 
     private final String agencyId;
     private final List<Cell> cells;
+    /** Per item code, and per {@link Disclosure#inMode} key of an item or hope in a mode: its tally's column. */
     private final Map<String, Integer> itemColumns;
+    /** Per item code, the column of the forms that asked it, after every tally. */
+    private final Map<String, Integer> askedColumns;
     private final int width;
     /** Per cell, its days with a rollup, ascending, as epoch days. */
     private final long[][] days;
@@ -47,15 +54,16 @@ public final class RunningTotals {
     private final long[][] answered;
     private final int measures;
 
-    private RunningTotals(String agencyId, List<Cell> cells, Map<String, Integer> itemColumns, long[][] days,
-            long[][] totals) {
+    private RunningTotals(String agencyId, List<Cell> cells, Map<String, Integer> itemColumns,
+            Map<String, Integer> askedColumns, long[][] days, long[][] totals) {
         this.agencyId = agencyId;
         this.cells = cells;
         this.itemColumns = itemColumns;
-        this.width = ITEMS + 5 * itemColumns.size();
+        this.askedColumns = askedColumns;
+        this.width = ITEMS + 5 * itemColumns.size() + askedColumns.size();
         this.days = days;
         this.totals = totals;
-        this.measures = 2 + itemColumns.size();
+        this.measures = 2 + itemColumns.size() + askedColumns.size();
         this.answered = new long[cells.size()][];
         for (int cell = 0; cell < cells.size(); cell++) {
             int rows = days[cell].length + 1;
@@ -67,6 +75,10 @@ public final class RunningTotals {
                 byMeasure[to + 1] = answers(totals[cell], from + HOPE);
                 for (int item = 0; item < itemColumns.size(); item++) {
                     byMeasure[to + 2 + item] = answers(totals[cell], from + ITEMS + 5 * item);
+                }
+                int firstAsked = ITEMS + 5 * itemColumns.size();
+                for (int item = 0; item < askedColumns.size(); item++) {
+                    byMeasure[to + 2 + itemColumns.size() + item] = totals[cell][from + firstAsked + item];
                 }
             }
             answered[cell] = byMeasure;
@@ -81,15 +93,25 @@ public final class RunningTotals {
     public static RunningTotals of(String agencyId, List<CellRollup> rollups) {
         Map<Cell, List<CellRollup>> byCell = new HashMap<>();
         Set<String> codes = new HashSet<>();
+        Set<String> askedCodes = new HashSet<>();
         for (CellRollup rollup : rollups) {
             if (rollup.cell().agencyId().equals(agencyId)) {
                 byCell.computeIfAbsent(rollup.cell(), cell -> new ArrayList<>()).add(rollup);
-                codes.addAll(rollup.counts().items().keySet());
+                DayCounts counts = rollup.counts();
+                codes.addAll(counts.items().keySet());
+                askedCodes.addAll(counts.asked().keySet());
+                counts.modes().forEach((mode, ofMode) -> {
+                    ofMode.items().keySet().forEach(code -> codes.add(Disclosure.inMode(mode, code)));
+                    codes.add(Disclosure.inMode(mode, Frameworks.HOPE_CODE));
+                });
             }
         }
         Map<String, Integer> itemColumns = new HashMap<>();
         new TreeSet<>(codes).forEach(code -> itemColumns.put(code, ITEMS + 5 * itemColumns.size()));
-        int width = ITEMS + 5 * itemColumns.size();
+        Map<String, Integer> askedColumns = new HashMap<>();
+        int firstAsked = ITEMS + 5 * itemColumns.size();
+        new TreeSet<>(askedCodes).forEach(code -> askedColumns.put(code, firstAsked + askedColumns.size()));
+        int width = firstAsked + askedColumns.size();
         List<Cell> cells = byCell.keySet().stream()
                 .sorted(Comparator.comparing(Cell::programId).thenComparing(Cell::specialistId))
                 .toList();
@@ -108,15 +130,16 @@ public final class RunningTotals {
                     row++;
                     System.arraycopy(running, (row - 1) * width, running, row * width, width);
                 }
-                add(running, row * width, rollup.counts(), itemColumns);
+                add(running, row * width, rollup.counts(), itemColumns, askedColumns);
             }
             days[c] = cellDays;
             totals[c] = running;
         }
-        return new RunningTotals(agencyId, cells, itemColumns, days, totals);
+        return new RunningTotals(agencyId, cells, itemColumns, askedColumns, days, totals);
     }
 
-    private static void add(long[] running, int at, DayCounts counts, Map<String, Integer> itemColumns) {
+    private static void add(long[] running, int at, DayCounts counts, Map<String, Integer> itemColumns,
+            Map<String, Integer> askedColumns) {
         running[at] += counts.sessions();
         running[at + 1] += counts.invitations();
         running[at + 2] += counts.minutes();
@@ -127,6 +150,12 @@ public final class RunningTotals {
         running[at + 7] += counts.harmReports();
         addTally(running, at + HOPE, counts.hope());
         counts.items().forEach((code, tally) -> addTally(running, at + itemColumns.get(code), tally));
+        counts.modes().forEach((mode, ofMode) -> {
+            ofMode.items().forEach((code, tally) ->
+                    addTally(running, at + itemColumns.get(Disclosure.inMode(mode, code)), tally));
+            addTally(running, at + itemColumns.get(Disclosure.inMode(mode, Frameworks.HOPE_CODE)), ofMode.hope());
+        });
+        counts.asked().forEach((code, forms) -> running[at + askedColumns.get(code)] += forms);
     }
 
     private static void addTally(long[] running, int at, RatingTally tally) {
@@ -185,8 +214,8 @@ public final class RunningTotals {
     }
 
     /**
-     * The number of a measure ({@link Disclosure#RESPONSES}, hope or an item) among the responses a cell
-     * keeps; {@code -1} for an item no rollup names, which has no responses.
+     * The number of a measure ({@link Disclosure#RESPONSES}, hope, an item, an item or hope in a mode, or an
+     * item's forms asked) among the responses a cell keeps; {@code -1} for one no rollup names, which has none.
      */
     int measureOf(String measure) {
         return switch (measure) {
@@ -194,7 +223,12 @@ public final class RunningTotals {
             case Frameworks.HOPE_CODE -> 1;
             default -> {
                 Integer column = itemColumns.get(measure);
-                yield column == null ? -1 : 2 + (column - ITEMS) / 5;
+                if (column != null) {
+                    yield 2 + (column - ITEMS) / 5;
+                }
+                String askedCode = Disclosure.askedCode(measure);
+                Integer asked = askedCode == null ? null : askedColumns.get(askedCode);
+                yield asked == null ? -1 : 2 + itemColumns.size() + (asked - ITEMS - 5 * itemColumns.size());
             }
         };
     }
@@ -220,8 +254,29 @@ public final class RunningTotals {
         // Already immutable, so the day counts keep this map instead of copying it.
         @SuppressWarnings("unchecked")
         Map<String, RatingTally> byCode = Map.ofEntries(items.toArray(Map.Entry[]::new));
+        Map<String, Long> asked = new HashMap<>();
+        for (String code : codes) {
+            Integer column = askedColumns.get(code);
+            if (column != null) {
+                asked.put(code, row[column]);
+            }
+        }
+        Map<CollectionMode, ModeCounts> modes = new EnumMap<>(CollectionMode.class);
+        for (CollectionMode mode : CollectionMode.values()) {
+            Map<String, RatingTally> ofMode = new HashMap<>();
+            for (String code : codes) {
+                Integer column = itemColumns.get(Disclosure.inMode(mode, code));
+                if (column != null) {
+                    ofMode.put(code, tally(row, column));
+                }
+            }
+            Integer hope = itemColumns.get(Disclosure.inMode(mode, Frameworks.HOPE_CODE));
+            if (hope != null) {
+                modes.put(mode, new ModeCounts(ofMode, tally(row, hope)));
+            }
+        }
         return new DayCounts(row[0], row[1], row[2], row[3], row[4], row[5], row[RESPONSES], byCode,
-                tally(row, HOPE), row[7]);
+                tally(row, HOPE), row[7], Map.of(), Map.of(), asked, modes);
     }
 
     private static RatingTally tally(long[] row, int at) {

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.peerpulse.contracts.ItemKind;
+import org.peerpulse.indicators.counting.domain.CollectionMode;
 import org.peerpulse.indicators.dashboards.application.DashboardPage;
 import org.peerpulse.indicators.dashboards.domain.Dashboard;
 import org.peerpulse.indicators.dashboards.domain.Granularity;
 import org.peerpulse.indicators.dashboards.domain.ItemScore;
+import org.peerpulse.indicators.dashboards.domain.ModeScores;
 import org.peerpulse.indicators.dashboards.domain.PeriodPoint;
 import org.peerpulse.indicators.dashboards.domain.Scope;
 
@@ -22,6 +24,8 @@ import org.peerpulse.indicators.dashboards.domain.Scope;
  * @param scopeType {@code agency}, {@code program} or {@code specialist}
  * @param crumbs from the agency down to this scope; the last one is this page
  * @param trend the chart's data, as JSON arrays for {@code data-*} attributes
+ * @param byMode hope then every item, kiosk answers beside own-device ones
+ * @param anyByMode whether any row of {@code byMode} is shown, so the table is worth drawing
  */
 record DashboardView(
         String agencyId,
@@ -42,7 +46,9 @@ record DashboardView(
         List<ItemRow> values,
         List<ItemRow> principles,
         String childrenHeading,
-        List<ChildRow> children) {
+        List<ChildRow> children,
+        List<ModeRow> byMode,
+        boolean anyByMode) {
 
     /** A link in the breadcrumb trail. */
     record Crumb(String label, String href) {
@@ -54,10 +60,16 @@ record DashboardView(
 
     /**
      * One rated item. {@code meter} is the mean for a {@code <meter>} element, {@code null} when hidden;
-     * {@code distribution} is how the answers spread over 1–5, as bar segments, empty when hidden.
+     * {@code distribution} is how the answers spread over 1–5, as bar segments, empty when hidden; {@code asked}
+     * is how many forms asked it, {@code null} when hidden.
      */
     record ItemRow(String code, String group, String mean, String topBox, String responses, Double meter,
-            List<Segment> distribution, boolean suppressed) {
+            List<Segment> distribution, boolean suppressed, Long asked) {
+    }
+
+    /** Hope or one item, own-device answers then kiosk ones; {@code suppressed} hides both sides. */
+    record ModeRow(String code, String ownDeviceMean, String ownDeviceTopBox, String ownDeviceResponses,
+            String kioskMean, String kioskTopBox, String kioskResponses, boolean suppressed) {
     }
 
     /**
@@ -80,7 +92,8 @@ record DashboardView(
             Function<String, String> childHref, Function<List<PeriodPoint>, Map<String, String>> trendData) {
         Dashboard dashboard = page.dashboard();
         PageFigures figures = new PageFigures(page.minCellSize());
-        List<ItemRow> items = dashboard.items().stream().map(item -> row(item, figures)).toList();
+        List<ItemRow> items = dashboard.items().stream()
+                .map(item -> row(item, dashboard.askedOf(item.code()), figures)).toList();
         List<ItemRow> strengths = new ArrayList<>();
         for (String code : dashboard.signatureStrengths()) {
             items.stream().filter(row -> row.code().equals(code)).findFirst().ifPresent(strengths::add);
@@ -129,6 +142,7 @@ record DashboardView(
                         figures.mean(child.hope().mean(), child.hope().suppressed())))
                 .toList();
         Scope scope = dashboard.scope();
+        List<ModeRow> byMode = byMode(dashboard, figures);
         return new DashboardView(dashboard.agencyId(), scope.type().name().toLowerCase(java.util.Locale.ROOT),
                 scope.id(), crumbs, dashboard.from(), dashboard.to(),
                 granularity.name().toLowerCase(java.util.Locale.ROOT), page.minCellSize(), figures.fewerThanK(), strengths, headline, rates,
@@ -140,14 +154,45 @@ record DashboardView(
                     case PROGRAM -> "Specialists in this program";
                     case SPECIALIST -> null;
                 },
-                children);
+                children, byMode, byMode.stream().anyMatch(row -> !row.suppressed()));
     }
 
-    private static ItemRow row(ItemScore item, PageFigures figures) {
+    private static List<ModeRow> byMode(Dashboard dashboard, PageFigures figures) {
+        ModeScores ownDevice = mode(dashboard, CollectionMode.OWN_DEVICE);
+        ModeScores kiosk = mode(dashboard, CollectionMode.KIOSK);
+        if (ownDevice == null || kiosk == null) {
+            return List.of();
+        }
+        List<ModeRow> rows = new ArrayList<>();
+        rows.add(modeRow(ownDevice.hope(), kiosk.hope(), figures));
+        for (int item = 0; item < ownDevice.items().size() && item < kiosk.items().size(); item++) {
+            rows.add(modeRow(ownDevice.items().get(item), kiosk.items().get(item), figures));
+        }
+        return rows;
+    }
+
+    private static ModeScores mode(Dashboard dashboard, CollectionMode mode) {
+        return dashboard.byMode().stream().filter(scores -> scores.mode() == mode).findFirst().orElse(null);
+    }
+
+    private static ModeRow modeRow(ItemScore ownDevice, ItemScore kiosk, PageFigures figures) {
+        boolean suppressed = ownDevice.suppressed() || kiosk.suppressed();
+        return new ModeRow(ownDevice.code(),
+                figures.mean(ownDevice.mean(), suppressed),
+                figures.percent(ownDevice.topBoxRate(), suppressed, PageFigures.NOTHING_YET),
+                figures.count(ownDevice.responses(), suppressed),
+                figures.mean(kiosk.mean(), suppressed),
+                figures.percent(kiosk.topBoxRate(), suppressed, PageFigures.NOTHING_YET),
+                figures.count(kiosk.responses(), suppressed),
+                suppressed);
+    }
+
+    private static ItemRow row(ItemScore item, Long asked, PageFigures figures) {
         return new ItemRow(item.code(), item.kind().name(), figures.mean(item.mean(), item.suppressed()),
                 figures.percent(item.topBoxRate(), item.suppressed(), PageFigures.NOTHING_YET),
                 figures.count(item.responses(), item.suppressed()),
-                item.suppressed() ? null : item.mean(), segments(item.distribution()), item.suppressed());
+                item.suppressed() ? null : item.mean(), segments(item.distribution()), item.suppressed(),
+                item.suppressed() ? null : asked);
     }
 
     private static List<Segment> segments(List<Long> distribution) {

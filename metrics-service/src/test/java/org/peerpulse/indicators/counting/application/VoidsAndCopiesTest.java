@@ -50,9 +50,11 @@ class VoidsAndCopiesTest {
     private final ApplyEvents applyEvents = new ApplyEvents(rollups, windows, UTC, 1_000);
 
     private static final DayCounts EVERYTHING = new DayCounts(2, 2, 75, 75, 1, 0, 2,
-            Map.of("KINDNESS", new RatingTally(0, 0, 1, 0, 1)), new RatingTally(0, 1, 0, 1, 0), 1);
+            Map.of("KINDNESS", new RatingTally(0, 0, 1, 0, 1)), new RatingTally(0, 1, 0, 1, 0), 1, Map.of(), Map.of(),
+            Map.of("KINDNESS", 2L), Map.of());
     private static final DayCounts S2_AND_F2 = new DayCounts(1, 1, 45, 45, 0, 0, 1,
-            Map.of("KINDNESS", RatingTally.of(3)), RatingTally.of(2), 0);
+            Map.of("KINDNESS", RatingTally.of(3)), RatingTally.of(2), 0, Map.of(), Map.of(), Map.of("KINDNESS", 1L),
+            Map.of());
 
     @Test
     void aVoidAndItsWithdrawalTakeOutExactlyWhatTheSessionAndTheAnswerAdded() {
@@ -89,7 +91,7 @@ class VoidsAndCopiesTest {
 
         assertThat(copies.eventsCounted()).isZero();
         assertThat(counts()).isEqualTo(new DayCounts(2, 2, 75, 75, 1, 0, 1, Map.of("KINDNESS", RatingTally.of(3)),
-                RatingTally.of(2), 0));
+                RatingTally.of(2), 0, Map.of(), Map.of(), Map.of("KINDNESS", 1L), Map.of()));
     }
 
     @Test
@@ -207,7 +209,8 @@ class VoidsAndCopiesTest {
 
         assertThat(applyEvents.apply(voids).eventsCounted()).isZero();
         assertThat(counts()).isEqualTo(new DayCounts(1, 1, 45, 45, 0, 0, 2,
-                Map.of("KINDNESS", new RatingTally(0, 0, 1, 0, 1)), new RatingTally(0, 1, 0, 1, 0), 1));
+                Map.of("KINDNESS", new RatingTally(0, 0, 1, 0, 1)), new RatingTally(0, 1, 0, 1, 0), 1, Map.of(),
+                Map.of(), Map.of("KINDNESS", 2L), Map.of()));
     }
 
     private DayCounts counts() {

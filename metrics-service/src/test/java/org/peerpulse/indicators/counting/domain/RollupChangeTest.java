@@ -43,8 +43,10 @@ class RollupChangeTest {
         ReceivedFeedback feedback = new ReceivedFeedback(UUID.randomUUID(), "s1", CELL, SESSION_AT, Map.of("KINDNESS", 5, "NO_STIGMA", 3), 4,
                 true, SESSION_AT);
 
+        // It names no items asked: the two it rated were asked, at least.
         assertThat(feedback.counts()).isEqualTo(new DayCounts(0, 0, 0, 0, 0, 0, 1,
-                Map.of("KINDNESS", RatingTally.of(5), "NO_STIGMA", RatingTally.of(3)), RatingTally.of(4), 1));
+                Map.of("KINDNESS", RatingTally.of(5), "NO_STIGMA", RatingTally.of(3)), RatingTally.of(4), 1, Map.of(),
+                Map.of(), Map.of("KINDNESS", 1L, "NO_STIGMA", 1L), Map.of()));
     }
 
     @Test

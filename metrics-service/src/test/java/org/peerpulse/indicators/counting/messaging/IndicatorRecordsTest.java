@@ -20,6 +20,7 @@ import org.peerpulse.contracts.PeerPulseEvent;
 import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 import org.peerpulse.indicators.counting.domain.Cell;
+import org.peerpulse.indicators.counting.domain.CollectionMode;
 import org.peerpulse.indicators.counting.domain.DayCounts;
 import org.peerpulse.indicators.counting.domain.IndicatorEvent;
 import org.peerpulse.indicators.counting.domain.LoggedSession;
@@ -40,6 +41,8 @@ class IndicatorRecordsTest {
     private static final Cell RIVERA = new Cell("harbor", "warmline", "sp-rivera");
     private static final Instant SESSION_AT = GoldenSamples.SESSION_LOGGED.sessionAt();
     private static final List<String> PRACTICED = List.of("EMPATHY", "KINDNESS");
+    private static final List<String> ASKED = List.of("KINDNESS", "EMPATHY", "CAUTION", "COURAGE", "SAFE_ATMOSPHERE",
+            "RECOVERY_FOCUS", "GENUINE_ROLE", "NO_STIGMA", "STRENGTH_BASED");
 
     @Test
     void everyGoldenSampleBecomesWhatItCountsWithItsSign() {
@@ -53,7 +56,7 @@ class IndicatorRecordsTest {
         ReceivedFeedback answer = new ReceivedFeedback(GoldenSamples.FEEDBACK_SUBMITTED.eventId(),
                 GoldenSamples.FEEDBACK_SUBMITTED.sessionId(), RIVERA, SESSION_AT,
                 Map.of("KINDNESS", 5, "EMPATHY", 4, "SAFE_ATMOSPHERE", 5, "NO_STIGMA", 3), 4, false,
-                GoldenSamples.FEEDBACK_SUBMITTED.occurredAt(), PRACTICED);
+                GoldenSamples.FEEDBACK_SUBMITTED.occurredAt(), PRACTICED, ASKED, CollectionMode.OWN_DEVICE);
         assertThat(logged).isEqualTo(new IndicatorRecords.Counted(session, GoldenSamples.SESSION_LOGGED.occurredAt()));
         assertThat(answered).isEqualTo(new IndicatorRecords.Counted(answer,
                 GoldenSamples.FEEDBACK_SUBMITTED.occurredAt()));
@@ -62,7 +65,8 @@ class IndicatorRecordsTest {
                         true, true, true, 2, PRACTICED)));
         assertThat(withdrawn.event()).isEqualTo(new WithdrawnFeedback(GoldenSamples.FEEDBACK_WITHDRAWN.eventId(),
                 new ReceivedFeedback(answer.eventId(), answer.sessionId(), RIVERA, SESSION_AT, answer.ratings(), 4,
-                        false, GoldenSamples.FEEDBACK_WITHDRAWN.occurredAt(), PRACTICED)));
+                        false, GoldenSamples.FEEDBACK_WITHDRAWN.occurredAt(), PRACTICED, ASKED,
+                        CollectionMode.OWN_DEVICE)));
 
         assertThat(logged.event().counts()).isEqualTo(new DayCounts(1, 2, 45, 45, 1, 1, 0, Map.of(), null, 0,
                 Map.of("EMPATHY", 1L, "KINDNESS", 1L), Map.of()));
@@ -78,6 +82,10 @@ class IndicatorRecordsTest {
         assertThat(story.items().values()).hasSize(4).allMatch(RatingTally::isEmpty);
         assertThat(story.hope().isEmpty()).isTrue();
         assertThat(story.practicedSessions()).containsOnlyKeys("EMPATHY", "KINDNESS").containsValues(0L);
+        assertThat(answered.event().counts().asked()).containsOnlyKeys(ASKED).containsValues(1L);
+        assertThat(story.asked()).containsOnlyKeys(ASKED).containsValues(0L);
+        assertThat(story.mode(CollectionMode.OWN_DEVICE).items().values()).hasSize(4).allMatch(RatingTally::isEmpty);
+        assertThat(story.mode(CollectionMode.OWN_DEVICE).hope().isEmpty()).isTrue();
         assertThat(story.practicedItems().values()).hasSize(2).allMatch(RatingTally::isEmpty);
         assertThat(List.of(logged, voided, answered, withdrawn)).extracting(read -> read.event().cell())
                 .containsOnly(RIVERA);
@@ -123,6 +131,42 @@ class IndicatorRecordsTest {
     }
 
     @Test
+    void anAnswerFromBeforeFormsRotatedWasAskedEveryValueAndPrincipleAndAModeItDoesNotKnowSplitsNothing() {
+        String listed = "\"itemsAsked\": [\"KINDNESS\", \"EMPATHY\", \"CAUTION\", \"COURAGE\", \"SAFE_ATMOSPHERE\","
+                + " \"RECOVERY_FOCUS\", \"GENUINE_ROLE\", \"NO_STIGMA\", \"STRENGTH_BASED\"]";
+        String answered = GoldenSamples.json(FeedbackSubmitted.class);
+        assertThat(answered).contains(listed);
+        String empty = answered.replace(listed, "\"itemsAsked\": []");
+        String missing = answered.replace(",\n  " + listed, "");
+        String kiosk = answered.replace("\"OWN_DEVICE\"", "\"KIOSK\"");
+        String unknownMode = answered.replace("\"OWN_DEVICE\"", "\"CARRIER_PIGEON\"");
+        assertThat(missing).doesNotContain("itemsAsked");
+
+        List<String> everyItem = List.of("GIVING_BACK", "COURAGE", "KINDNESS", "CAUTION", "HELPFULNESS", "CREATIVITY",
+                "GENTLENESS", "EMPATHY", "SAFE_ATMOSPHERE", "RECOVERY_FOCUS", "GENUINE_ROLE", "NO_STIGMA",
+                "STRENGTH_BASED");
+        assertThat(answer(empty).itemsAsked()).isEqualTo(everyItem);
+        assertThat(answer(missing).itemsAsked()).isEqualTo(everyItem);
+        assertThat(answer(empty).counts().asked()).containsOnlyKeys(everyItem).containsValues(1L);
+        assertThat(answer(answered).counts().asked()).containsOnlyKeys(ASKED);
+        // Another framework this version does not know: what the answer rated was asked, at least.
+        assertThat(answer(empty.replace("peer-core-v1", "sunrise-own-v7")).counts().asked())
+                .containsOnlyKeys("KINDNESS", "EMPATHY", "SAFE_ATMOSPHERE", "NO_STIGMA");
+
+        assertThat(answer(kiosk).mode()).isEqualTo(CollectionMode.KIOSK);
+        assertThat(answer(kiosk).counts().mode(CollectionMode.KIOSK).item("KINDNESS")).isEqualTo(RatingTally.of(5));
+        assertThat(answer(kiosk).counts().mode(CollectionMode.OWN_DEVICE).items()).isEmpty();
+        assertThat(answer(unknownMode).mode()).isNull();
+        assertThat(answer(unknownMode).counts().modes()).isEmpty();
+        assertThat(answer(unknownMode).counts().item("KINDNESS")).isEqualTo(RatingTally.of(5));
+    }
+
+    private static ReceivedFeedback answer(String json) {
+        return (ReceivedFeedback) IndicatorRecords.read(record(EventTypes.FEEDBACK_SUBMITTED, "harbor", json))
+                .orElseThrow().event();
+    }
+
+    @Test
     void whatCountingCannotReadIsUnreadableAndNeverQuoted() {
         String logged = GoldenSamples.json(SessionLogged.class);
         String answered = GoldenSamples.json(FeedbackSubmitted.class);
@@ -142,6 +186,10 @@ class IndicatorRecordsTest {
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"KINDNESS\": 9")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"KINDNESS\": 5", "\"$where\": 5")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("[\"EMPATHY\", \"KINDNESS\"]", "[\"$where\"]")),
+                record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"itemsAsked\": [\"KINDNESS\"",
+                        "\"itemsAsked\": [\"$where\"")),
+                record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered.replace("\"mode\": \"OWN_DEVICE\"",
+                        "\"mode\": [\"secret-token-abc\"]")),
                 record(EventTypes.SESSION_LOGGED, "harbor", logged.replace("[\"EMPATHY\", \"KINDNESS\"]", "\"KINDNESS\"")),
                 record(EventTypes.FEEDBACK_SUBMITTED, "harbor", answered + " {}"),
                 record(EventTypes.FEEDBACK_WITHDRAWN, "harbor", answered),

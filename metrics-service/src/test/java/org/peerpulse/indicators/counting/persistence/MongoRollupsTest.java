@@ -109,7 +109,7 @@ class MongoRollupsTest {
         CellRollup rivera = of(agency, "sp-rivera", DAY);
         assertThat(rivera.counts()).isEqualTo(new DayCounts(2, 2, 75, 75, 0, 0, 2,
                 Map.of("KINDNESS", new RatingTally(0, 0, 0, 1, 1), "EMPATHY", RatingTally.of(3)),
-                new RatingTally(0, 0, 1, 0, 1), 1));
+                new RatingTally(0, 0, 1, 0, 1), 1, Map.of(), Map.of(), Map.of("KINDNESS", 2L, "EMPATHY", 1L), Map.of()));
         assertThat(agency).extracting(rollup -> rollup.cell().programId())
                 .containsExactlyInAnyOrder("warmline", "peer-navigation");
         // Another agency's cell with the same program and specialist ids stays its own.

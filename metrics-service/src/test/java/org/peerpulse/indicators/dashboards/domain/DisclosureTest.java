@@ -205,7 +205,7 @@ class DisclosureTest {
 
     private static final long PRIME = 1_000_000_007L;
 
-    private static int rank(List<long[]> rows) {
+    static int rank(List<long[]> rows) {
         long[][] m = rows.stream().map(long[]::clone).toArray(long[][]::new);
         int rank = 0;
         int columns = m.length == 0 ? 0 : m[0].length;
