@@ -214,6 +214,8 @@ public record StackPlan(
                 // notice to the inbox.
                 env.put("PEERPULSE_FEEDBACK_URL", at.http(ports.feedback()) + "/");
                 env.put("PEERPULSE_ALERT_INBOX_URL", at.http(ports.metrics()) + "/alerts");
+                // ...and sends to a receiver on this machine, which anywhere else would be refused.
+                env.put("PEERPULSE_WEBHOOK_PRIVATE_ADDRESSES", "true");
             }
             List<String> command = new ArrayList<>(javaPrefix(SERVICE_HEAPS.get(module),
                     Stream.concat(Stream.of(TRIM_NATIVE_HEAP), extraJvmOptions.stream()).toList()));

@@ -68,6 +68,7 @@ import tools.jackson.databind.JsonNode;
     "peerpulse.alerts.webhook.first-retry=200ms",
     "peerpulse.alerts.webhook.max-retry=1s",
     "peerpulse.alerts.webhook.poll-interval=1s",
+    "peerpulse.alerts.webhook.private-addresses=true",
     "peerpulse.indicators.fall-check-interval=500ms",
     "peerpulse.alerts.inbox-url=https://metrics.harbor.example/alerts"})
 class WebhookFlowIntegrationTest {

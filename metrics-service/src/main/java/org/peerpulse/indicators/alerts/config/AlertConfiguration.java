@@ -60,7 +60,8 @@ public class AlertConfiguration {
         MongoAlertDeliveries deliveries = new MongoAlertDeliveries(tenants);
         deliveries.createIndex();
         NotifyAlerts notify = new NotifyAlerts(deliveries, agencies,
-                new HttpWebhooks(json, clock, webhook.connectTimeout(), webhook.timeout()), secrets,
+                new HttpWebhooks(json, clock, webhook.connectTimeout(), webhook.timeout(),
+                        webhook.privateAddresses()), secrets,
                 new DeliveryPolicy(webhook.firstRetry(), webhook.maxRetry(), webhook.giveUpAfter(),
                         webhook.clientErrorAttempts()),
                 properties.inboxUrl(), clock, webhook.lease(), "metrics-service-" + UUID.randomUUID(), webhook.batch(),

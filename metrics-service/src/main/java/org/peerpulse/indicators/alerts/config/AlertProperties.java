@@ -27,7 +27,7 @@ public record AlertProperties(String webhookKey, URI feedbackUrl, URI inboxUrl, 
         }
         feedbackUrl = feedbackUrl == null ? URI.create("http://127.0.0.1:8082/") : feedbackUrl;
         inboxUrl = inboxUrl == null ? URI.create("http://127.0.0.1:8083/alerts") : inboxUrl;
-        webhook = webhook == null ? new Webhook(null, null, null, null, null, null, null, null, null) : webhook;
+        webhook = webhook == null ? new Webhook(null, null, null, null, null, null, null, null, null, false) : webhook;
     }
 
     /**
@@ -40,9 +40,13 @@ public record AlertProperties(String webhookKey, URI feedbackUrl, URI inboxUrl, 
      * @param pollInterval how often every instance looks for due notices, besides the nudge on opening (5 s)
      * @param lease how long a claimed notice is held before another instance may take it (30 s)
      * @param batch notices claimed at a time (20)
+     * @param privateAddresses whether a receiver may be inside the network (loopback, private, link-local):
+     *     only the local stack and tests, whose receivers run on 127.0.0.1; anywhere else a quality lead could
+     *     otherwise aim the service's requests at internal hosts
      */
     public record Webhook(Duration connectTimeout, Duration timeout, Duration firstRetry, Duration maxRetry,
-            Duration giveUpAfter, Integer clientErrorAttempts, Duration pollInterval, Duration lease, Integer batch) {
+            Duration giveUpAfter, Integer clientErrorAttempts, Duration pollInterval, Duration lease, Integer batch,
+            boolean privateAddresses) {
 
         public Webhook {
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;

@@ -1,7 +1,9 @@
 package org.peerpulse.indicators.alerts.messaging;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Redirects are not followed (a redirect is an answer like a 4xx) and the client waits at most
  * {@code connectTimeout} to connect and {@code timeout} for the whole answer. Logs name the alert and status,
  * never the URL (it may carry the receiver's own token) or the body.
+ *
+ * <p>Unless the deployment allows it (the local stack), nothing is sent to a host that resolves to an address
+ * inside the network (loopback, private, link-local, unique-local, wildcard or multicast): the URL is an agency's
+ * setting, and the service must not become a way to reach internal hosts. Such a notice is retried like a
+ * receiver that does not answer, in case the name is moved, and gives up on the same bound.
  */
 public final class HttpWebhooks implements Webhooks {
 
@@ -40,18 +47,25 @@ public final class HttpWebhooks implements Webhooks {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration timeout;
+    private final boolean privateAddresses;
 
-    public HttpWebhooks(JsonMapper json, Clock clock, Duration connectTimeout, Duration timeout) {
+    public HttpWebhooks(JsonMapper json, Clock clock, Duration connectTimeout, Duration timeout,
+            boolean privateAddresses) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.json = json;
         this.clock = clock;
         this.timeout = timeout;
+        this.privateAddresses = privateAddresses;
     }
 
     @Override
     public DeliveryPolicy.Answer send(URI url, AlertNotice notice, WebhookSecret secret) {
         String id = notice.alertId().toString();
+        if (!privateAddresses && insideTheNetwork(url.getHost())) {
+            log.warn("Webhook of alert {} not sent: its host is inside the network", id);
+            return DeliveryPolicy.Answer.none();
+        }
         String body = body(notice);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
@@ -71,6 +85,25 @@ public final class HttpWebhooks implements Webhooks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryPolicy.Answer.none();
+        }
+    }
+
+    /** Whether {@code host} names, or resolves to, any address a receiver outside the network never has. */
+    static boolean insideTheNetwork(String host) {
+        if (host == null || host.isBlank()) {
+            return true;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()
+                        || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
