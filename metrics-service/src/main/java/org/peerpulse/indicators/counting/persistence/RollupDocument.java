@@ -181,60 +181,6 @@ final class RollupDocument {
                 modes);
     }
 
-    /** {@code counts} as a document with the rollup's field names, leaving out what is zero. */
-    static Document countsDocument(DayCounts counts) {
-        Document document = new Document();
-        put(document, SESSIONS, counts.sessions());
-        put(document, INVITATIONS, counts.invitations());
-        put(document, MINUTES, counts.minutes());
-        put(document, PEER_MINUTES, counts.peerMinutes());
-        put(document, SESSIONS_WITH_STRENGTHS, counts.sessionsWithStrengths());
-        put(document, RECOVERY_FOCUS_SESSIONS, counts.recoveryFocusSessions());
-        put(document, RESPONSES, counts.responses());
-        put(document, HARM_REPORTS, counts.harmReports());
-        Document items = new Document();
-        counts.itemsByCode().forEach((code, tally) -> {
-            if (!tally.isEmpty()) {
-                items.put(code, tallyDocument(tally));
-            }
-        });
-        if (!items.isEmpty()) {
-            document.put(ITEMS, items);
-        }
-        if (!counts.hope().isEmpty()) {
-            document.put(HOPE, tallyDocument(counts.hope()));
-        }
-        Document practiced = new Document();
-        new TreeMap<>(counts.practicedSessions()).forEach((code, sessions) -> put(practiced, code, sessions));
-        if (!practiced.isEmpty()) {
-            document.put(PRACTICED_SESSIONS, practiced);
-        }
-        Document practicedItems = new Document();
-        new TreeMap<>(counts.practicedItems()).forEach((code, tally) -> {
-            if (!tally.isEmpty()) {
-                practicedItems.put(code, tallyDocument(tally));
-            }
-        });
-        if (!practicedItems.isEmpty()) {
-            document.put(PRACTICED_ITEMS, practicedItems);
-        }
-        return document;
-    }
-
-    private static Document tallyDocument(RatingTally tally) {
-        Document document = new Document(TALLY_RESPONSES, tally.responses()).append(TALLY_SUM, tally.sum());
-        for (int rating = 1; rating <= 5; rating++) {
-            document.append(TALLY_ANSWERS.get(rating - 1), tally.count(rating));
-        }
-        return document;
-    }
-
-    private static void put(Document document, String field, long value) {
-        if (value != 0) {
-            document.put(field, value);
-        }
-    }
-
     private static RatingTally tally(Document tally) {
         if (tally == null) {
             return RatingTally.NONE;
