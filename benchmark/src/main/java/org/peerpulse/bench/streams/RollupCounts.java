@@ -27,7 +27,35 @@ final class RollupCounts {
     static final int HOPE = 9;
     /** Five counters per rated item, in {@link RollupIncrement#RATED} order. */
     static final int ITEMS = 14;
-    static final int SIZE = ITEMS + 5 * RollupIncrement.RATED.size();
+    private static final int RATED = RollupIncrement.RATED.size();
+    /** One counter per rated item: how many forms asked it (decision 0018). */
+    static final int ASKED = ITEMS + 5 * RATED;
+    /** Forms that asked an item outside the default framework's rated items: counted, not told apart. */
+    static final int OTHER_ASKED = ASKED + RATED;
+    /** One counter per rated item: sessions whose specialist said they practiced it. */
+    static final int PRACTICED_SESSIONS = OTHER_ASKED + 1;
+    /** Five counters per rated item: its ratings in answers to sessions where it was practiced. */
+    static final int PRACTICED_ITEMS = PRACTICED_SESSIONS + RATED;
+    /** Practiced values outside the default framework's rated items (sessions and ratings): not told apart. */
+    static final int OTHER_PRACTICED = PRACTICED_ITEMS + 5 * RATED;
+    /**
+     * One block per collection mode ({@link RollupIncrement#MODES} order), each laid out as {@link #MODE_HOPE},
+     * {@link #MODE_ITEMS}, {@link #MODE_OTHER_ITEM_ANSWERS} from the block's start.
+     */
+    static final int MODES = OTHER_PRACTICED + 1;
+    /** Within a mode's block: five counters, how often hope was answered 1 to 5 in that mode. */
+    static final int MODE_HOPE = 0;
+    /** Within a mode's block: five counters per rated item. */
+    static final int MODE_ITEMS = 5;
+    /** Within a mode's block: answers to an item outside the rated items. */
+    static final int MODE_OTHER_ITEM_ANSWERS = MODE_ITEMS + 5 * RATED;
+    static final int MODE_BLOCK = MODE_OTHER_ITEM_ANSWERS + 1;
+    static final int SIZE = MODES + MODE_BLOCK * RollupIncrement.MODES.size();
+
+    /** Where mode {@code mode}'s block begins. */
+    static int mode(int mode) {
+        return MODES + MODE_BLOCK * mode;
+    }
 
     private RollupCounts() {
     }

@@ -18,8 +18,10 @@ import org.peerpulse.contracts.SessionLogged;
 import org.peerpulse.contracts.SessionVoided;
 
 /**
- * The Kafka Streams peer counts what metrics-service counts, worked by hand: a session's counters, an answer's
- * tallies, and a void or a withdrawal taking back exactly what they added, by metrics-service's rollup id.
+ * The Kafka Streams peer counts what metrics-service counts, worked by hand: a session's counters and values
+ * practiced, an answer's tallies, the forms that asked each item and the tallies by collection mode (decision 0018,
+ * as metrics-service's {@code FormsAskedAndModesTest}), and a void or a withdrawal taking back exactly what they
+ * added, by metrics-service's rollup id.
  */
 class RollupIncrementTest {
 
@@ -46,6 +48,8 @@ class RollupIncrementTest {
         assertThat(c[RollupCounts.SESSIONS_WITH_STRENGTHS]).isEqualTo(1);
         assertThat(c[RollupCounts.RECOVERY_FOCUS_SESSIONS]).isEqualTo(1);
         assertThat(c[RollupCounts.RESPONSES]).isZero();
+        assertThat(c[RollupCounts.PRACTICED_SESSIONS + RollupIncrement.RATED.indexOf("KINDNESS")]).isEqualTo(1);
+        assertThat(c[RollupCounts.ASKED + RollupIncrement.RATED.indexOf("KINDNESS")]).isZero();
     }
 
     @Test
@@ -76,7 +80,59 @@ class RollupIncrementTest {
         assertThat(c[RollupCounts.ITEMS + 5 * RollupIncrement.RATED.indexOf("KINDNESS") + 3]).isEqualTo(1);
         assertThat(c[RollupCounts.ITEMS + 5 * RollupIncrement.RATED.indexOf("SAFE_ATMOSPHERE") + 4]).isEqualTo(1);
         assertThat(c[RollupCounts.OTHER_ITEM_ANSWERS]).isEqualTo(1);
-        assertThat(java.util.Arrays.stream(c).sum()).isEqualTo(6);
+        assertThat(c[RollupCounts.PRACTICED_ITEMS + 5 * RollupIncrement.RATED.indexOf("KINDNESS") + 3]).isEqualTo(1);
+        // 6 as before; 13 + 1 forms asked; 4 in the kiosk's tallies; 1 practiced value rated.
+        assertThat(java.util.Arrays.stream(c).sum()).isEqualTo(6 + 14 + 4 + 1);
+    }
+
+    @Test
+    void anAnswerFromBeforeRotationWasAskedEveryValueAndPrincipleAndAnItemItRatedWasAsked() {
+        long[] c = RollupIncrement.of(answer).counts();
+
+        assertThat(RollupIncrement.RATED).hasSize(13);
+        for (int item = 0; item < RollupIncrement.RATED.size(); item++) {
+            assertThat(c[RollupCounts.ASKED + item]).as(RollupIncrement.RATED.get(item)).isEqualTo(1);
+        }
+        assertThat(c[RollupCounts.OTHER_ASKED]).as("OWN_CODE, rated").isEqualTo(1);
+    }
+
+    @Test
+    void aRotatedFormCountsOncePerItemItListedOrRated() {
+        FeedbackSubmitted rotated = new FeedbackSubmitted(UUID.randomUUID(), SESSION_AT.plusSeconds(3600), "harbor",
+                "s-1", "warm|line", "sp-1", SESSION_AT, FRAMEWORK, Map.of("KINDNESS", 5, "NO_STIGMA", 2), null, false,
+                "en", "OWN_DEVICE", List.of(), List.of("KINDNESS", "SAFE_ATMOSPHERE", "KINDNESS"));
+
+        long[] c = RollupIncrement.of(rotated).counts();
+
+        long[] asked = java.util.Arrays.copyOfRange(c, RollupCounts.ASKED, RollupCounts.ASKED + 13);
+        assertThat(asked).containsOnly(0L, 1L);
+        assertThat(java.util.Arrays.stream(asked).sum()).isEqualTo(3);
+        assertThat(c[RollupCounts.ASKED + RollupIncrement.RATED.indexOf("KINDNESS")]).isEqualTo(1);
+        assertThat(c[RollupCounts.ASKED + RollupIncrement.RATED.indexOf("SAFE_ATMOSPHERE")]).isEqualTo(1);
+        assertThat(c[RollupCounts.ASKED + RollupIncrement.RATED.indexOf("NO_STIGMA")]).isEqualTo(1);
+        assertThat(c[RollupCounts.OTHER_ASKED]).isZero();
+        assertThat(c[RollupCounts.ITEMS + 5 * RollupIncrement.RATED.indexOf("SAFE_ATMOSPHERE") + 4]).isZero();
+    }
+
+    @Test
+    void theModesSplitTheItemsAndHopeAndAnUnknownModeCountsInTheTotalsOnly() {
+        int kiosk = RollupCounts.mode(RollupIncrement.MODES.indexOf("KIOSK"));
+        int ownDevice = RollupCounts.mode(RollupIncrement.MODES.indexOf("OWN_DEVICE"));
+        long[] c = RollupIncrement.of(answer).counts();
+
+        assertThat(c[kiosk + RollupCounts.MODE_HOPE + 2]).isEqualTo(1);
+        assertThat(c[kiosk + RollupCounts.MODE_ITEMS + 5 * RollupIncrement.RATED.indexOf("KINDNESS") + 3]).isEqualTo(1);
+        assertThat(c[kiosk + RollupCounts.MODE_ITEMS + 5 * RollupIncrement.RATED.indexOf("SAFE_ATMOSPHERE") + 4])
+                .isEqualTo(1);
+        assertThat(c[kiosk + RollupCounts.MODE_OTHER_ITEM_ANSWERS]).isEqualTo(1);
+        assertThat(java.util.Arrays.copyOfRange(c, ownDevice, ownDevice + RollupCounts.MODE_BLOCK)).containsOnly(0L);
+
+        FeedbackSubmitted unknownMode = new FeedbackSubmitted(UUID.randomUUID(), SESSION_AT.plusSeconds(3600),
+                "harbor", "s-1", "warm|line", "sp-1", SESSION_AT, FRAMEWORK, Map.of("KINDNESS", 4), 3, false, "en",
+                "CARRIER_PIGEON", List.of(), List.of());
+        long[] u = RollupIncrement.of(unknownMode).counts();
+        assertThat(u[RollupCounts.HOPE + 2]).isEqualTo(1);
+        assertThat(java.util.Arrays.copyOfRange(u, RollupCounts.MODES, RollupCounts.SIZE)).containsOnly(0L);
     }
 
     @Test
@@ -87,7 +143,12 @@ class RollupIncrementTest {
                 SESSION_AT.plusSeconds(7200));
 
         long[] total = new long[RollupCounts.SIZE];
-        for (var event : List.of(logged, answer, voided, withdrawn)) {
+        FeedbackSubmitted rotated = new FeedbackSubmitted(UUID.randomUUID(), SESSION_AT.plusSeconds(3600), "harbor",
+                "s-1", "warm|line", "sp-1", SESSION_AT, FRAMEWORK, Map.of("KINDNESS", 5), 4, false, "en", "OWN_DEVICE",
+                List.of("KINDNESS"), List.of("KINDNESS", "COURAGE"));
+        FeedbackWithdrawn rotatedWithdrawn = FeedbackWithdrawn.of(rotated, FeedbackWithdrawn.SESSION_VOIDED,
+                UUID.randomUUID(), SESSION_AT.plusSeconds(7200));
+        for (var event : List.of(logged, answer, rotated, voided, withdrawn, rotatedWithdrawn)) {
             RollupIncrement increment = RollupIncrement.of(event);
             assertThat(increment.rollup()).isEqualTo("harbor|warm%7Cline|sp-1|2026-11-03");
             RollupCounts.add(total, increment.counts());
