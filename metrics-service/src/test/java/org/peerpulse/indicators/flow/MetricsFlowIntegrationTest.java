@@ -411,7 +411,7 @@ class MetricsFlowIntegrationTest {
             hidden += point.get("responsesSuppressed").asBoolean() ? 1 : 0;
         }
         assertThat(hidden).isPositive();
-        String alertId = Alert.harmReportId(harmed.eventId()).toString();
+        String alertId = FeedbackSubmitted.harmAlertId(harmed.eventId()).toString();
         HttpResponse<String> acknowledged = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/v1/alerts/" + alertId + "/acknowledge"))
                 .header("Authorization", "Bearer " + lead).POST(HttpRequest.BodyPublishers.noBody()).build(),

@@ -16,7 +16,8 @@ import org.peerpulse.indicators.counting.domain.ReceivedFeedback;
  * look (agency, program, specialist, and for a harm report the session and its date) and never anything about
  * the participant.
  *
- * <p>A harm report's alert has an id derived from the feedback's event id, so a redelivered or replayed
+ * <p>A harm report's alert has the id the contract derives from the feedback's event id
+ * ({@link FeedbackSubmitted#harmAlertId}), so a redelivered or replayed
  * feedback names the same alert and can never open a second one. An index floor alert is for the agency
  * ({@code programId == null}) or one program, and carries the index and floor that opened it. A fall alert is
  * for one program or one specialist (then {@code programId == null}: a specialist's figures span their
@@ -91,7 +92,7 @@ public record Alert(UUID id, AlertKind kind, String agencyId, String programId, 
             throw new IllegalArgumentException("this feedback reports no harm");
         }
         Cell cell = feedback.cell();
-        return new Alert(harmReportId(feedback.eventId()), AlertKind.HARM_REPORT, cell.agencyId(), cell.programId(),
+        return new Alert(FeedbackSubmitted.harmAlertId(feedback.eventId()), AlertKind.HARM_REPORT, cell.agencyId(), cell.programId(),
                 cell.specialistId(), feedback.sessionId(), sessionDate, null, null, null, null, at, AlertState.OPEN,
                 List.of(new AlertChange(AlertState.OPEN, OPENED_BY, at)), delivery);
     }
@@ -109,14 +110,6 @@ public record Alert(UUID id, AlertKind kind, String agencyId, String programId, 
         return new Alert(id, fall.kind(), agencyId, programId, specialistId, null, null, fall.item(), fall.previous(),
                 fall.current(), null, at, AlertState.OPEN, List.of(new AlertChange(AlertState.OPEN, OPENED_BY, at)),
                 delivery);
-    }
-
-    /**
-     * The one id a harm report's alert can have: the same feedback event, read any number of times, names it,
-     * and feedback-service finds the participant's words by it (the rule lives in the contract).
-     */
-    public static UUID harmReportId(UUID feedbackEventId) {
-        return FeedbackSubmitted.harmAlertId(feedbackEventId);
     }
 
     /** This alert moved to {@code next} by {@code by} at {@code at}, or refused if its state does not lead there. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.indicators.agencies.domain.AgencyCalendar;
 import org.peerpulse.indicators.agencies.domain.AgencySettings;
 import org.peerpulse.indicators.agencies.domain.InMemoryAgencies;
@@ -77,7 +78,7 @@ class IngestBatchTest {
         assertThat(first.harmAlertsOpened()).isEqualTo(1);
         assertThat(again.harmAlertsOpened()).isZero();
         assertThat(alerts.all()).singleElement().satisfies(alert -> {
-            assertThat(alert.id()).isEqualTo(Alert.harmReportId(harm.eventId()));
+            assertThat(alert.id()).isEqualTo(FeedbackSubmitted.harmAlertId(harm.eventId()));
             assertThat(alert.sessionDate()).isEqualTo(LocalDate.parse("2026-11-20"));
             // From the participant's report, not from when it was read: its age includes any delay on the way.
             assertThat(alert.openedAt()).isEqualTo(harm.submittedAt());
@@ -173,7 +174,7 @@ class IngestBatchTest {
     void leadsAcknowledgeAndResolveTheirOwnAgencysAlertsOnlyForward() {
         ReceivedFeedback harm = feedback(RIVERA, "s-1", Map.of(), true);
         ingest.ingest(batch(at(FEEDBACK, harm)));
-        UUID id = Alert.harmReportId(harm.eventId());
+        UUID id = FeedbackSubmitted.harmAlertId(harm.eventId());
 
         Alert acknowledged = new AcknowledgeAlert(alerts, clock).acknowledge(new AlertCommand("harbor", id, "lead-ana"));
         assertThat(acknowledged.state()).isEqualTo(AlertState.ACKNOWLEDGED);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.peerpulse.contracts.FeedbackSubmitted;
 import org.peerpulse.indicators.agencies.domain.AgencySettings;
 import org.peerpulse.indicators.agencies.domain.SmallCellRule;
 import org.peerpulse.indicators.counting.domain.Cell;
@@ -74,7 +75,8 @@ class AlertRulesTest {
         Alert first = Alert.harmReport(feedback(feedbackId, true), LocalDate.parse("2026-11-19"), OPENED, Delivery.notConfigured());
         Alert again = Alert.harmReport(feedback(feedbackId, true), LocalDate.parse("2026-11-19"), LATER, Delivery.notConfigured());
 
-        assertThat(first.id()).isEqualTo(again.id()).isEqualTo(Alert.harmReportId(feedbackId)).isNotEqualTo(feedbackId);
+        assertThat(first.id()).isEqualTo(again.id())
+                .isEqualTo(FeedbackSubmitted.harmAlertId(feedbackId)).isNotEqualTo(feedbackId);
         assertThat(Alert.harmReport(feedback(UUID.randomUUID(), true), LocalDate.parse("2026-11-19"), OPENED, Delivery.notConfigured()).id())
                 .isNotEqualTo(first.id());
         assertThat(first.kind()).isEqualTo(AlertKind.HARM_REPORT);
